@@ -1,0 +1,258 @@
+"""``claimx_actors``: every mention that could hold a position, with one canonical name each.
+
+Reads the parse and named entities; writes ``Doc._.actors``: a list of mention dicts
+``{"text", "start", "end", "canonical", "label", "root"}`` (character offsets, end exclusive;
+``root`` is the token index of the mention's head) in document order.
+
+* Named entities (PERSON, ORG, GPE, NORP and, when the gazetteer knows them, FAC/LOC) become
+  mentions; a person's canonical name is the fullest name of that person in the document
+  (surname -> full name, titles stripped); names that stand for a state or body map through the
+  metonymy gazetteer (Kyiv -> Ukraine, the Kremlin -> Russia); aliases unify (US -> United States).
+* Noun phrases headed by an actor noun (officials, unions, lawmakers ...) become mentions; an
+  unnamed official of a named body maps to the body ("a Commission official" -> the Commission).
+* Personal pronouns are resolved to the nearest compatible earlier mention.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..resources import actor_gazetteer
+
+ENTITY_LABELS = ("PERSON", "ORG", "GPE", "NORP")
+GAZETTEER_LABELS = ("FAC", "LOC")
+MALE_FEMALE = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+SINGULAR_THING = {"it", "its", "itself"}
+PLURAL = {"they", "them", "their", "theirs", "themselves"}
+PRONOUNS = MALE_FEMALE | SINGULAR_THING | PLURAL
+BODY_HEADS = {"official", "officials", "spokesperson", "spokesman", "spokeswoman", "delegation",
+              "source", "sources", "representative", "representatives", "envoy", "diplomat",
+              "diplomats", "negotiator", "negotiators", "aide", "aides", "statement"}
+_DETS = {"the", "a", "an", "this", "that", "these", "those", "some", "any"}
+
+if not Doc.has_extension("actors"):
+    Doc.set_extension("actors", default=None)
+
+
+def _strip_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Token range without leading determiners/punctuation and trailing possessive/punctuation."""
+    while start < end and (doc[start].lower_ in _DETS or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return start, end
+
+
+def _key(text: str) -> str:
+    t = text.lower().replace("\u2019", "'").strip()
+    if t.startswith("the "):
+        t = t[4:]
+    if t.endswith("'s"):
+        t = t[:-2]
+    return t.strip()
+
+
+def noun_phrase(token: Token) -> tuple[int, int]:
+    """Token range of the noun phrase headed by ``token``: left modifiers (not determiners) and
+    right adjectival modifiers, without relative clauses, appositions or prepositional phrases
+    (except "of"-phrases of group nouns: "members of parliament")."""
+    doc = token.doc
+    start = token.i
+    for child in token.lefts:
+        if child.dep_ in ("det", "predet", "punct", "cc", "preconj", "case") and child.i == start - 1:
+            continue
+        start = min(start, child.left_edge.i)
+    end = token.i + 1
+    for child in token.rights:
+        if child.dep_ in ("amod", "compound", "nummod") or (child.dep_ == "prep" and child.lower_ == "of" and token.i + 1 == child.i):
+            end = max(end, child.right_edge.i + 1)
+        else:
+            break
+    s, e = _strip_span(doc, start, end)
+    if s >= e:
+        return token.i, token.i + 1
+    return s, e
+
+
+class ActorFinder:
+    """Finds actor mentions and names them canonically.  Used as a pipeline component."""
+
+    def __init__(self, nlp: Language, name: str, gazetteer: dict[str, Any], labels: list[str]):
+        self.name = name
+        self.labels = tuple(labels)
+        self.metonyms = {k.lower(): v for k, v in (gazetteer.get("metonyms") or {}).items()}
+        self.aliases = {k.lower(): v for k, v in (gazetteer.get("aliases") or {}).items()}
+        self.titles = {t.lower() for t in gazetteer.get("titles") or []}
+        self.actor_nouns = {t.lower() for t in gazetteer.get("actor_nouns") or []}
+
+    # -- canonical names -------------------------------------------------------------------
+    def gazetteer_name(self, text: str) -> str | None:
+        key = _key(text)
+        return self.metonyms.get(key) or self.aliases.get(key)
+
+    def _person_core(self, span: Span) -> Span:
+        start = span.start
+        while start < span.end - 1 and (span.doc[start].lower_ in self.titles or span.doc[start].is_punct):
+            start += 1
+        return span.doc[start : span.end]
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions: list[dict[str, Any]] = []
+        covered: set[int] = set()
+        persons: list[Span] = []
+        orgs: list[Span] = []
+        ents = []
+        for ent in doc.ents:
+            if ent.label_ not in self.labels and not (ent.label_ in GAZETTEER_LABELS and self.gazetteer_name(ent.text)):
+                continue
+            s, e = _strip_span(doc, ent.start, ent.end)
+            if s >= e:
+                continue
+            span = doc[s:e]
+            if ent.label_ == "PERSON":
+                span = self._person_core(span)
+                persons.append(span)
+            elif ent.label_ == "ORG":
+                orgs.append(span)
+            ents.append((span, ent.label_))
+        # A surname seen in a full PERSON name names that person wherever it recurs, whatever
+        # label the tagger gave it there ("Zelenskyy said" is often tagged ORG or nothing).
+        surnames: dict[str, Span] = {}
+        for p in persons:
+            if len(p) > 1:
+                key = p[-1].lower_
+                if key not in surnames or len(p) > len(surnames[key]):
+                    surnames[key] = p
+        for span, label in ents:
+            if label != "PERSON" and len(span) <= 2 and span[-1].lower_ in surnames and not self.gazetteer_name(span.text):
+                label = "PERSON"
+                persons.append(span)
+            mentions.append(self._mention(span, label, self._canonical(span, label, persons, orgs)))
+            covered.update(range(span.start, span.end))
+        for tok in doc:
+            if tok.i not in covered and tok.pos_ in ("PROPN", "NOUN") and tok.lower_ in surnames:
+                span = doc[tok.i : tok.i + 1]
+                mentions.append(self._mention(span, "PERSON", self._canonical(span, "PERSON", persons, orgs)))
+                covered.add(tok.i)
+        for tok in doc:
+            if tok.i in covered or tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if tok.lower_ not in self.actor_nouns and tok.lemma_.lower() not in self.actor_nouns:
+                continue
+            if tok.dep_ == "compound":
+                continue
+            s, e = noun_phrase(tok)
+            span = doc[s:e]
+            canonical = self._body_of(span, tok, mentions) or span.text
+            mentions.append(self._mention(span, "NOUN", canonical, root=tok.i))
+            covered.update(range(s, e))
+        mentions.sort(key=lambda m: m["start"])
+        resolved = []
+        for tok in doc:
+            if tok.lower_ in PRONOUNS and tok.pos_ == "PRON":
+                antecedent = self.antecedent(tok, mentions)
+                resolved.append(self._mention(doc[tok.i : tok.i + 1], "PRON", antecedent["canonical"] if antecedent else tok.text))
+        mentions.extend(resolved)
+        mentions.sort(key=lambda m: (m["start"], m["end"]))
+        doc._.actors = mentions
+        return doc
+
+    @staticmethod
+    def _mention(span: Span, label: str, canonical: str, root: int | None = None) -> dict[str, Any]:
+        return {
+            "text": span.text,
+            "start": span.start_char,
+            "end": span.end_char,
+            "canonical": canonical,
+            "label": label,
+            "root": span.root.i if root is None else root,
+        }
+
+    def _canonical(self, span: Span, label: str, persons: list[Span], orgs: list[Span]) -> str:
+        mapped = self.gazetteer_name(span.text)
+        if mapped:
+            return mapped
+        if label == "PERSON":
+            last = span[-1].lower_
+            words = {t.lower_ for t in span}
+            best = span
+            for other in persons:
+                other_words = {t.lower_ for t in other}
+                if last in other_words and words <= other_words and len(other) > len(best):
+                    best = other
+            return " ".join(t.text for t in best if t.tag_ != "POS")
+        if label == "ORG":
+            words = {t.lower_ for t in span}
+            best = span
+            for other in orgs:
+                if words <= {t.lower_ for t in other} and len(other) > len(best):
+                    best = other
+            mapped = self.gazetteer_name(best.text)
+            return mapped or best.text
+        return span.text
+
+    def _body_of(self, span: Span, head: Token, mentions: list[dict[str, Any]]) -> str | None:
+        if head.lower_ not in BODY_HEADS:
+            return None
+        for m in mentions:
+            if m["label"] in ("ORG", "GPE", "NORP") and span.start_char <= m["start"] and m["end"] <= span.end_char:
+                return m["canonical"]
+        return None
+
+    def antecedent(self, pron: Token, mentions: list[dict[str, Any]]) -> dict[str, Any] | None:
+        """Nearest earlier compatible mention: persons for he/she, organisations and places for
+        it, groups (plural nouns, organisations, nationalities) for they.  Subjects win over other
+        mentions within the last three sentences, as they are the likelier topic."""
+        low = pron.lower_
+        if low in MALE_FEMALE:
+            ok = lambda m: m["label"] == "PERSON"  # noqa: E731
+        elif low in SINGULAR_THING:
+            ok = lambda m: m["label"] in ("ORG", "GPE") or (m["label"] == "NOUN" and not _plural(pron.doc, m))  # noqa: E731
+        else:
+            ok = lambda m: m["label"] in ("ORG", "NORP", "GPE") or (m["label"] == "NOUN" and _plural(pron.doc, m))  # noqa: E731
+        doc = pron.doc
+        sent_start = pron.sent.start
+        window_start = sent_start
+        for _ in range(3):
+            if window_start == 0:
+                break
+            window_start = doc[window_start - 1].sent.start
+        before = [m for m in mentions if m["end"] <= pron.idx and ok(m)]
+        if not before:
+            return None
+        recent_subjects = [
+            m for m in before
+            if doc[m["root"]].i >= window_start and doc[m["root"]].dep_ in ("nsubj", "nsubjpass")
+        ]
+        return (recent_subjects or before)[-1]
+
+
+def _plural(doc: Doc, mention: dict[str, Any]) -> bool:
+    return doc[mention["root"]].tag_ in ("NNS", "NNPS")
+
+
+def mention_at(doc: Doc, token: Token) -> dict[str, Any] | None:
+    """The actor mention whose head is ``token``, else the smallest mention containing it."""
+    best = None
+    for m in doc._.actors or []:
+        if m["root"] == token.i:
+            return m
+        if m["start"] <= token.idx < m["end"] and (best is None or m["end"] - m["start"] < best["end"] - best["start"]):
+            best = m
+    return best
+
+
+@Language.factory(
+    "claimx_actors",
+    assigns=["doc._.actors"],
+    requires=["doc.ents", "token.dep"],
+    default_config={"gazetteer": {"@misc": "claimx.actor_gazetteer.v1"}, "labels": list(ENTITY_LABELS)},
+)
+def make_actors(nlp: Language, name: str, gazetteer: dict[str, Any], labels: list[str]) -> ActorFinder:
+    return ActorFinder(nlp, name, gazetteer, labels)
+
+
+__all__ = ["ActorFinder", "make_actors", "mention_at", "noun_phrase", "actor_gazetteer"]

@@ -1,0 +1,165 @@
+"""``claimx_conditions``: attach condition spans to the claims they govern.
+
+Reads ``Doc._.claims`` and the parse; rewrites each claim's ``condition`` (and, where the condition
+sits at the edge of the issue, the issue) in place.  A condition is a marker from the lexicon
+(if, unless, provided that, in exchange for, as long as, once, only if, without, not at the cost
+of ...) with the phrase or clause it introduces, marker included, trailing punctuation excluded.
+
+A condition belongs to a claim of the same sentence when it lies inside the claim's issue, touches
+its end (only punctuation, "but", "and" or "especially" between) or opens the sentence before the
+cue.  One at the edge of the issue is cut out of it (SPEC); one in the middle stays inside the
+issue.  Uses that make no condition ("even if", "once again", "without delay") are skipped.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from ..resources import condition_markers
+
+GAP_WORDS = {"but", "and", "especially", "particularly", "only", "even", "provided", "so", "or"}
+
+
+class ConditionFinder:
+    def __init__(self, nlp: Language, name: str, markers: dict[str, Any]):
+        self.name = name
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for marker in markers["markers"]:
+            self.matcher.add(marker, [nlp.make_doc(marker)])
+        self.not_after = set(markers.get("not_after") or [])
+        self.not_before = {k: set(v) for k, v in (markers.get("not_before") or {}).items()}
+        self.clausal = set(markers.get("clausal") or [])
+
+    def find(self, doc: Doc) -> list[Span]:
+        """All condition spans in the document, longest marker first where they overlap."""
+        found: list[Span] = []
+        matches = sorted(self.matcher(doc), key=lambda m: (m[1], -(m[2] - m[1])))
+        taken: set[int] = set()
+        for match_id, start, end in matches:
+            if start in taken:
+                continue
+            marker = doc.vocab.strings[match_id]
+            if not self._is_condition(doc, marker, start, end):
+                continue
+            span = self._extent(doc, start, end)
+            if span is None:
+                continue
+            taken.update(range(start, end))
+            found.append(span)
+        return found
+
+    def _is_condition(self, doc: Doc, marker: str, start: int, end: int) -> bool:
+        if start > 0 and doc[start - 1].lower_ in self.not_after and marker not in ("if",) or (
+            start > 0 and marker == "if" and doc[start - 1].lower_ in self.not_after
+        ):
+            return False
+        if end < len(doc) and doc[end].lower_ in self.not_before.get(marker, ()):
+            return False
+        last = doc[end - 1]
+        if marker in self.clausal and last.dep_ != "mark" and not (end < len(doc) and doc[end].lower_ == "that"):
+            if not (marker == "once" and last.pos_ == "SCONJ"):
+                return False
+        return True
+
+    @staticmethod
+    def _extent(doc: Doc, start: int, end: int) -> Span | None:
+        """Marker to the end of what it introduces, within the sentence."""
+        last = doc[end - 1]
+        sent = doc[start].sent
+        if last.dep_ == "mark" or last.pos_ == "SCONJ":
+            right = last.head.right_edge.i if last.head.i > last.i else last.right_edge.i
+        else:
+            right = max(t.right_edge.i for t in doc[start:end])
+            objs = [c for c in last.children if c.dep_ in ("pobj", "pcomp")]
+            if objs:
+                right = max(right, max(o.right_edge.i for o in objs))
+            elif last.i + 1 < len(doc) and last.head.i > last.i:
+                right = max(right, last.head.right_edge.i)
+        right = min(right, sent.end - 1)
+        e = right + 1
+        while e > end and (doc[e - 1].is_punct or doc[e - 1].is_space):
+            e -= 1
+        if e <= end:
+            return None
+        return doc[start:e]
+
+    def __call__(self, doc: Doc) -> Doc:
+        if doc._.claims is None:
+            raise ValueError("claimx_conditions needs claimx_claims earlier in the pipeline")
+        conditions = self.find(doc)
+        for claim in doc._.claims:
+            self.attach(doc, claim, conditions)
+        return doc
+
+    def attach(self, doc: Doc, claim: dict[str, Any], conditions: list[Span]) -> None:
+        issue = doc.char_span(claim["issue"]["start"], claim["issue"]["end"], alignment_mode="expand")
+        cue = doc.char_span(claim["cue"]["start"], claim["cue"]["end"], alignment_mode="expand")
+        if issue is None or cue is None:
+            return
+        sent = cue.sent
+        best = None
+        for cond in conditions:
+            if cond.sent != sent and cond.start < sent.start:
+                continue
+            where = self._relation(doc, issue, cue, cond)
+            if where is None:
+                continue
+            rank = {"end": 0, "start": 1, "before": 2, "inside": 3}[where]
+            if best is None or rank < best[0]:
+                best = (rank, where, cond)
+        if best is None:
+            return
+        _, where, cond = best
+        claim["condition"] = {"text": cond.text, "start": cond.start_char, "end": cond.end_char}
+        if where == "end":
+            e = cond.start
+            while e > issue.start and (doc[e - 1].is_punct or doc[e - 1].lower_ in GAP_WORDS or doc[e - 1].is_space):
+                e -= 1
+            if e > issue.start:
+                claim["issue"] = _chars(doc, issue.start, e)
+        elif where == "start":
+            s = cond.end
+            while s < issue.end and (doc[s].is_punct or doc[s].is_space or doc[s].lower_ in ("then",)):
+                s += 1
+            if s < issue.end:
+                claim["issue"] = _chars(doc, s, issue.end)
+
+    @staticmethod
+    def _relation(doc: Doc, issue: Span, cue: Span, cond: Span) -> str | None:
+        if cond.start >= issue.start and cond.end <= issue.end:
+            if cond.end >= issue.end - 1 or all(t.is_punct for t in doc[cond.end : issue.end]):
+                return "end"
+            if cond.start == issue.start:
+                return "start"
+            return "inside"
+        if cond.start > issue.start and cond.start <= issue.end + 3 and cond.end > issue.end:
+            gap = doc[issue.end : cond.start]
+            if all(t.is_punct or t.is_space or t.lower_ in GAP_WORDS for t in gap):
+                return "end"
+        if cond.start < issue.start and cond.end <= issue.start + 1 and cond.end > issue.start - 1:
+            return "start"
+        if cond.end <= cue.start and cond.end <= issue.start and cond.start == cond.sent.start:
+            return "before"
+        return None
+
+
+def _chars(doc: Doc, s: int, e: int) -> dict[str, Any]:
+    a, b = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
+    return {"text": doc.text[a:b], "start": a, "end": b}
+
+
+@Language.factory(
+    "claimx_conditions",
+    assigns=["doc._.claims"],
+    requires=["doc._.claims", "token.dep"],
+    default_config={"markers": {"@misc": "claimx.condition_markers.v1"}},
+)
+def make_conditions(nlp: Language, name: str, markers: dict[str, Any]) -> ConditionFinder:
+    return ConditionFinder(nlp, name, markers)
+
+
+__all__ = ["ConditionFinder", "make_conditions", "condition_markers"]

@@ -1,0 +1,182 @@
+"""The claim record (SPEC "One record") and its JSON Lines form.
+
+One offset convention everywhere: character offsets into the document text, Python ``str``
+indices, end exclusive, so ``text[start:end] == span.text``.  Every document read from or written
+to JSONL passes through :class:`Document`, which checks that each span is grounded in the text.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+Stance = Literal["support", "oppose", "neutral"]
+STANCES: tuple[str, ...] = ("support", "oppose", "neutral")
+
+
+class Span(BaseModel):
+    """A contiguous stretch of the document text."""
+
+    model_config = ConfigDict(extra="allow")
+
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "Span":
+        if self.end < self.start:
+            raise ValueError(f"span end {self.end} is before its start {self.start}")
+        return self
+
+
+class Entity(Span):
+    """A mention of an actor or addressee, with the entity's canonical name."""
+
+    canonical: str | None = None
+
+
+class Claim(BaseModel):
+    """One actor's position on one issue (SPEC "One record").
+
+    ``stance`` may be ``None`` only in converted corpora that do not annotate it (PolNeAR);
+    ``actor`` may be ``None`` only on optional gold claims with an implicit holder.
+    ``source`` and ``confidence`` say which component and rule produced a predicted claim.
+    """
+
+    model_config = ConfigDict(extra="allow")
+
+    actor: Entity | None
+    stance: Stance | None = None
+    issue: Span
+    condition: Span | None = None
+    cue: Span | None = None
+    addressee: Entity | None = None
+    optional: bool = False
+    source: str | None = None
+    confidence: float | None = None
+
+    @model_validator(mode="after")
+    def _actor_needed(self) -> "Claim":
+        if self.actor is None and not self.optional:
+            raise ValueError("a claim needs an actor unless it is marked optional")
+        return self
+
+    def spans(self) -> Iterator[tuple[str, Span]]:
+        for slot in ("actor", "issue", "condition", "cue", "addressee"):
+            span = getattr(self, slot)
+            if span is not None:
+                yield slot, span
+
+
+class Document(BaseModel):
+    """A document with its claims.  ``status`` is ``error`` when the text could not be processed;
+    ``error`` then says why, and ``claims`` is empty."""
+
+    model_config = ConfigDict(extra="allow")
+
+    id: str = Field(min_length=1)
+    text: str
+    meta: dict[str, Any] = Field(default_factory=dict)
+    claims: list[Claim] = Field(default_factory=list)
+    status: Literal["ok", "error"] = "ok"
+    error: str | None = None
+
+    @model_validator(mode="after")
+    def _grounded(self) -> "Document":
+        n = len(self.text)
+        for i, claim in enumerate(self.claims):
+            for slot, span in claim.spans():
+                if span.end > n:
+                    raise ValueError(
+                        f"claim {i} {slot}: span [{span.start}, {span.end}) runs past the end of"
+                        f" the text ({n} characters)"
+                    )
+                found = self.text[span.start : span.end]
+                if found != span.text:
+                    raise ValueError(
+                        f"claim {i} {slot}: text[{span.start}:{span.end}] is {found!r},"
+                        f" not {span.text!r}"
+                    )
+        return self
+
+    def to_json(self) -> str:
+        return json.dumps(self.model_dump(mode="json", exclude_none=False), ensure_ascii=False)
+
+
+class RecordError(ValueError):
+    """A JSONL line that is not a valid record; the message names the file and line."""
+
+    def __init__(self, path: str, line: int, reason: str):
+        super().__init__(f"{path}:{line}: {reason}")
+        self.path = path
+        self.line = line
+        self.reason = reason
+
+
+def _explain(err: ValidationError) -> str:
+    parts = []
+    for e in err.errors():
+        loc = ".".join(str(x) for x in e["loc"])
+        parts.append(f"{loc}: {e['msg']}" if loc else e["msg"])
+    return "; ".join(parts)
+
+
+def parse_record(line: str, path: str = "<string>", lineno: int = 1) -> Document:
+    """Parse and validate one JSONL line into a :class:`Document`."""
+    try:
+        data = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise RecordError(path, lineno, f"not valid JSON ({exc.msg} at column {exc.colno})") from None
+    if not isinstance(data, dict):
+        raise RecordError(path, lineno, f"expected a JSON object, got {type(data).__name__}")
+    try:
+        return Document.model_validate(data)
+    except ValidationError as exc:
+        raise RecordError(path, lineno, _explain(exc)) from None
+
+
+def read_jsonl(path: str | Path) -> Iterator[Document]:
+    """Yield validated documents from a JSONL file (``-`` reads stdin).
+
+    Blank lines are skipped; anything else that is not a valid record raises
+    :class:`RecordError` naming the file and line.
+    """
+    name = str(path)
+    stream: io.TextIOBase
+    if name == "-":
+        stream = sys.stdin  # type: ignore[assignment]
+        close = False
+    else:
+        stream = open(path, encoding="utf-8")  # noqa: SIM115
+        close = True
+    try:
+        for lineno, line in enumerate(stream, start=1):
+            if line.strip():
+                yield parse_record(line, name, lineno)
+    except UnicodeDecodeError as exc:
+        raise RecordError(name, 0, f"not UTF-8 ({exc.reason} at byte {exc.start})") from None
+    finally:
+        if close:
+            stream.close()
+
+
+def write_jsonl(docs: Iterable[Document], path: str | Path) -> int:
+    """Write documents as JSONL (``-`` writes stdout); returns how many were written."""
+    n = 0
+    if str(path) == "-":
+        for doc in docs:
+            sys.stdout.write(doc.to_json() + "\n")
+            n += 1
+        return n
+    with open(path, "w", encoding="utf-8") as fh:
+        for doc in docs:
+            fh.write(doc.to_json() + "\n")
+            n += 1
+    return n
