@@ -110,17 +110,19 @@ def match_claims(gold: Sequence[Claim], pred: Sequence[Claim], strict: bool = Fa
     A candidate pair needs an actor match and issue token F1 >= 0.5 (strict: exact offsets)."""
     if not gold or not pred:
         return []
-    weights = np.zeros((len(gold), len(pred)))
+    scores = np.zeros((len(gold), len(pred)))
+    candidate = np.zeros((len(gold), len(pred)), dtype=bool)
     for i, g in enumerate(gold):
         for j, p in enumerate(pred):
             if not actor_match(g.actor, p.actor, strict):
                 continue
             f = issue_score(g, p, strict)
             if f >= 0.5:
-                # The tiny offset keeps a candidate with F1 exactly 0.5 apart from a non-pair.
-                weights[i, j] = f + 1e-6
-    rows, cols = linear_sum_assignment(weights, maximize=True)
-    return [Pair(int(i), int(j), float(weights[i, j] - 1e-6)) for i, j in zip(rows, cols) if weights[i, j] > 0]
+                scores[i, j] = f
+                candidate[i, j] = True
+    # Non-candidates weigh 0 and are dropped after the assignment; candidates weigh at least 0.5.
+    rows, cols = linear_sum_assignment(scores, maximize=True)
+    return [Pair(int(i), int(j), float(scores[i, j])) for i, j in zip(rows, cols) if candidate[i, j]]
 
 
 def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:

@@ -59,7 +59,8 @@ def _span_dict(doc: Doc, start: int, end: int) -> dict[str, Any]:
 class ClaimFinder:
     """Finds claims; see the module docstring for the rules."""
 
-    def __init__(self, nlp: Language, name: str, lexicon: dict[str, Any], nested: str = "suppress"):
+    def __init__(self, nlp: Language, name: str, lexicon: dict[str, Any], nested: str = "suppress",
+                 actor_nouns: list[str] | None = None):
         if nested not in ("suppress", "keep"):
             raise ValueError(f"nested must be 'suppress' or 'keep', not {nested!r}")
         self.name = name
@@ -90,6 +91,7 @@ class ClaimFinder:
         self.addressee_preps = dict(lex["addressee_preps"])
         self.addressee_verbs = set(lex["addressee_verbs"])
         self.empty = set(lex["empty_complements"])
+        self.actor_nouns = set(actor_nouns or [])
 
     # -- lexicon look-ups ------------------------------------------------------------------
     def is_cue_verb(self, tok: Token) -> bool:
@@ -357,7 +359,7 @@ class ClaimFinder:
         subj = next((c for c in kids if c.dep_ == "nsubj"), None)
         if subj is not None:
             if subj.lower_ in RELATIVE and v.dep_ in ("relcl", "acl"):
-                return [v.head], passive
+                return [subj], passive  # the span is "who"; its canonical is the antecedent's
             if subj.lower_ in NOT_ACTORS:
                 return None, passive
             return [subj, *self._conjuncts(subj)], passive
@@ -371,7 +373,7 @@ class ClaimFinder:
             if cur.dep_ not in ("conj", "advcl", "xcomp", "ccomp") or cur.head is cur:
                 break
             cur = cur.head
-            if cur.pos_ in ("VERB", "AUX", "ADJ") and (self.is_cue_verb(cur) or cur.lemma_.lower() in self.adjectives or cur.dep_ == "ROOT"):
+            if cur.pos_ in ("VERB", "AUX", "ADJ") and (self.is_cue_verb(cur) or cur.lemma_.lower() in self.adjectives):
                 h, _ = self._holder(cur)
                 if h is not None:
                     return h, False
@@ -401,6 +403,9 @@ class ClaimFinder:
             actor = self._entity(doc, h, fr.get("holder_range"))
             if actor is None:
                 continue
+            confidence = fr["confidence"]
+            if h.pos_ not in ("PROPN", "PRON") and not self.likely_holder(h):
+                confidence -= 0.2  # "the fracas said": an unlikely holder of positions
             hs, he = self._token_range(doc, actor)
             for s, e in ranges:
                 s, e = self._exclude(doc, s, e, [(hs, he), *[(c, c + 1) for c in cue_toks]])
@@ -415,9 +420,15 @@ class ClaimFinder:
                     "addressee": addressee,
                     "optional": False,
                     "source": f"{self.name}:{fr['rule']}",
-                    "confidence": round(fr["confidence"], 3),
+                    "confidence": round(confidence, 3),
                 })
         return out
+
+    def likely_holder(self, tok: Token) -> bool:
+        """A common-noun holder needs an actor noun as head or an entity inside its phrase."""
+        if tok.lower_ in self.actor_nouns or tok.lemma_.lower() in self.actor_nouns:
+            return True
+        return any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in tok.subtree)
 
     @staticmethod
     def _token_range(doc: Doc, span: dict[str, Any]) -> tuple[int, int]:
@@ -425,6 +436,11 @@ class ClaimFinder:
         return (cs.start, cs.end) if cs is not None else (0, 0)
 
     def _entity(self, doc: Doc, tok: Token, rng: tuple[int, int] | None = None) -> dict[str, Any] | None:
+        if tok.lower_ in RELATIVE and tok.dep_ in SUBJECTS and tok.head.dep_ in ("relcl", "acl"):
+            antecedent = self._entity(doc, tok.head.head)
+            if antecedent is None:
+                return None
+            return {**_span_dict(doc, tok.i, tok.i + 1), "canonical": antecedent["canonical"]}
         if tok.lower_ in NOT_ACTORS:
             return None
         m = mention_at(doc, tok)
@@ -529,7 +545,32 @@ class ClaimFinder:
             return s, s
         return max(pieces, key=lambda p: (p[1] - p[0], -p[0]))
 
+    @staticmethod
+    def _whole_quote(doc: Doc, claim: dict[str, Any]) -> None:
+        """A content that opens a quotation runs to the quotation's end, across sentences, within
+        its paragraph (GUIDELINES 2.8)."""
+        text, issue = doc.text, claim["issue"]
+        before = text[max(0, issue["start"] - 2) : issue["start"]].rstrip()
+        if not before or before[-1] not in "\u201c\"":
+            return
+        closer = "\u201d" if before[-1] == "\u201c" else '"'
+        close = text.find(closer, issue["end"])
+        if close < 0:
+            return
+        para = text.find("\n\n", issue["end"])
+        if close <= issue["end"] or (0 <= para < close) or close - issue["end"] > 1500:
+            return
+        if claim["actor"]["start"] < close and claim["actor"]["start"] >= issue["end"]:
+            return  # the speaker sits between: the quote was cut by the attribution
+        end = close
+        while end > issue["end"] and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+            end -= 1
+        if end > issue["end"]:
+            claim["issue"] = {"text": text[issue["start"] : end], "start": issue["start"], "end": end}
+
     def _clean(self, doc: Doc, claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        for c in claims:
+            self._whole_quote(doc, c)
         seen = {}
         for c in claims:
             key = (c["actor"]["start"], c["issue"]["start"], c["issue"]["end"])
@@ -556,10 +597,11 @@ class ClaimFinder:
     "claimx_claims",
     assigns=["doc._.claims"],
     requires=["doc._.actors", "token.dep", "token.lemma"],
-    default_config={"lexicon": {"@misc": "claimx.cue_lexicon.v1"}, "nested": "suppress"},
+    default_config={"lexicon": {"@misc": "claimx.cue_lexicon.v1"}, "nested": "suppress",
+                    "gazetteer": {"@misc": "claimx.actor_gazetteer.v1"}},
 )
-def make_claims(nlp: Language, name: str, lexicon: dict[str, Any], nested: str) -> ClaimFinder:
-    return ClaimFinder(nlp, name, lexicon, nested)
+def make_claims(nlp: Language, name: str, lexicon: dict[str, Any], nested: str, gazetteer: dict[str, Any]) -> ClaimFinder:
+    return ClaimFinder(nlp, name, lexicon, nested, gazetteer.get("actor_nouns"))
 
 
 __all__ = ["ClaimFinder", "make_claims", "cue_lexicon"]
