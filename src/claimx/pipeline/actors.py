@@ -18,6 +18,7 @@ from __future__ import annotations
 from typing import Any
 
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from ..resources import actor_gazetteer
@@ -87,6 +88,10 @@ class ActorFinder:
         self.aliases = {k.lower(): v for k, v in (gazetteer.get("aliases") or {}).items()}
         self.titles = {t.lower() for t in gazetteer.get("titles") or []}
         self.actor_nouns = {t.lower() for t in gazetteer.get("actor_nouns") or []}
+        # Gazetteer names are found even where the tagger misses them ("Downing Street").
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        names = sorted(set(self.metonyms) | set(self.aliases))
+        self.matcher.add("GAZETTEER", [nlp.make_doc(n) for n in names])
 
     # -- canonical names -------------------------------------------------------------------
     def gazetteer_name(self, text: str) -> str | None:
@@ -132,6 +137,12 @@ class ActorFinder:
                 persons.append(span)
             mentions.append(self._mention(span, label, self._canonical(span, label, persons, orgs)))
             covered.update(range(span.start, span.end))
+        for _, start, end in self.matcher(doc):
+            span = doc[start:end]
+            if any(i in covered for i in range(start, end)) or not all(t.text[:1].isupper() for t in span if t.is_alpha):
+                continue  # capitalised names only: "us" is a pronoun, "US" a country
+            mentions.append(self._mention(span, "GPE", self.gazetteer_name(span.text) or span.text))
+            covered.update(range(start, end))
         for tok in doc:
             if tok.i not in covered and tok.pos_ in ("PROPN", "NOUN") and tok.lower_ in surnames:
                 span = doc[tok.i : tok.i + 1]

@@ -52,8 +52,8 @@ def _compose(outer: str, inner: str) -> str:
 
 
 def _span_dict(doc: Doc, start: int, end: int) -> dict[str, Any]:
-    a, b = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
-    return {"text": doc.text[a:b], "start": a, "end": b}
+    span = doc[start:end]  # Span.text is local; Doc.text would rebuild the whole text each call
+    return {"text": span.text, "start": span.start_char, "end": span.end_char}
 
 
 class ClaimFinder:
@@ -465,7 +465,7 @@ class ClaimFinder:
         for i, h in enumerate(heads):
             skip = set()
             for c in h.children:
-                if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and (c in heads or self._is_own_cue(c)):
+                if c.dep_ == "conj" and self._verbal(c) and (c in heads or self._is_own_cue(c)):
                     skip.update(t.i for t in c.subtree)
                     skip.update(x.i for x in h.children if x.dep_ in ("cc", "punct") and x.i < c.i and x.i > h.i)
                 elif c.dep_ in ("advcl", "conj") and c.pos_ == "VERB" and c.i > h.i and self._is_own_cue(c):
@@ -493,10 +493,15 @@ class ClaimFinder:
                 ranges.append((s, e))
         return ranges
 
+    @staticmethod
+    def _verbal(c: Token) -> bool:
+        """A conjunct that is a verb phrase, even when mistagged ("apologise to residents")."""
+        return c.pos_ in ("VERB", "AUX") or any(x.dep_ in ("dobj", "prep", "xcomp", "ccomp", "acomp", "aux") for x in c.children)
+
     def _verb_conjuncts(self, head: Token) -> list[Token]:
         out = []
         for c in head.children:
-            if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and not self._is_own_cue(c):
+            if c.dep_ == "conj" and self._verbal(c) and not self._is_own_cue(c):
                 out.append(c)
                 out.extend(self._verb_conjuncts(c))
         return out
@@ -546,10 +551,10 @@ class ClaimFinder:
         return max(pieces, key=lambda p: (p[1] - p[0], -p[0]))
 
     @staticmethod
-    def _whole_quote(doc: Doc, claim: dict[str, Any]) -> None:
+    def _whole_quote(text: str, claim: dict[str, Any]) -> None:
         """A content that opens a quotation runs to the quotation's end, across sentences, within
         its paragraph (GUIDELINES 2.8)."""
-        text, issue = doc.text, claim["issue"]
+        issue = claim["issue"]
         before = text[max(0, issue["start"] - 2) : issue["start"]].rstrip()
         if not before or before[-1] not in "\u201c\"":
             return
@@ -569,8 +574,9 @@ class ClaimFinder:
             claim["issue"] = {"text": text[issue["start"] : end], "start": issue["start"], "end": end}
 
     def _clean(self, doc: Doc, claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        text = doc.text
         for c in claims:
-            self._whole_quote(doc, c)
+            self._whole_quote(text, c)
         seen = {}
         for c in claims:
             key = (c["actor"]["start"], c["issue"]["start"], c["issue"]["end"])

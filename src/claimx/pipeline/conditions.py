@@ -148,8 +148,8 @@ class ConditionFinder:
 
 
 def _chars(doc: Doc, s: int, e: int) -> dict[str, Any]:
-    a, b = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
-    return {"text": doc.text[a:b], "start": a, "end": b}
+    span = doc[s:e]
+    return {"text": span.text, "start": span.start_char, "end": span.end_char}
 
 
 @Language.factory(

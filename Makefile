@@ -1,0 +1,39 @@
+# claimx: two commands for a new user
+#   make demo   set everything up, extract the claims of the source article, print them as a
+#               table, write them as JSONL (out/source.jsonl) and score them against the gold
+#   make test   run the test suite (.ci/run calls exactly this)
+PYTHON ?= python3.11
+VENV   := .venv
+BIN    := $(VENV)/bin
+SOURCE := corpora/source/000_980dcc619b14b1bb.txt
+GOLD   := corpora/source/gold.jsonl
+
+.PHONY: setup setup-ml demo test evaluate-polnear
+
+$(BIN)/claimx: pyproject.toml
+	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e ".[dev]"
+	touch $(BIN)/claimx
+
+setup: $(BIN)/claimx
+
+# The learned-tagger extras: torch pinned to the CPU wheel (see README, "GPU").
+setup-ml: setup
+	$(BIN)/pip install -q -e ".[dev,ml]"
+
+demo: setup
+	@mkdir -p out
+	$(BIN)/claimx extract $(SOURCE) --format table -q
+	$(BIN)/claimx extract $(SOURCE) -o out/source.jsonl -q --gold $(GOLD)
+
+test: setup
+	$(BIN)/python -m pytest -q tests
+
+# Claim-level score on PolNeAR dev (needs ../shared/data/polnear).
+SHARED ?= ../shared
+evaluate-polnear: setup
+	@mkdir -p out
+	$(BIN)/claimx corpus convert --from polnear $(SHARED)/data/polnear --split dev -o out/polnear_dev.jsonl
+	$(BIN)/claimx extract out/polnear_dev.jsonl -o out/polnear_dev_pred.jsonl -q
+	$(BIN)/claimx evaluate out/polnear_dev.jsonl out/polnear_dev_pred.jsonl --slots actor,issue --examples 0

@@ -1,0 +1,31 @@
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCE_TEXT = ROOT / "corpora" / "source" / "000_980dcc619b14b1bb.txt"
+SOURCE_GOLD = ROOT / "corpora" / "source" / "gold.jsonl"
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--shared",
+        default=os.environ.get("CLAIMX_SHARED", str(ROOT.parent / "shared")),
+        help="The shared folder with external data (data/polnear ...); tests that need it skip without it.",
+    )
+
+
+@pytest.fixture(scope="session")
+def shared_dir(request) -> Path:
+    path = Path(request.config.getoption("--shared"))
+    if not (path / "data").is_dir():
+        pytest.skip(f"no shared data at {path}")
+    return path
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from claimx.pipeline import load
+
+    return load()
