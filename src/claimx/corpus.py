@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from .schema import Claim, Document, Entity, RecordError, Span, read_jsonl
+from .schema import Claim, Document, Entity, RecordError, Span, parse_record, read_jsonl
 
 
 def validate_file(path: str | Path) -> tuple[int, int, list[str]]:
@@ -27,8 +27,6 @@ def validate_file(path: str | Path) -> tuple[int, int, list[str]]:
         for lineno, line in enumerate(fh, 1):
             if not line.strip():
                 continue
-            from .schema import parse_record
-
             try:
                 doc = parse_record(line, name, lineno)
             except RecordError as exc:

@@ -475,8 +475,6 @@ class ClaimFinder:
                     skip.update(t.i for t in c.subtree)
             if minus is not None:
                 skip.update(t.i for t in minus.subtree)
-            if isinstance(minus, Token) and minus.dep_ == "prep" and minus.lower_ == "as":
-                pass
             toks = [t.i for t in h.subtree if t.i not in skip]
             if follow is not None:
                 toks += [t.i for t in follow.subtree]

@@ -53,10 +53,8 @@ class ConditionFinder:
         return found
 
     def _is_condition(self, doc: Doc, marker: str, start: int, end: int) -> bool:
-        if start > 0 and doc[start - 1].lower_ in self.not_after and marker not in ("if",) or (
-            start > 0 and marker == "if" and doc[start - 1].lower_ in self.not_after
-        ):
-            return False
+        if start > 0 and doc[start - 1].lower_ in self.not_after:
+            return False  # even if, as if
         if end < len(doc) and doc[end].lower_ in self.not_before.get(marker, ()):
             return False
         last = doc[end - 1]
