@@ -20,6 +20,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from ..resources import condition_markers
+from .claims import _span_dict
 
 GAP_WORDS = {"but", "and", "especially", "particularly", "only", "even", "provided", "so", "or"}
 
@@ -118,13 +119,13 @@ class ConditionFinder:
             while e > issue.start and (doc[e - 1].is_punct or doc[e - 1].lower_ in GAP_WORDS or doc[e - 1].is_space):
                 e -= 1
             if e > issue.start:
-                claim["issue"] = _chars(doc, issue.start, e)
+                claim["issue"] = _span_dict(doc, issue.start, e)
         elif where == "start":
             s = cond.end
             while s < issue.end and (doc[s].is_punct or doc[s].is_space or doc[s].lower_ in ("then",)):
                 s += 1
             if s < issue.end:
-                claim["issue"] = _chars(doc, s, issue.end)
+                claim["issue"] = _span_dict(doc, s, issue.end)
 
     @staticmethod
     def _relation(doc: Doc, issue: Span, cue: Span, cond: Span) -> str | None:
@@ -143,11 +144,6 @@ class ConditionFinder:
         if cond.end <= cue.start and cond.end <= issue.start and cond.start == cond.sent.start:
             return "before"
         return None
-
-
-def _chars(doc: Doc, s: int, e: int) -> dict[str, Any]:
-    span = doc[s:e]
-    return {"text": span.text, "start": span.start_char, "end": span.end_char}
 
 
 @Language.factory(
