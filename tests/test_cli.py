@@ -47,6 +47,23 @@ def test_extract_txt_table_and_csv(tmp_path):
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
     assert len(rows) > 20
     assert {"Ukraine", "Russia"} <= {row["canonical"] for row in rows}
+    assert {row["status"] for row in rows} == {"ok"}
+
+
+def test_csv_keeps_documents_without_claims(tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "a", "text": "Talks took place in Berlin."}) + "\n" + json.dumps({"id": "b", "text": ""}) + "\n")
+    out = tmp_path / "o.csv"
+    r = runner.invoke(app, ["extract", str(src), "-o", str(out), "-q"])
+    assert r.exit_code == 1
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert [(row["doc_id"], row["status"], row["issue"]) for row in rows] == [("a", "ok", ""), ("b", "error", "")]
+    assert "empty" in rows[1]["error"]
+
+
+def test_unwritable_output_is_a_clear_error(tmp_path):
+    r = runner.invoke(app, ["extract", str(SOURCE_TEXT), "-o", str(tmp_path / "no" / "dir" / "o.jsonl"), "-q"])
+    assert r.exit_code == 2 and "cannot write" in r.output
 
 
 def test_extract_with_gold_prints_score(tmp_path):

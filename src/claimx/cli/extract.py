@@ -12,7 +12,7 @@ from ..schema import Document, RecordError, read_jsonl
 from .evaluate import parse_slots
 
 FORMATS = ("jsonl", "table", "csv")
-CSV_FIELDS = ["doc_id", "actor", "canonical", "stance", "issue", "condition", "cue", "addressee",
+CSV_FIELDS = ["doc_id", "status", "error", "actor", "canonical", "stance", "issue", "condition", "cue", "addressee",
               "actor_start", "actor_end", "issue_start", "issue_end", "condition_start",
               "condition_end", "source", "confidence"]
 
@@ -40,9 +40,15 @@ def select_device(device: str) -> str:
 
 
 def claim_rows(doc: Document):
+    """One row per claim; a document without claims (or one that failed) still gets a row, so
+    that no input disappears from the CSV."""
+    if not doc.claims:
+        yield {"doc_id": doc.id, "status": doc.status, "error": doc.error or ""}
     for c in doc.claims:
         yield {
             "doc_id": doc.id,
+            "status": doc.status,
+            "error": "",
             "actor": c.actor.text if c.actor else "",
             "canonical": (c.actor.canonical or "") if c.actor else "",
             "stance": c.stance or "",
@@ -112,8 +118,12 @@ def extract_cli(
         raise typer.Exit(2) from None
 
     docs: list[Document] = []
-    failed = total = 0
-    out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8", newline="")  # noqa: SIM115
+    failed = total = words = 0
+    try:
+        out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8", newline="")  # noqa: SIM115
+    except OSError as exc:
+        typer.echo(f"error: cannot write {output}: {exc.strerror}", err=True)
+        raise typer.Exit(2) from None
     writer = csv.DictWriter(out, fieldnames=CSV_FIELDS) if fmt == "csv" else None
     if writer:
         writer.writeheader()
@@ -122,6 +132,10 @@ def extract_cli(
         for doc in extract_documents(nlp, read_inputs(inputs), batch_size=batch_size):
             bar.update(1)
             total += 1
+            words += len(doc.text.split())
+            elapsed = bar.format_dict.get("elapsed") or 0
+            if elapsed:
+                bar.set_postfix(words_per_s=f"{words / elapsed:,.0f}", refresh=False)
             if doc.status == "error":
                 failed += 1
                 typer.echo(f"error: {doc.id}: {doc.error}", err=True)
