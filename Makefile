@@ -8,19 +8,17 @@ BIN    := $(VENV)/bin
 SOURCE := corpora/source/000_980dcc619b14b1bb.txt
 GOLD   := corpora/source/gold.jsonl
 
-.PHONY: setup setup-ml demo test evaluate-polnear
+.PHONY: setup demo test evaluate-polnear
 
 $(BIN)/claimx: pyproject.toml
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e ".[dev]"
+	$(BIN)/pip install -q -e ".[dev,ml]"
 	touch $(BIN)/claimx
 
+# Everything, the learned-tagger and corpus extras included (torch pinned to the CPU wheel; see
+# README, "GPU").
 setup: $(BIN)/claimx
-
-# The learned-tagger extras: torch pinned to the CPU wheel (see README, "GPU").
-setup-ml: setup
-	$(BIN)/pip install -q -e ".[dev,ml]"
 
 demo: setup
 	@mkdir -p out

@@ -80,3 +80,10 @@ def test_extra_fields_are_kept():
     rec["claims"][0]["sentence"] = [0, 36]
     doc = Document.model_validate(rec)
     assert json.loads(doc.to_json())["claims"][0]["sentence"] == [0, 36]
+
+
+def test_actor_may_be_absent_where_the_corpus_does_not_annotate_it():
+    no_actor = record()
+    no_actor["claims"][0]["actor"] = None
+    no_actor["meta"] = {"annotated_slots": ["issue", "condition"]}
+    assert parse_record(json.dumps(no_actor)).claims[0].actor is None

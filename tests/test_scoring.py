@@ -106,3 +106,43 @@ def test_slots_restrict_levels():
     assert r["levels"] == ["claim"]
     with pytest.raises(ValueError, match="unknown slot"):
         score_documents(GOLD, [], slots=["actor", "issue", "mood"])
+
+
+def test_default_slots_come_from_the_gold_declaration():
+    gold = [Document(id="d", text=TEXT, meta={"annotated_slots": ["actor", "issue"]}, claims=GOLD[0].claims)]
+    r = score_documents(gold, [Document(id="d", text=TEXT, claims=PRED)])
+    assert r["slots"] == ["actor", "issue"] and r["levels"] == ["claim"]
+
+
+def test_actor_and_stance_only_pairs_on_the_actor():
+    # An event-coded gold (PETRARCH) has no issue span: the whole sentence stands in for it.
+    whole = Span(text=TEXT, start=0, end=len(TEXT))
+    gold = [Document(id="d", text=TEXT, claims=[
+        Claim(actor=span("Paris", cls=Entity, canonical="France"), stance="oppose", issue=whole),
+        Claim(actor=span("Merkel", cls=Entity, canonical="Angela Merkel"), stance="oppose", issue=whole),
+    ])]
+    r = score_documents(gold, [Document(id="d", text=TEXT, claims=PRED)], slots=["actor", "stance"])
+    assert r["levels"] == ["claim", "stance"]
+    assert r["lenient"]["claim"]["r"] == 1.0            # both actors found, issue ignored
+    assert r["lenient"]["stance"]["r"] == 1.0           # Merkel's "oppose" prediction is preferred
+    assert all("issue" not in p["wrong"] for p in r["partial"])
+    with pytest.raises(ValueError, match="actor or issue"):
+        score_documents(gold, [], slots=["stance"])
+
+
+def test_issue_and_condition_only_needs_no_actor():
+    gold = [Document(id="d", text=TEXT, meta={"annotated_slots": ["issue", "condition"]},
+                     claims=[Claim(actor=None, issue=span("the plan"), condition=span("if costs grow"))])]
+    r = score_documents(gold, [Document(id="d", text=TEXT, claims=PRED)])
+    assert r["levels"] == ["claim", "condition"]
+    assert r["lenient"]["condition"] == {"p": 1.0, "r": 1.0, "f": 1.0}
+    assert r["lenient"]["claim"]["r"] == 1.0 and r["lenient"]["claim"]["p"] == 0.25
+
+
+def test_non_exhaustive_gold_does_not_count_unmatched_predictions():
+    gold = [Document(id="d", text=TEXT, meta={"exhaustive": False}, claims=GOLD[0].claims[:1])]
+    r = score_documents(gold, [Document(id="d", text=TEXT, claims=PRED)], slots=["actor", "issue"])
+    assert r["lenient"]["claim"]["p"] == 1.0 and r["lenient"]["counts"]["pred"] == 1
+    assert r["spurious"] == []
+    exhaustive = score_documents(GOLD[:1], [Document(id="d", text=TEXT, claims=PRED)], slots=["actor", "issue"])
+    assert exhaustive["lenient"]["claim"]["p"] < 1.0

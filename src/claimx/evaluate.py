@@ -6,12 +6,13 @@ from pathlib import Path
 from typing import Any
 
 from .schema import Document, read_jsonl
-from .scoring import ALL_SLOTS, score_documents
+from .scoring import score_documents
 
 
-def evaluate(gold: str | Path | list[Document], pred: str | Path | list[Document], slots=ALL_SLOTS) -> dict[str, Any]:
+def evaluate(gold: str | Path | list[Document], pred: str | Path | list[Document], slots=None) -> dict[str, Any]:
     """Score ``pred`` against ``gold`` (JSONL paths or lists of documents); see
-    :func:`claimx.scoring.score_documents` for the result's shape."""
+    :func:`claimx.scoring.score_documents` for the result's shape.  ``slots`` defaults to the
+    slots the gold declares it annotates."""
     gold_docs = list(read_jsonl(gold)) if isinstance(gold, (str, Path)) else gold
     pred_docs = list(read_jsonl(pred)) if isinstance(pred, (str, Path)) else pred
     return score_documents(gold_docs, pred_docs, slots)

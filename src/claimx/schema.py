@@ -18,6 +18,20 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 Stance = Literal["support", "oppose", "neutral"]
 STANCES: tuple[str, ...] = ("support", "oppose", "neutral")
+#: The scored slots.  A converted corpus that annotates only some of them says which in
+#: ``meta["annotated_slots"]`` (e.g. PolNeAR: actor, issue); the scorer then scores only those.
+SLOTS: tuple[str, ...] = ("actor", "issue", "stance", "condition")
+
+
+def annotated_slots(meta: dict[str, Any]) -> tuple[str, ...]:
+    """The slots a document's gold annotates: ``meta["annotated_slots"]``, else all of them
+    (``meta["stance_unannotated"]``, the older flag, drops the stance)."""
+    declared = meta.get("annotated_slots")
+    if declared:
+        return tuple(s for s in SLOTS if s in declared)
+    if meta.get("stance_unannotated"):
+        return tuple(s for s in SLOTS if s != "stance")
+    return SLOTS
 
 
 class Span(BaseModel):
@@ -46,7 +60,8 @@ class Claim(BaseModel):
     """One actor's position on one issue (SPEC "One record").
 
     ``stance`` may be ``None`` only in converted corpora that do not annotate it (PolNeAR);
-    ``actor`` may be ``None`` only on optional gold claims with an implicit holder.
+    ``actor`` may be ``None`` only on optional gold claims with an implicit holder, or in a
+    document whose ``meta["annotated_slots"]`` leaves the actor out (SemEval conditions).
     ``source`` and ``confidence`` say which component and rule produced a predicted claim.
     """
 
@@ -61,12 +76,6 @@ class Claim(BaseModel):
     optional: bool = False
     source: str | None = None
     confidence: float | None = None
-
-    @model_validator(mode="after")
-    def _actor_needed(self) -> "Claim":
-        if self.actor is None and not self.optional:
-            raise ValueError("a claim needs an actor unless it is marked optional")
-        return self
 
     def spans(self) -> Iterator[tuple[str, Span]]:
         for slot in ("actor", "issue", "condition", "cue", "addressee"):
@@ -91,7 +100,10 @@ class Document(BaseModel):
     @model_validator(mode="after")
     def _grounded(self) -> "Document":
         n = len(self.text)
+        needs_actor = "actor" in annotated_slots(self.meta)
         for i, claim in enumerate(self.claims):
+            if claim.actor is None and not claim.optional and needs_actor:
+                raise ValueError(f"claim {i}: a claim needs an actor unless it is marked optional")
             for slot, span in claim.spans():
                 if span.end > n:
                     raise ValueError(

@@ -18,9 +18,9 @@ from typing import Any
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
-from .schema import Claim, Document, Span
+from .schema import SLOTS, Claim, Document, Span, annotated_slots
 
-ALL_SLOTS: tuple[str, ...] = ("actor", "issue", "stance", "condition")
+ALL_SLOTS: tuple[str, ...] = SLOTS
 LEVELS: tuple[str, ...] = ("claim", "stance", "full", "condition")
 _TOKEN = re.compile(r"[\w-]+")
 _POSSESSIVE = re.compile(r"'s\b")
@@ -104,25 +104,36 @@ class Pair:
     issue_f1: float
 
 
-def match_claims(gold: Sequence[Claim], pred: Sequence[Claim], strict: bool = False) -> list[Pair]:
+def match_claims(
+    gold: Sequence[Claim], pred: Sequence[Claim], strict: bool = False, use_actor: bool = True, use_issue: bool = True
+) -> list[Pair]:
     """One-to-one pairing of candidate pairs maximizing the summed issue token F1.
 
-    A candidate pair needs an actor match and issue token F1 >= 0.5 (strict: exact offsets)."""
+    A candidate pair needs an actor match and issue token F1 >= 0.5 (strict: exact offsets).
+    For data that annotate only one of the two (``use_actor`` / ``use_issue`` False), the other
+    decides alone; without the issue every candidate weighs 1 and the issue F1 only breaks ties."""
     if not gold or not pred:
         return []
     scores = np.zeros((len(gold), len(pred)))
     candidate = np.zeros((len(gold), len(pred)), dtype=bool)
     for i, g in enumerate(gold):
         for j, p in enumerate(pred):
-            if not actor_match(g.actor, p.actor, strict):
+            if use_actor and not actor_match(g.actor, p.actor, strict):
                 continue
             f = issue_score(g, p, strict)
-            if f >= 0.5:
+            if not use_issue:
+                scores[i, j] = 1.0 + 1e-3 * f
+                candidate[i, j] = True
+            elif f >= 0.5:
                 scores[i, j] = f
                 candidate[i, j] = True
     # Non-candidates weigh 0 and are dropped after the assignment; candidates weigh at least 0.5.
     rows, cols = linear_sum_assignment(scores, maximize=True)
-    return [Pair(int(i), int(j), float(scores[i, j])) for i, j in zip(rows, cols) if candidate[i, j]]
+    return [
+        Pair(int(i), int(j), float(scores[i, j]) if use_issue else issue_score(gold[i], pred[j], strict))
+        for i, j in zip(rows, cols)
+        if candidate[i, j]
+    ]
 
 
 def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
@@ -155,7 +166,8 @@ def _brief(claim: Claim) -> dict[str, Any]:
 
 
 def _score_variant(
-    gold_docs: dict[str, Document], pred_docs: dict[str, Document], levels: list[str], strict: bool
+    gold_docs: dict[str, Document], pred_docs: dict[str, Document], levels: list[str], strict: bool,
+    slots: Sequence[str] = ALL_SLOTS,
 ) -> tuple[dict[str, Any], list[dict[str, Any]], dict[str, list[dict[str, Any]]]]:
     totals = Counter()
     per_doc = []
@@ -164,11 +176,16 @@ def _score_variant(
         pdoc = pred_docs.get(doc_id)
         gold = gdoc.claims
         pred = pdoc.claims if pdoc is not None else []
-        pairs = match_claims(gold, pred, strict)
+        pairs = match_claims(gold, pred, strict, use_actor="actor" in slots, use_issue="issue" in slots)
         paired_gold = {pr.gold for pr in pairs}
         paired_pred = {pr.pred for pr in pairs}
-        # Predictions paired with optional gold claims are neither hits nor errors.
+        # Predictions paired with optional gold claims are neither hits nor errors; in a gold
+        # document that is not exhaustive (meta "exhaustive": false, e.g. PETRARCH events), the
+        # unpaired predictions are not counted either: the gold cannot say they are wrong.
         ignored_pred = {pr.pred for pr in pairs if gold[pr.gold].optional}
+        exhaustive = gdoc.meta.get("exhaustive", True) is not False
+        if not exhaustive:
+            ignored_pred |= set(range(len(pred))) - paired_pred
         c = Counter()
         c["gold"] = sum(1 for g in gold if not g.optional)
         c["pred"] = len(pred) - len(ignored_pred)
@@ -185,7 +202,7 @@ def _score_variant(
             c["full"] += same_stance and cond_ok
             c["condition"] += g.condition is not None and p.condition is not None and cond_ok
             problems = []
-            if pr.issue_f1 < 1.0:
+            if "issue" in slots and pr.issue_f1 < 1.0:
                 problems.append("issue")
             if "stance" in levels and not same_stance:
                 problems.append("stance")
@@ -199,7 +216,7 @@ def _score_variant(
             if i not in paired_gold and not g.optional:
                 errors["missed"].append({"doc": doc_id, "gold": _brief(g)})
         for j, p in enumerate(pred):
-            if j not in paired_pred:
+            if j not in paired_pred and j not in ignored_pred:
                 errors["spurious"].append({"doc": doc_id, "pred": _brief(p)})
         totals.update(c)
         row = {"doc": doc_id, "gold": c["gold"], "pred": c["pred"], "matched": c["claim"]}
@@ -220,28 +237,38 @@ def _level_prf(level: str, c: Counter) -> dict[str, float]:
     return _prf(c[level], c["pred"], c["gold"])
 
 
+def gold_slots(gold: Iterable[Document]) -> list[str]:
+    """The slots every gold document annotates (``meta["annotated_slots"]``; all by default)."""
+    common = set(SLOTS)
+    for doc in gold:
+        common &= set(annotated_slots(doc.meta))
+    return [s for s in SLOTS if s in common]
+
+
 def score_documents(
-    gold: Iterable[Document], pred: Iterable[Document], slots: Iterable[str] = ALL_SLOTS
+    gold: Iterable[Document], pred: Iterable[Document], slots: Iterable[str] | None = None
 ) -> dict[str, Any]:
     """Score predictions against gold (SPEC "Scoring protocol").
 
     Returns ``{"lenient": {level: {p, r, f}, counts}, "strict": {...}, "per_document": [...],
     "missed": [...], "spurious": [...], "partial": [...], "documents": {...}}``; the example lists
-    are those of the lenient variant.  Documents are matched by id; gold documents without a
+    are those of the lenient variant.  ``slots`` defaults to those every gold document declares
+    (:func:`gold_slots`).  Documents are matched by id; gold documents without a
     prediction count every gold claim as missed, predicted documents absent from gold are listed
     under ``documents.unknown`` and not scored.
     """
-    slots = list(slots)
+    gold = list(gold)
+    slots = gold_slots(gold) if slots is None else list(slots)
     unknown_slots = set(slots) - set(ALL_SLOTS)
     if unknown_slots:
         raise ValueError(f"unknown slot(s) {sorted(unknown_slots)}; choose from {', '.join(ALL_SLOTS)}")
-    if "actor" not in slots or "issue" not in slots:
-        raise ValueError("scoring needs the slots actor and issue: they define a claim match")
+    if "actor" not in slots and "issue" not in slots:
+        raise ValueError("scoring needs the slot actor or issue (or both): they define a claim match")
     gold_docs = _by_id(gold, "gold")
     pred_docs = _by_id(pred, "prediction")
     levels = _levels(slots)
-    lenient, per_doc, errors = _score_variant(gold_docs, pred_docs, levels, strict=False)
-    strict, _, _ = _score_variant(gold_docs, pred_docs, levels, strict=True)
+    lenient, per_doc, errors = _score_variant(gold_docs, pred_docs, levels, strict=False, slots=slots)
+    strict, _, _ = _score_variant(gold_docs, pred_docs, levels, strict=True, slots=slots)
     return {
         "slots": slots,
         "levels": levels,

@@ -10,9 +10,10 @@ from ..schema import RecordError
 from ..scoring import ALL_SLOTS
 
 
-def parse_slots(slots: str | None) -> list[str]:
+def parse_slots(slots: str | None) -> list[str] | None:
+    """``"actor,issue"`` -> ``["actor", "issue"]``; nothing -> ``None`` (the gold's own slots)."""
     if not slots:
-        return list(ALL_SLOTS)
+        return None
     out = [s.strip() for s in slots.split(",") if s.strip()]
     bad = [s for s in out if s not in ALL_SLOTS]
     if bad:
@@ -24,7 +25,7 @@ def evaluate_cli(
     gold: Path = typer.Argument(..., exists=True, dir_okay=False, help="Gold JSONL."),
     pred: Path = typer.Argument(..., exists=True, dir_okay=False, help="Predicted JSONL."),
     as_json: bool = typer.Option(False, "--json", help="Print the full result as JSON."),
-    slots: str = typer.Option(None, "--slots", help="Slots the gold annotates, e.g. actor,issue (default: all)."),
+    slots: str = typer.Option(None, "--slots", help="Slots to score, e.g. actor,issue (default: those the gold declares in meta.annotated_slots, else all)."),
     examples: int = typer.Option(10, "--examples", help="How many missed/spurious/partial claims to list."),
 ) -> None:
     """Score predicted claims against gold claims (SPEC's protocol)."""
