@@ -13,10 +13,10 @@ GOLD   := corpora/source/gold.jsonl
 $(BIN)/claimx: pyproject.toml
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e ".[dev,ml]"
+	$(BIN)/pip install -q -e ".[dev,ml,ray]"
 	touch $(BIN)/claimx
 
-# Everything, the learned-tagger and corpus extras included (torch pinned to the CPU wheel; see
+# Everything, the learned-tagger, corpus and Ray extras included (torch pinned to the CPU wheel; see
 # README, "GPU").
 setup: $(BIN)/claimx
 

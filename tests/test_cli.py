@@ -62,8 +62,16 @@ def test_csv_keeps_documents_without_claims(tmp_path):
 
 
 def test_unwritable_output_is_a_clear_error(tmp_path):
-    r = runner.invoke(app, ["extract", str(SOURCE_TEXT), "-o", str(tmp_path / "no" / "dir" / "o.jsonl"), "-q"])
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    r = runner.invoke(app, ["extract", str(SOURCE_TEXT), "-o", str(blocker / "o.jsonl"), "-q"])
     assert r.exit_code == 2 and "cannot write" in r.output
+
+
+def test_missing_output_folders_are_created(tmp_path):
+    out = tmp_path / "new" / "dir" / "o.jsonl"
+    r = runner.invoke(app, ["extract", str(SOURCE_TEXT), "-o", str(out), "-q"])
+    assert r.exit_code == 0 and out.is_file() and not out.with_name("o.jsonl.part").exists()
 
 
 def test_extract_with_gold_prints_score(tmp_path):

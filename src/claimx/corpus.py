@@ -391,7 +391,7 @@ def features() -> Any:
     entity = {**span, "canonical": Value("string")}
     claim = {
         "actor": entity, "stance": ClassLabel(names=list(STANCES)), "issue": span, "condition": span,
-        "cue": span, "addressee": entity, "optional": Value("bool"),
+        "cue": span, "addressee": entity, "optional": Value("bool"), "source": Value("string"),
     }
     return Features({
         "id": Value("string"), "text": Value("string"), "split": Value("string"), "corpus": Value("string"),
@@ -417,7 +417,7 @@ def _row(doc: Document) -> dict[str, Any]:
             {
                 "actor": span(c.actor, True), "stance": STANCES.index(c.stance) if c.stance else -1,
                 "issue": span(c.issue), "condition": span(c.condition), "cue": span(c.cue),
-                "addressee": span(c.addressee, True), "optional": c.optional,
+                "addressee": span(c.addressee, True), "optional": c.optional, "source": c.source,
             }
             for c in doc.claims
         ],

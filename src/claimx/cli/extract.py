@@ -7,14 +7,15 @@ from pathlib import Path
 
 import typer
 
+from ..batch import CSV_FIELDS, OUTPUT_FORMATS, claim_rows
 from ..evaluate import evaluate, format_report
-from ..schema import Document, RecordError, read_jsonl
+from ..schema import Document, RecordError
 from .evaluate import parse_slots
 
-FORMATS = ("jsonl", "table", "csv")
-CSV_FIELDS = ["doc_id", "status", "error", "actor", "canonical", "stance", "issue", "condition", "cue", "addressee",
-              "actor_start", "actor_end", "issue_start", "issue_end", "condition_start",
-              "condition_end", "source", "confidence"]
+FORMATS = ("jsonl", "table", "csv", "parquet")
+ENGINES = ("local", "ray")
+
+__all__ = ["CSV_FIELDS", "claim_rows", "extract_cli", "format_table", "select_device"]
 
 
 def select_device(device: str) -> str:
@@ -39,34 +40,6 @@ def select_device(device: str) -> str:
     return "cuda" if ok else "cpu"
 
 
-def claim_rows(doc: Document):
-    """One row per claim; a document without claims (or one that failed) still gets a row, so
-    that no input disappears from the CSV."""
-    if not doc.claims:
-        yield {"doc_id": doc.id, "status": doc.status, "error": doc.error or ""}
-    for c in doc.claims:
-        yield {
-            "doc_id": doc.id,
-            "status": doc.status,
-            "error": "",
-            "actor": c.actor.text if c.actor else "",
-            "canonical": (c.actor.canonical or "") if c.actor else "",
-            "stance": c.stance or "",
-            "issue": c.issue.text,
-            "condition": c.condition.text if c.condition else "",
-            "cue": c.cue.text if c.cue else "",
-            "addressee": c.addressee.text if c.addressee else "",
-            "actor_start": c.actor.start if c.actor else "",
-            "actor_end": c.actor.end if c.actor else "",
-            "issue_start": c.issue.start,
-            "issue_end": c.issue.end,
-            "condition_start": c.condition.start if c.condition else "",
-            "condition_end": c.condition.end if c.condition else "",
-            "source": c.source or "",
-            "confidence": c.confidence if c.confidence is not None else "",
-        }
-
-
 def _cut(s: str, n: int) -> str:
     s = " ".join(s.split())
     return s if len(s) <= n else s[: n - 1] + "\u2026"
@@ -86,22 +59,27 @@ def format_table(docs: list[Document]) -> str:
 
 
 def extract_cli(
-    inputs: list[str] = typer.Argument(..., help="Input .txt files, JSONL files with id and text, directories, or - for stdin."),
+    inputs: list[str] = typer.Argument(..., help="Inputs: .txt/.json files, JSONL, CSV/TSV, Parquet, RSS/Atom feeds (.xml/.rss/.atom), HF datasets saved to disk, folders of these, or - for stdin."),
     output: str = typer.Option("-", "--output", "-o", help="Output file (default: stdout)."),
-    fmt: str = typer.Option(None, "--format", "-f", help="jsonl, table or csv (default: from the output suffix, else jsonl; table on a terminal)."),
+    fmt: str = typer.Option(None, "--format", "-f", help="jsonl, csv, parquet or table (default: from the output suffix, else jsonl; table on a terminal)."),
     gold: Path = typer.Option(None, "--gold", exists=True, dir_okay=False, help="Gold JSONL: score the output against it."),
-    slots: str = typer.Option(None, "--slots", help="With --gold: the slots the gold annotates."),
+    slots: str = typer.Option(None, "--slots", help="With --gold: the slots to score (default: those the gold declares)."),
     device: str = typer.Option("cpu", "--device", help="cpu, cuda or auto."),
     batch_size: int = typer.Option(32, "--batch-size", min=1, help="Documents per nlp.pipe batch."),
+    n_process: int = typer.Option(1, "--n-process", "-n", min=1, help="CPU processes (local engine), or Ray actors (ray engine)."),
+    engine: str = typer.Option("local", "--engine", help="local (this machine) or ray (Ray Data, local or a cluster)."),
+    ray_address: str = typer.Option(None, "--ray-address", help="With --engine ray: the cluster to join (e.g. ray://head:10001, or auto); default RAY_ADDRESS or a local instance."),
+    id_column: str = typer.Option("id", "--id-column", help="Field or column holding the document id (JSONL, JSON, CSV, Parquet, HF)."),
+    text_column: str = typer.Option("text", "--text-column", help="Field or column holding the text."),
+    resume: bool = typer.Option(True, "--resume/--no-resume", help="Continue an interrupted run from OUTPUT.part (default), or start over."),
     config: str = typer.Option("default.cfg", "--config", "-c", help="Pipeline config (a path, or a name in configs/)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
-    """Extract claims from news texts."""
+    """Extract claims from news texts: one output record per input document."""
     from tqdm import tqdm
 
-    from ..extract import extract_documents
-    from ..io import read_inputs
-    from ..pipeline import load
+    from ..batch import Journal, ResumeError, local_records, ray_records, skip_done
+    from ..io import InputOptions, flag_duplicates, read_inputs
 
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     if fmt is None:
@@ -109,27 +87,60 @@ def extract_cli(
         fmt = suffix if suffix in FORMATS else ("table" if output == "-" and sys.stdout.isatty() else "jsonl")
     if fmt not in FORMATS:
         raise typer.BadParameter(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+    if engine not in ENGINES:
+        raise typer.BadParameter(f"--engine must be one of {', '.join(ENGINES)}, not {engine!r}")
+    if fmt == "parquet" and output == "-":
+        raise typer.BadParameter("--format parquet needs an output file (-o FILE.parquet)")
     slot_list = parse_slots(slots)
     select_device(device)
-    try:
-        nlp = load(config)
-    except (FileNotFoundError, RuntimeError) as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from None
+    nlp = None
+    if engine == "local" and n_process == 1:
+        from ..pipeline import load
+
+        try:
+            nlp = load(config)
+        except (FileNotFoundError, RuntimeError) as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(2) from None
+    else:
+        from ..pipeline import read_config
+
+        try:
+            read_config(config)
+        except FileNotFoundError as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(2) from None
+
+    items = flag_duplicates(read_inputs(inputs, InputOptions(id_column=id_column, text_column=text_column)))
+    journal = None
+    out = None
+    writer = None
+    if output != "-" and fmt in OUTPUT_FORMATS:
+        try:
+            journal = Journal(output, resume=resume)
+        except OSError as exc:
+            typer.echo(f"error: cannot write {output}: {exc.strerror}", err=True)
+            raise typer.Exit(2) from None
+        if journal.done_ids:
+            typer.echo(f"resuming: {len(journal.done_ids)} document(s) already done in {journal.path}", err=True)
+            items = skip_done(items, journal.done_ids)
+    elif fmt in ("jsonl", "csv"):
+        out = sys.stdout
+        if fmt == "csv":
+            writer = csv.DictWriter(out, fieldnames=CSV_FIELDS)
+            writer.writeheader()
+
+    if engine == "ray":
+        records = ray_records(items, config=config, batch_size=batch_size, concurrency=n_process, address=ray_address)
+    else:
+        records = local_records(items, config=config, batch_size=batch_size, n_process=n_process, nlp=nlp)
 
     docs: list[Document] = []
     failed = total = words = 0
+    bar = tqdm(desc="documents", unit="doc", disable=quiet or None, file=sys.stderr,
+               initial=len(journal.done_ids) if journal else 0)
     try:
-        out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8", newline="")  # noqa: SIM115
-    except OSError as exc:
-        typer.echo(f"error: cannot write {output}: {exc.strerror}", err=True)
-        raise typer.Exit(2) from None
-    writer = csv.DictWriter(out, fieldnames=CSV_FIELDS) if fmt == "csv" else None
-    if writer:
-        writer.writeheader()
-    bar = tqdm(desc="documents", unit="doc", disable=quiet or None, file=sys.stderr)
-    try:
-        for doc in extract_documents(nlp, read_inputs(inputs), batch_size=batch_size):
+        for doc in records:
             bar.update(1)
             total += 1
             words += len(doc.text.split())
@@ -139,25 +150,40 @@ def extract_cli(
             if doc.status == "error":
                 failed += 1
                 typer.echo(f"error: {doc.id}: {doc.error}", err=True)
-            if fmt == "jsonl":
+            if journal is not None:
+                journal.write(doc)
+                if total % batch_size == 0:
+                    journal.sync()
+            elif fmt == "jsonl":
                 out.write(doc.to_json() + "\n")
                 out.flush()
             elif writer:
                 writer.writerows(claim_rows(doc))
             if fmt == "table" or gold is not None:
                 docs.append(doc)
+    except ResumeError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
     finally:
         bar.close()
-        if out is not sys.stdout:
-            out.close()
+        if journal is not None:
+            journal.close()
+    if journal is not None:
+        journal.finish(fmt)
     if fmt == "table":
         text = format_table(docs)
         if output == "-":
             typer.echo(text)
         else:
             Path(output).write_text(text + "\n", encoding="utf-8")
-    typer.echo(f"{total} document(s), {total - failed} ok, {failed} failed", err=True)
+    done_before = len(journal.done_ids) if journal else 0
+    typer.echo(f"{total} document(s), {total - failed} ok, {failed} failed"
+               + (f" (and {done_before} done by an earlier run)" if done_before else ""), err=True)
     if gold is not None:
+        if done_before:
+            from ..batch import read_records
+
+            docs = list(read_records(output, fmt)) if fmt != "csv" else docs
         try:
             result = evaluate(gold, docs, slot_list)
         except (RecordError, ValueError) as exc:
