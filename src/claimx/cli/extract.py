@@ -72,7 +72,8 @@ def extract_cli(
     id_column: str = typer.Option("id", "--id-column", help="Field or column holding the document id (JSONL, JSON, CSV, Parquet, HF)."),
     text_column: str = typer.Option("text", "--text-column", help="Field or column holding the text."),
     resume: bool = typer.Option(True, "--resume/--no-resume", help="Continue an interrupted run from OUTPUT.part (default), or start over."),
-    config: str = typer.Option("default.cfg", "--config", "-c", help="Pipeline config (a path, or a name in configs/)."),
+    pipeline: str = typer.Option(None, "--pipeline", "-p", help="rules, model or hybrid (configs/default.cfg, model.cfg, hybrid.cfg); without a trained model the rules run, and say so."),
+    config: str = typer.Option("default.cfg", "--config", "-c", help="Pipeline config (a path, or a name in configs/); --pipeline picks one for you."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
     """Extract claims from news texts: one output record per input document."""
@@ -92,22 +93,28 @@ def extract_cli(
     if fmt == "parquet" and output == "-":
         raise typer.BadParameter("--format parquet needs an output file (-o FILE.parquet)")
     slot_list = parse_slots(slots)
-    select_device(device)
+    from ..pipeline import build, choose_config, load, read_config
+
+    try:
+        config, note = choose_config(pipeline, config)
+        cfg = read_config(config)
+    except (FileNotFoundError, ValueError) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    if note:
+        typer.echo(f"note: {note}", err=True)
+    has_tagger = "claimx_tagger" in (cfg.get("components") or {})
+    if not has_tagger:
+        select_device(device)  # spaCy's own GPU switch for the rules pipeline
     nlp = None
     if engine == "local" and n_process == 1:
-        from ..pipeline import load
-
         try:
-            nlp = load(config)
+            if has_tagger and device != "cpu":
+                cfg["components"]["claimx_tagger"]["device"] = device
+                nlp = build(cfg)
+            else:
+                nlp = load(config)
         except (FileNotFoundError, RuntimeError) as exc:
-            typer.echo(f"error: {exc}", err=True)
-            raise typer.Exit(2) from None
-    else:
-        from ..pipeline import read_config
-
-        try:
-            read_config(config)
-        except FileNotFoundError as exc:
             typer.echo(f"error: {exc}", err=True)
             raise typer.Exit(2) from None
 

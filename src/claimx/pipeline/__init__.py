@@ -46,6 +46,8 @@ def build(config: Config) -> Language:
     for name, comp in (config.get("components") or {}).items():
         comp = dict(comp)
         factory = comp.pop("factory", name)
+        if factory == "claimx_tagger":
+            from ..model import component  # noqa: F401  (torch is only needed for the model)
         nlp.add_pipe(factory, name=name, config=comp)
     nlp.meta.setdefault("claimx", {})["chunk_chars"] = int(settings.get("chunk_chars", 100_000))
     nlp.max_length = max(nlp.max_length, nlp.meta["claimx"]["chunk_chars"] + 1)
@@ -56,6 +58,31 @@ def build(config: Config) -> Language:
 def load(path: str | Path = DEFAULT_CONFIG) -> Language:
     """Build (once per process) the pipeline described by a config file."""
     return build(read_config(path))
+
+
+PIPELINES = {"rules": "default.cfg", "model": "model.cfg", "hybrid": "hybrid.cfg"}
+
+
+def choose_config(pipeline: str | None, config: str | None = None) -> tuple[str, str | None]:
+    """The config to run for ``--pipeline rules|model|hybrid`` (or an explicit ``--config``), and a
+    note to show the user when a trained model is missing and the rules pipeline runs instead."""
+    if pipeline is None:
+        name = config or DEFAULT_CONFIG
+    elif pipeline not in PIPELINES:
+        raise ValueError(f"--pipeline must be one of {', '.join(PIPELINES)}, not {pipeline!r}")
+    else:
+        name = PIPELINES[pipeline]
+    cfg = read_config(name)
+    tagger = (cfg.get("components") or {}).get("claimx_tagger")
+    if tagger is None:
+        return name, None
+    from ..model.component import model_available, resolve_model
+
+    model = tagger.get("model", "claim-tagger")
+    if not model_available(model):
+        return DEFAULT_CONFIG, (f"no trained claim tagger at {resolve_model(model)}; running the rules pipeline"
+                                " (train one with `claimx train`, see pipeline/)")
+    return name, None
 
 
 def doc_claims(doc: Doc, offset: int = 0) -> list[dict[str, Any]]:

@@ -1,0 +1,82 @@
+"""Rules vs model vs hybrid on named development data, with words per second.
+
+    python scripts/compare.py --polnear data/polnear_dev.jsonl --corpus ../corpora/synthetic/dev.jsonl \
+        --out metrics/evaluation.json [--device cpu]
+
+For each pipeline the gold files are run through `claimx`'s local engine (one process) and scored
+with SPEC's scorer on the slots each file annotates: PolNeAR (actor, issue), the project corpus
+(every level).  The JSON holds every number; a Markdown table is written beside it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+from claimx.batch import local_records
+from claimx.evaluate import evaluate
+from claimx.io import InputDoc
+from claimx.pipeline import build, choose_config, read_config
+from claimx.schema import read_jsonl
+from claimx.scoring import flat_scores
+
+
+def run(pipeline: str, gold_path: Path, device: str) -> dict:
+    config, note = choose_config(pipeline)
+    if note:
+        return {"skipped": note}
+    cfg = read_config(config)
+    if "claimx_tagger" in (cfg.get("components") or {}):
+        cfg["components"]["claimx_tagger"]["device"] = device
+    nlp = build(cfg)
+    gold = list(read_jsonl(gold_path))
+    items = [InputDoc(d.id, d.text) for d in gold]
+    words = sum(len(d.text.split()) for d in gold)
+    nlp("Warm-up: the minister said the plan would fail.")
+    t0 = time.perf_counter()
+    pred = list(local_records(items, nlp=nlp))
+    seconds = time.perf_counter() - t0
+    result = evaluate(gold, pred)
+    return {"config": config, "documents": len(gold), "words": words, "seconds": round(seconds, 2),
+            "words_per_s": round(words / seconds, 1), "slots": result["slots"],
+            "scores": {k: round(v, 4) for k, v in flat_scores(result).items()},
+            "counts": result["lenient"]["counts"]}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--polnear", type=Path, required=True)
+    ap.add_argument("--corpus", type=Path, required=True)
+    ap.add_argument("--out", type=Path, required=True)
+    ap.add_argument("--device", default="cpu")
+    ap.add_argument("--pipelines", default="rules,model,hybrid")
+    args = ap.parse_args()
+    results: dict = {}
+    for name, path in (("polnear_dev", args.polnear), ("corpus_dev", args.corpus)):
+        for pipeline in args.pipelines.split(","):
+            print(f"{name} / {pipeline} ...", file=sys.stderr)
+            results.setdefault(name, {})[pipeline] = run(pipeline, path, args.device)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps({"device": args.device, "results": results}, indent=2) + "\n")
+    rows = ["| data | pipeline | claim F1 (P / R) | stance F1 | full F1 | condition F1 | words/s |",
+            "|---|---|---|---|---|---|---|"]
+    for name, per in results.items():
+        for pipeline, r in per.items():
+            if "skipped" in r:
+                rows.append(f"| {name} | {pipeline} | skipped: {r['skipped']} | | | | |")
+                continue
+            s = r["scores"]
+            def f(level: str) -> str:
+                return f"{s[f'lenient_{level}_f']:.3f}" if f"lenient_{level}_f" in s else "–"
+            claim = f"{s['lenient_claim_f']:.3f} ({s['lenient_claim_p']:.3f} / {s['lenient_claim_r']:.3f})"
+            rows.append(f"| {name} | {pipeline} | {claim} | {f('stance')} | {f('full')} | {f('condition')} | {r['words_per_s']:,.0f} |")
+    table = "\n".join(rows)
+    args.out.with_suffix(".md").write_text(table + "\n")
+    print(table)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+import typer
+
+
+def train_cli(
+    config: str = typer.Option("tagger.cfg", "--config", "-c", help="Training config (a path, or a name in configs/)."),
+    output: Path = typer.Option(Path("models/claim-tagger"), "--output", "-o", help="Folder for the trained model."),
+    device: str = typer.Option("cpu", "--device", help="cpu, cuda or auto."),
+    root: Path = typer.Option(Path("."), "--root", help="Folder the config's data paths are relative to."),
+    overrides: list[str] = typer.Option([], "--set", help="Config override, e.g. --set optim.max_steps=50 (repeatable)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+) -> None:
+    """Train the claim tagger (needs the ml extra) and write model, metrics and model card."""
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        import torch
+
+        from ..model.card import write_card
+        from ..model.train import train
+    except ImportError as exc:
+        typer.echo(f"error: training needs the ml extra (pip install 'claimx[ml]'): {exc}", err=True)
+        raise typer.Exit(2) from None
+    if device == "auto":
+        device = "cuda" if torch.cuda.is_available() else "cpu"
+    if device == "cuda" and not torch.cuda.is_available():
+        typer.echo("error: --device cuda: torch sees no GPU here", err=True)
+        raise typer.Exit(2)
+    parsed = {}
+    for item in overrides:
+        key, sep, value = item.partition("=")
+        if not sep:
+            raise typer.BadParameter(f"--set wants key=value, not {item!r}")
+        try:
+            parsed[key] = json.loads(value)
+        except json.JSONDecodeError:
+            parsed[key] = value
+    try:
+        metrics = train(config, output, device=device, overrides=parsed, root=root, progress=not quiet)
+    except (FileNotFoundError, ValueError) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    write_card(output, metrics)
+    typer.echo(f"trained {metrics['steps']} steps in {metrics['minutes']} min; loss {metrics['first_loss']} ->"
+               f" {metrics['final_loss']}; dev span F1 {metrics['dev_span_f1']}; saved to {output}")

