@@ -58,13 +58,18 @@ def model_available(path: str | Path) -> bool:
 
 class TaggerComponent:
     def __init__(self, nlp: Language, name: str, model: str, mode: str = "model", batch_size: int = 16,
-                 device: str = "cpu"):
+                 device: str = "cpu", min_confidence: float = 0.6, hybrid_min_confidence: float = 0.7,
+                 min_issue_tokens: int = 2, markers: list[str] | None = None):
         if mode not in ("model", "hybrid"):
             raise ValueError(f"claimx_tagger mode must be 'model' or 'hybrid', not {mode!r}")
         from .tagger import ClaimTagger, tokenizer_for
 
         self.name = name
         self.mode = mode
+        self.min_confidence = min_confidence
+        self.hybrid_min_confidence = hybrid_min_confidence
+        self.min_issue_tokens = min_issue_tokens
+        self.markers = sorted((tuple(m.lower().split()) for m in (markers or [])), key=len, reverse=True)
         self.batch_size = batch_size
         self.device = _pick_device(device)
         self.path = resolve_model(model)
@@ -101,26 +106,33 @@ class TaggerComponent:
             sents = [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") else [(0, len(text))]
             for w in windows(text, sents, self.tok, self.max_length):
                 jobs.append((i, w))
-        spans: list[dict[str, list[tuple[int, int]]]] = [{s: [] for s in SLOTS} for _ in docs]
+        spans: list[dict[str, list[tuple[int, int, float]]]] = [{s: [] for s in SLOTS} for _ in docs]
         found: list[list[tuple[int, Any, Any, list[tuple[int, int]]]]] = [[] for _ in docs]
         with torch.no_grad():
             for k in range(0, len(jobs), self.batch_size):
                 chunk = jobs[k: k + self.batch_size]
                 b = collate([w for _, w in chunk], self.tok.pad_token_id, self.device)
                 hidden, logits = self.model(b["input_ids"], b["attention_mask"])
-                tags = logits.argmax(-1).cpu().tolist()
+                probs = logits.softmax(-1)
+                tags = probs.argmax(-1).cpu().tolist()
+                inside = (probs[..., 1] + probs[..., 2]).cpu().tolist()   # P(B or I) per token and slot
                 for row, ((i, w), t) in enumerate(zip(chunk, tags)):
                     n = len(w.offsets)
                     for j, slot in enumerate(SLOTS):
-                        spans[i][slot].extend(decode_bio([x[j] for x in t[:n]], w.offsets))
+                        for a, b_ in decode_bio([x[j] for x in t[:n]], w.offsets):
+                            conf = [inside[row][k][j] for k, (x, y) in enumerate(w.offsets[:n]) if y > x and x >= a and y <= b_]
+                            spans[i][slot].append((a, b_, sum(conf) / max(1, len(conf))))
                     found[i].append((row, hidden[row: row + 1], w, w.offsets))
         for i, doc in enumerate(docs):
-            claims = self._group(doc, texts[i], spans[i])
+            claims = self._group(doc, texts[i], self._clean_spans(doc, spans[i]))
             self._stances(claims, found[i])
-            for c in claims:
-                c.pop("_window", None)
             if self.mode == "hybrid":
-                claims = merge(doc._.claims or [], claims)
+                claims = merge(doc._.claims or [], [c for c in claims if c["_conf"] >= self.hybrid_min_confidence])
+            else:
+                claims = [c for c in claims if c["_conf"] >= self.min_confidence]
+            for c in claims:
+                if "_conf" in c:
+                    c["confidence"] = round(c.pop("_conf"), 3)
             doc._.claims = claims
         return docs
 
@@ -144,9 +156,102 @@ class TaggerComponent:
                         probs = self.model.stance_logits(hidden, [0], cue, issue).softmax(-1)[0]
                     k = int(probs.argmax())
                     c["stance"] = STANCES[k]
-                    c["confidence"] = round(float(probs[k]), 3)
+                    c["stance_confidence"] = round(float(probs[k]), 3)
                     break
             c.setdefault("stance", "support")
+
+    def _clean_spans(self, doc: Doc, spans: dict[str, list[tuple[int, int, float]]]) -> dict[str, list[tuple[int, int]]]:
+        """Snap spans to whole words (a span may start or end inside a word piece), merge what then
+        overlaps, drop issues shorter than ``min_issue_tokens`` words and conditions that do not
+        begin with a condition marker (SPEC: the condition includes its marker).  The confidence
+        of each kept span is remembered in ``self._conf``."""
+        out: dict[str, list[tuple[int, int]]] = {}
+        self._conf: dict[tuple[str, int, int], float] = {}
+        for slot, items in spans.items():
+            kept: list[tuple[int, int, float]] = []
+            for a, b, conf in sorted(items):
+                span = doc.char_span(a, b, alignment_mode="expand")
+                if span is None or not len(span):
+                    continue
+                words = [t for t in span if not (t.is_punct or t.is_space)]
+                if slot == "ISSUE" and len(words) < self.min_issue_tokens:
+                    continue
+                if slot == "CONDITION" and self.markers and not self._starts_with_marker(span):
+                    continue
+                a, b = span.start_char, span.end_char
+                if kept and a < kept[-1][1]:
+                    pa, pb, pc = kept[-1]
+                    kept[-1] = (pa, max(pb, b), max(pc, conf))
+                else:
+                    kept.append((a, b, conf))
+            if slot == "ISSUE":
+                kept = self._join_fragments(doc, kept, spans.get("CUE", []))
+            if slot == "CONDITION":
+                kept = [(a, self._clause_end(doc, a, b), c) for a, b, c in kept]
+            if slot == "ACTOR":
+                kept = [(*self._actor_phrase(doc, a, b), c) for a, b, c in kept]
+            out[slot] = [(a, b) for a, b, _ in kept]
+            for a, b, conf in kept:
+                self._conf[(slot, a, b)] = conf
+        return out
+
+    @staticmethod
+    def _join_fragments(doc: Doc, kept: list[tuple[int, int, float]], cues: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
+        """Issue pieces of one sentence separated by at most two words and no cue are one issue
+        (the tagger sometimes drops a word inside a long content)."""
+        out: list[tuple[int, int, float]] = []
+        for a, b, c in kept:
+            if out:
+                pa, pb, pc = out[-1]
+                gap = doc.char_span(pb, a, alignment_mode="expand") if a > pb else None
+                same_sent = doc.char_span(pa, b, alignment_mode="expand")
+                cue_between = any(pb <= ca and cb <= a for ca, cb, _ in cues)
+                if (gap is None or len([t for t in gap if not t.is_space]) <= 2) and not cue_between and \
+                        same_sent is not None and same_sent[0].sent.start == same_sent[-1].sent.start:
+                    out[-1] = (pa, b, min(pc, c))
+                    continue
+            out.append((a, b, c))
+        return out
+
+    @staticmethod
+    def _clause_end(doc: Doc, a: int, b: int) -> int:
+        """A condition runs to the end of the clause or phrase its marker introduces (the parse
+        decides), not beyond its sentence: "unless" -> "unless progress was made by May"."""
+        span = doc.char_span(a, b, alignment_mode="expand")
+        if span is None:
+            return b
+        first = span[0]
+        head = first.head if first.dep_ == "mark" else first
+        if first.dep_ not in ("mark", "prep", "advmod", "cc"):
+            return b
+        last = max(t.i for t in head.subtree)
+        last = min(last, first.sent.end - 1)
+        while last > first.i and (doc[last].is_punct or doc[last].is_space):
+            last -= 1
+        return max(b, doc[last].idx + len(doc[last].text))
+
+    @staticmethod
+    def _actor_phrase(doc: Doc, a: int, b: int) -> tuple[int, int]:
+        """The whole noun phrase around a tagged actor piece ("delegation" -> "Russian
+        delegation"), without a possessive ending or determiner."""
+        from ..pipeline.actors import _strip_span, noun_phrase
+
+        span = doc.char_span(a, b, alignment_mode="expand")
+        if span is None:
+            return a, b
+        root = span.root
+        if root.pos_ not in ("NOUN", "PROPN"):
+            return a, b
+        start, end = noun_phrase(root)
+        start, end = min(start, span.start), max(end, span.end)
+        start, end = _strip_span(doc, start, end)
+        if start >= end:
+            return a, b
+        return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+
+    def _starts_with_marker(self, span: Any) -> bool:
+        low = tuple(t.lower_ for t in span[:4])
+        return any(low[: len(m)] == m for m in self.markers)
 
     def _group(self, doc: Doc, text: str, spans: dict[str, list[tuple[int, int]]]) -> list[dict[str, Any]]:
         from ..pipeline.actors import mention_at
@@ -217,10 +322,12 @@ class TaggerComponent:
                 i_dict = span_dict(*issue)
                 if i_dict is None:
                     continue
+                conf = getattr(self, "_conf", {})
                 claims.append({
                     "actor": dict(a_dict), "issue": i_dict, "cue": cue_dict,
                     "condition": span_dict(*cond) if cond else None, "addressee": None,
                     "source": f"{self.name}:model",
+                    "_conf": min(conf.get(("CUE", *cue), 1.0), conf.get(("ISSUE", iss[0], iss[1]), 1.0)),
                 })
         return claims
 
@@ -275,9 +382,14 @@ def _pick_device(device: str) -> str:
 
 @Language.factory(
     "claimx_tagger",
-    default_config={"model": "claim-tagger", "mode": "model", "batch_size": 16, "device": "cpu"},
+    default_config={"model": "claim-tagger", "mode": "model", "batch_size": 16, "device": "cpu",
+                    "min_confidence": 0.6, "hybrid_min_confidence": 0.7, "min_issue_tokens": 2,
+                    "markers": {"@misc": "claimx.condition_markers.v1", "path": "lexicons/conditions.yaml"}},
     assigns=["doc._.claims"],
     requires=["doc.sents"],
 )
-def make_tagger(nlp: Language, name: str, model: str, mode: str, batch_size: int, device: str) -> TaggerComponent:
-    return TaggerComponent(nlp, name, model, mode, batch_size, device)
+def make_tagger(nlp: Language, name: str, model: str, mode: str, batch_size: int, device: str,
+                min_confidence: float, hybrid_min_confidence: float, min_issue_tokens: int,
+                markers: dict[str, Any]) -> TaggerComponent:
+    return TaggerComponent(nlp, name, model, mode, batch_size, device, min_confidence, hybrid_min_confidence,
+                           min_issue_tokens, list(markers.get("markers", [])))
