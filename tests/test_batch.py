@@ -180,7 +180,10 @@ def test_killed_run_resumes_with_every_id_once(tmp_path, sig):
     src.write_text("".join(json.dumps({"id": d.id, "text": d.text}) + "\n" for d in docs), encoding="utf-8")
     out = tmp_path / "claims.jsonl"
     cmd = [sys.executable, "-m", "claimx", "extract", str(src), "-o", str(out), "-q", "--batch-size", "2"]
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    # A shell's background job ignores SIGINT and children inherit that: give the child the default
+    # disposition, so that Python turns SIGINT into KeyboardInterrupt as on a terminal.
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     part = out.with_name("claims.jsonl.part")
     assert _wait_for_lines(part, 4, proc), proc.stderr.read().decode()[-2000:]
     proc.send_signal(sig)
