@@ -176,3 +176,22 @@ def test_fallback_to_rules_without_a_model(tmp_path, monkeypatch):
     r = CliRunner().invoke(app, ["extract", str(SOURCE_TEXT), "-p", "hybrid", "-q", "-o", str(tmp_path / "o.jsonl")])
     assert r.exit_code == 0 and "no trained claim tagger" in r.output
     assert len(next(iter(read_jsonl(tmp_path / "o.jsonl"))).claims) >= 20
+
+
+def test_workflow_declares_steps_with_inputs_and_outputs():
+    from weasel.schemas import ProjectConfigSchema, validate
+
+    import yaml
+
+    spec = yaml.safe_load((ROOT / "pipeline" / "project.yml").read_text())
+    assert validate(ProjectConfigSchema, spec) == []
+    assert spec["workflows"]["all"] == ["convert", "train", "evaluate", "package"]
+    by_name = {c["name"]: c for c in spec["commands"]}
+    for name in ("convert", "train", "evaluate", "package"):
+        assert by_name[name]["deps"] and by_name[name]["outputs"]
+    # every dependency inside the repository exists (the shared data is checked where it is used)
+    for c in spec["commands"]:
+        for dep in c["deps"]:
+            if "${" in dep or dep.startswith("data/") or "models/" in dep or dep.startswith("metrics/"):
+                continue
+            assert (ROOT / "pipeline" / dep).resolve().exists(), dep
