@@ -216,3 +216,20 @@ def test_shipped_model_on_the_source_article(pipeline, floor, tmp_path):
     docs = list(read_jsonl(out))
     assert any(c.source.endswith((":model", ":hybrid")) for c in docs[0].claims)
     assert evaluate(SOURCE_GOLD, docs)["lenient"]["claim"]["f"] >= floor
+
+
+def test_cuda_without_a_gpu_is_a_clear_error():
+    from typer.testing import CliRunner
+
+    from claimx.cli import app
+
+    if torch.cuda.is_available():
+        pytest.skip("a GPU is present")
+    runner = CliRunner()
+    r = runner.invoke(app, ["train", "--device", "cuda", "-q"])
+    assert r.exit_code == 2 and "no GPU" in r.output
+    from claimx.model.component import model_available
+
+    if model_available("claim-tagger"):
+        r = runner.invoke(app, ["extract", str(SOURCE_TEXT), "-p", "model", "--device", "cuda", "-q"])
+        assert r.exit_code == 2 and "no GPU" in r.output
