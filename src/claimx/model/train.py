@@ -20,7 +20,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from ..schema import read_jsonl
+from ..corpus import load as load_corpus
+from ..corpus import to_document
 from .data import IGNORE, SLOTS, Window, decode_bio, document_windows
 
 log = logging.getLogger("claimx.train")
@@ -45,9 +46,10 @@ def load_windows(files: list[str], repeats: list[float], tokenizer: Any, max_len
         path = Path(f) if root is None or Path(f).is_absolute() else root / f
         if not path.is_file():
             raise FileNotFoundError(f"training data {path} not found: run the convert step first (pipeline/)")
-        docs = list(read_jsonl(path))
+        ds = load_corpus(path)  # HF datasets, typed features (claimx.corpus.load)
         if max_docs:
-            docs = docs[:max_docs]
+            ds = ds.select(range(min(max_docs, ds.num_rows)))
+        docs = [to_document(row) for row in ds]
         wins = [w for d in docs for w in document_windows(d, tokenizer, max_length)]
         whole, frac = int(rep), rep - int(rep)
         out.extend(wins * whole + wins[: int(len(wins) * frac)])
