@@ -124,7 +124,8 @@ class TaggerComponent:
                             spans[i][slot].append((a, b_, sum(conf) / max(1, len(conf))))
                     found[i].append((row, hidden[row: row + 1], w, w.offsets))
         for i, doc in enumerate(docs):
-            claims = self._group(doc, texts[i], self._clean_spans(doc, spans[i]))
+            cleaned, conf = self._clean_spans(doc, spans[i])
+            claims = self._group(doc, texts[i], cleaned, conf)
             self._stances(claims, found[i])
             if self.mode == "hybrid":
                 claims = merge(doc._.claims or [], [c for c in claims if c["_conf"] >= self.hybrid_min_confidence])
@@ -160,13 +161,14 @@ class TaggerComponent:
                     break
             c.setdefault("stance", "support")
 
-    def _clean_spans(self, doc: Doc, spans: dict[str, list[tuple[int, int, float]]]) -> dict[str, list[tuple[int, int]]]:
+    def _clean_spans(self, doc: Doc, spans: dict[str, list[tuple[int, int, float]]]
+                     ) -> tuple[dict[str, list[tuple[int, int]]], dict[tuple[str, int, int], float]]:
         """Snap spans to whole words (a span may start or end inside a word piece), merge what then
         overlaps, drop issues shorter than ``min_issue_tokens`` words and conditions that do not
-        begin with a condition marker (SPEC: the condition includes its marker).  The confidence
-        of each kept span is remembered in ``self._conf``."""
+        begin with a condition marker (SPEC: the condition includes its marker).  Returns the spans
+        per slot and the confidence of each, keyed by (slot, start, end)."""
         out: dict[str, list[tuple[int, int]]] = {}
-        self._conf: dict[tuple[str, int, int], float] = {}
+        confidence: dict[tuple[str, int, int], float] = {}
         for slot, items in spans.items():
             kept: list[tuple[int, int, float]] = []
             for a, b, conf in sorted(items):
@@ -192,8 +194,8 @@ class TaggerComponent:
                 kept = [(*self._actor_phrase(doc, a, b), c) for a, b, c in kept]
             out[slot] = [(a, b) for a, b, _ in kept]
             for a, b, conf in kept:
-                self._conf[(slot, a, b)] = conf
-        return out
+                confidence[(slot, a, b)] = conf
+        return out, confidence
 
     @staticmethod
     def _join_fragments(doc: Doc, kept: list[tuple[int, int, float]], cues: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
@@ -253,9 +255,11 @@ class TaggerComponent:
         low = tuple(t.lower_ for t in span[:4])
         return any(low[: len(m)] == m for m in self.markers)
 
-    def _group(self, doc: Doc, text: str, spans: dict[str, list[tuple[int, int]]]) -> list[dict[str, Any]]:
+    def _group(self, doc: Doc, text: str, spans: dict[str, list[tuple[int, int]]],
+               conf: dict[tuple[str, int, int], float] | None = None) -> list[dict[str, Any]]:
         from ..pipeline.actors import mention_at
 
+        conf = conf or {}
         sent_starts = [s.start_char for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
 
         def sent_of(pos: int) -> int:
@@ -322,7 +326,6 @@ class TaggerComponent:
                 i_dict = span_dict(*issue)
                 if i_dict is None:
                     continue
-                conf = getattr(self, "_conf", {})
                 claims.append({
                     "actor": dict(a_dict), "issue": i_dict, "cue": cue_dict,
                     "condition": span_dict(*cond) if cond else None, "addressee": None,
