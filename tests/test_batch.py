@@ -220,3 +220,23 @@ def test_ray_engine_matches_local_engine(tmp_path, articles):
     a, b = list(read_records(tmp_path / "local.jsonl")), list(read_records(tmp_path / "ray.jsonl"))
     assert [d.model_dump() for d in a] == [d.model_dump() for d in b]
     assert b[-1].status == "error" and sum(len(d.claims) for d in b) > 0
+
+
+def test_resumed_run_scores_the_whole_output_against_gold(tmp_path, articles):
+    from .conftest import SOURCE_GOLD, SOURCE_TEXT
+
+    gold_id = next(iter(read_jsonl(SOURCE_GOLD))).id
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": gold_id, "text": SOURCE_TEXT.read_text(encoding="utf-8")}) + "\n"
+                   + json.dumps({"id": "other", "text": articles[0][1]}) + "\n", encoding="utf-8")
+    first = tmp_path / "first.jsonl"
+    assert runner.invoke(app, ["extract", str(src), "-o", str(first), "-q"]).exit_code == 0
+    out = tmp_path / "claims.csv"
+    # an interrupted earlier run left the first record in the journal
+    out.with_name("claims.csv.part").write_text(first.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    r = runner.invoke(app, ["extract", str(src), "-o", str(out), "-q", "--gold", str(SOURCE_GOLD)])
+    assert r.exit_code == 0 and "resuming: 1 document" in r.output
+    claim_row = next(line for line in r.output.splitlines() if line.startswith("claim") and "lenient" in line)
+    assert float(claim_row.split()[-1]) > 0.9          # the resumed document was scored too
+    with open(out, newline="", encoding="utf-8") as fh:
+        assert {row["doc_id"] for row in csv.DictReader(fh)} == {gold_id, "other"}

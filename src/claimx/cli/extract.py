@@ -176,6 +176,8 @@ def extract_cli(
         if journal is not None:
             journal.close()
     if journal is not None:
+        if gold is not None and journal.done_ids:
+            docs = list(journal.records())  # score the whole output, the earlier run's part included
         journal.finish(fmt)
     if fmt == "table":
         text = format_table(docs)
@@ -187,10 +189,6 @@ def extract_cli(
     typer.echo(f"{total} document(s), {total - failed} ok, {failed} failed"
                + (f" (and {done_before} done by an earlier run)" if done_before else ""), err=True)
     if gold is not None:
-        if done_before:
-            from ..batch import read_records
-
-            docs = list(read_records(output, fmt)) if fmt != "csv" else docs
         try:
             result = evaluate(gold, docs, slot_list)
         except (RecordError, ValueError) as exc:
