@@ -39,7 +39,9 @@ class ClaimTagger(nn.Module):
                  max_length: int = 192):
         super().__init__()
         from transformers import AutoModel
+        from transformers.utils import logging as hf_logging
 
+        hf_logging.disable_progress_bar()  # no "Loading weights" bar inside claimx's own output
         self.settings = {"encoder": encoder, "train_layers": train_layers, "dropout": dropout,
                          "max_length": max_length, "slots": list(SLOTS)}
         self.encoder = AutoModel.from_pretrained(encoder_path(encoder))
