@@ -49,12 +49,12 @@ class Window:
     stance: list[dict[str, Any]] = field(default_factory=list)  # claims with cue/issue token ranges
 
 
-def _pieces(text: str, start: int, end: int, tokenizer: Any, limit: int) -> Iterator[tuple[int, int]]:
-    """(start, end) pieces of one sentence, each at most ``limit`` subword tokens."""
+def _pieces(text: str, start: int, end: int, tokenizer: Any, limit: int) -> Iterator[tuple[int, int, int]]:
+    """(start, end, tokens) pieces of one sentence, each at most ``limit`` subword tokens."""
     enc = tokenizer(text[start:end], add_special_tokens=False, return_offsets_mapping=True)
     offs = enc["offset_mapping"]
     if len(offs) <= limit:
-        yield start, end
+        yield start, end, len(offs)
         return
     i = 0
     while i < len(offs):
@@ -64,7 +64,7 @@ def _pieces(text: str, start: int, end: int, tokenizer: Any, limit: int) -> Iter
             while k > i + 1 and offs[k][0] == offs[k - 1][1]:
                 k -= 1
             j = k
-        yield start + offs[i][0], start + (offs[j][0] if j < len(offs) else end - start)
+        yield start + offs[i][0], start + (offs[j][0] if j < len(offs) else end - start), j - i
         i = j
 
 
@@ -72,7 +72,7 @@ def windows(text: str, sentences: Iterable[tuple[int, int]], tokenizer: Any, max
             doc_id: str = "") -> list[Window]:
     """Pack consecutive sentences into windows of at most ``max_length`` tokens (specials included)."""
     limit = max_length - 6  # specials, and a margin: a joined window may tokenize a little longer
-    units: list[tuple[int, int]] = []
+    units: list[tuple[int, int, int]] = []
     for s, e in sentences:
         units.extend(_pieces(text, s, e, tokenizer, limit))
     out: list[Window] = []
@@ -96,8 +96,7 @@ def windows(text: str, sentences: Iterable[tuple[int, int]], tokenizer: Any, max
         offs = [(a + ws, b + ws) if b > a else (0, 0) for a, b in enc["offset_mapping"]]
         out.append(Window(doc_id, ws, we, list(enc["input_ids"]), offs))
 
-    for s, e in units:
-        n = len(tokenizer(text[s:e], add_special_tokens=False)["input_ids"])
+    for s, e, n in units:
         if group and count + n > limit:
             close()
             group, count = [], 0
