@@ -240,3 +240,14 @@ def test_resumed_run_scores_the_whole_output_against_gold(tmp_path, articles):
     assert float(claim_row.split()[-1]) > 0.9          # the resumed document was scored too
     with open(out, newline="", encoding="utf-8") as fh:
         assert {row["doc_id"] for row in csv.DictReader(fh)} == {gold_id, "other"}
+
+
+def test_gpu_with_worker_processes_is_refused_clearly():
+    from claimx.model.component import model_available
+
+    if not model_available("claim-tagger"):
+        pytest.skip("no trained model in models/claim-tagger")
+    from .conftest import SOURCE_TEXT
+
+    r = runner.invoke(app, ["extract", str(SOURCE_TEXT), "-p", "model", "--device", "cuda", "-n", "2", "-q"])
+    assert r.exit_code == 2 and "one process" in r.output

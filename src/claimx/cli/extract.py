@@ -15,8 +15,6 @@ from .evaluate import parse_slots
 FORMATS = ("jsonl", "table", "csv", "parquet")
 ENGINES = ("local", "ray")
 
-__all__ = ["CSV_FIELDS", "claim_rows", "extract_cli", "format_table", "select_device"]
-
 
 def select_device(device: str) -> str:
     """``cpu`` | ``cuda`` | ``auto``: the device the pipeline runs on.  ``cuda`` fails loudly when
@@ -104,6 +102,9 @@ def extract_cli(
     if note:
         typer.echo(f"note: {note}", err=True)
     has_tagger = "claimx_tagger" in (cfg.get("components") or {})
+    if has_tagger and device != "cpu" and (engine == "ray" or n_process > 1):
+        raise typer.BadParameter("--device cuda/auto for the tagger works with the local engine and one process"
+                                 " (batched on the GPU); worker processes and Ray actors run on the CPU")
     if not has_tagger:
         select_device(device)  # spaCy's own GPU switch for the rules pipeline
     nlp = None
@@ -170,6 +171,10 @@ def extract_cli(
                 docs.append(doc)
     except ResumeError as exc:
         typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    except RuntimeError as exc:  # e.g. --engine ray without Ray installed; the journal is kept
+        typer.echo(f"error: {exc}" + (f" ({total} document(s) kept in {journal.path}; rerun to resume)"
+                                      if journal is not None else ""), err=True)
         raise typer.Exit(2) from None
     finally:
         bar.close()
