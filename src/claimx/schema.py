@@ -39,9 +39,9 @@ class Span(BaseModel):
 
     model_config = ConfigDict(extra="allow")
 
-    text: str
-    start: int = Field(ge=0)
-    end: int = Field(ge=0)
+    text: str = Field(description="The span's text, exactly text[start:end] of the document.")
+    start: int = Field(ge=0, description="Character offset of the first character (Python str index).")
+    end: int = Field(ge=0, description="Character offset just past the last character (end exclusive).")
 
     @model_validator(mode="after")
     def _ordered(self) -> "Span":
@@ -53,7 +53,10 @@ class Span(BaseModel):
 class Entity(Span):
     """A mention of an actor or addressee, with the entity's canonical name."""
 
-    canonical: str | None = None
+    canonical: str | None = Field(
+        None, description="The entity's fullest name in the document; seats of government and capitals map to"
+        " their state or body (Kyiv -> Ukraine)."
+    )
 
 
 class Claim(BaseModel):
@@ -67,15 +70,25 @@ class Claim(BaseModel):
 
     model_config = ConfigDict(extra="allow")
 
-    actor: Entity | None
-    stance: Stance | None = None
-    issue: Span
-    condition: Span | None = None
-    cue: Span | None = None
-    addressee: Entity | None = None
-    optional: bool = False
-    source: str | None = None
-    confidence: float | None = None
+    actor: Entity | None = Field(description="Who holds the position: the mention that grammatically holds it.")
+    stance: Stance | None = Field(
+        None, description="The actor's position toward the issue as written: support, oppose, or neutral"
+        " (explicitly undecided); null only where a corpus does not annotate stance."
+    )
+    issue: Span = Field(description="What the position is about: the content of the cue, without the cue, the"
+                        " actor and a condition at its edge.")
+    condition: Span | None = Field(None, description="What the position depends on, marker included (if, unless,"
+                                   " in exchange for ...), or null.")
+    cue: Span | None = Field(None, description="The word(s) expressing the position (said, rejected, called for);"
+                             " reported, not scored.")
+    addressee: Entity | None = Field(None, description="Who the claim is directed at, when named (urged Y to);"
+                                     " reported, not scored.")
+    optional: bool = Field(False, description="Gold only: a borderline claim; a prediction matched to it is"
+                           " neither a hit nor an error.")
+    source: str | None = Field(None, description="Predictions: the component and rule or model that made the"
+                               " claim, e.g. claimx_claims:verb_ccomp or claimx_tagger:model.")
+    confidence: float | None = Field(None, description="Predictions: the producer's confidence in the claim,"
+                                     " 0 to 1.")
 
     def spans(self) -> Iterator[tuple[str, Span]]:
         for slot in ("actor", "issue", "condition", "cue", "addressee"):
@@ -90,12 +103,14 @@ class Document(BaseModel):
 
     model_config = ConfigDict(extra="allow")
 
-    id: str = Field(min_length=1)
-    text: str
-    meta: dict[str, Any] = Field(default_factory=dict)
-    claims: list[Claim] = Field(default_factory=list)
-    status: Literal["ok", "error"] = "ok"
-    error: str | None = None
+    id: str = Field(min_length=1, description="The document's id, unique within a file.")
+    text: str = Field(description="The document text; every offset points into it.")
+    meta: dict[str, Any] = Field(default_factory=dict, description="What the input carried besides id and text"
+                                 " (source file, feed link, date ...), passed through.")
+    claims: list[Claim] = Field(default_factory=list, description="The claims, in text order for predictions.")
+    status: Literal["ok", "error"] = Field("ok", description="ok, or error when the document could not be"
+                                           " processed (claims is then empty).")
+    error: str | None = Field(None, description="With status error: why, in words; else null.")
 
     @model_validator(mode="after")
     def _grounded(self) -> "Document":
@@ -120,6 +135,17 @@ class Document(BaseModel):
 
     def to_json(self) -> str:
         return json.dumps(self.model_dump(mode="json", exclude_none=False), ensure_ascii=False)
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of one JSONL record, generated from :class:`Document`: what
+    readers accept (``claimx schema`` prints it; ``docs/record.schema.json`` is a copy)."""
+    schema = Document.model_json_schema(mode="validation")
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "claimx record",
+        **{k: v for k, v in schema.items() if k != "title"},
+    }
 
 
 class RecordError(ValueError):
