@@ -1,0 +1,102 @@
+"""Choose the PolNeAR articles of the real-news gold corpus (reproducible, no randomness).
+
+Run: python corpora/news/select.py [--shared ../shared]  ->  corpora/news/selection.jsonl
+
+60 train and 20 dev articles, spread over the seven publishers and over three genres (wire copy,
+opinion, news). Articles are taken in the order of the CRC32 of their id. Only articles of
+800-4,500 characters are eligible (the median PolNeAR article has 3,540), which keeps exhaustive
+annotation feasible; very long features are under-represented for that reason. A publisher with
+too few such articles in a split (NYT dev has none under 6,000) contributes its shortest ones.
+
+Genre: `wire` when PolNeAR's `wire` field names an agency; `opinion` when the text outside
+quotation marks has four or more first-person singular pronouns; `news` otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import zlib
+from collections import Counter
+from pathlib import Path
+
+HERE = Path(__file__).parent
+TARGETS = {"train": {"n": 60, "wire": 8, "opinion": 6}, "dev": {"n": 20, "wire": 3, "opinion": 2}}
+MIN_CHARS, MAX_CHARS = 800, 4500
+
+
+def genre(doc: dict) -> str:
+    if str(doc.get("wire")) not in ("None", "NA", ""):
+        return "wire"
+    narration = re.sub(r"“[^”]*”|\"[^\"]*\"", "", doc["text"])
+    first_person = re.findall(r"\b(?:I|my|me|I'm|I’m)\b", narration)
+    return "opinion" if len(first_person) >= 4 else "news"
+
+
+def select(docs: list[dict]) -> list[dict]:
+    chosen: list[dict] = []
+    for split, target in TARGETS.items():
+        pool = [d for d in docs if d["split"] == split and MIN_CHARS <= len(d["text"]) <= MAX_CHARS]
+        # a publisher with too few short articles in this split contributes its shortest ones
+        for pub in sorted({d["publisher"] for d in docs}):
+            have = [d for d in pool if d["publisher"] == pub]
+            share = -(-target["n"] // 7)
+            if len(have) < share:
+                longer = sorted((d for d in docs if d["split"] == split and d["publisher"] == pub
+                                 and len(d["text"]) > MAX_CHARS), key=lambda d: len(d["text"]))
+                pool += longer[: share - len(have)]
+        pool.sort(key=lambda d: zlib.crc32(d["doc_id"].encode()))
+        publishers = sorted({d["publisher"] for d in pool})
+        per_pub = Counter()
+        picked: list[dict] = []
+        cap = -(-target["n"] // len(publishers))  # ceil
+
+        def take(candidates, limit):
+            for d in candidates:
+                if len([p for p in picked if p["genre"] == d["genre"]]) >= limit and limit >= 0:
+                    break
+                if len(picked) >= target["n"] or per_pub[d["publisher"]] >= cap or d in picked:
+                    continue
+                picked.append(d)
+                per_pub[d["publisher"]] += 1
+
+        for d in pool:
+            d["genre"] = genre(d)
+        for g in ("opinion", "wire"):
+            take([d for d in pool if d["genre"] == g], target[g])
+        # fill the rest round-robin over publishers so every publisher gets its share
+        rest = [d for d in pool if d["genre"] == "news"]
+        while len(picked) < target["n"]:
+            before = len(picked)
+            for pub in publishers:
+                for d in rest:
+                    if d["publisher"] == pub and d not in picked and per_pub[pub] < cap:
+                        picked.append(d)
+                        per_pub[pub] += 1
+                        break
+                if len(picked) >= target["n"]:
+                    break
+            if len(picked) == before:
+                cap += 1
+        chosen += [{"doc_id": d["doc_id"], "split": split, "publisher": d["publisher"], "genre": d["genre"],
+                    "chars": len(d["text"])} for d in picked]
+    return chosen
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--shared", default=str(HERE.parents[2] / "shared"))
+    args = ap.parse_args()
+    docs = [json.loads(line) for line in open(Path(args.shared) / "data/polnear/docs.jsonl", encoding="utf-8")]
+    rows = select(docs)
+    with open(HERE / "selection.jsonl", "w", encoding="utf-8") as fh:
+        for r in rows:
+            fh.write(json.dumps(r) + "\n")
+    print(Counter((r["split"], r["genre"]) for r in rows))
+    print(Counter((r["split"], r["publisher"]) for r in rows))
+    print("chars", sum(r["chars"] for r in rows))
+
+
+if __name__ == "__main__":
+    main()
