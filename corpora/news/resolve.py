@@ -26,6 +26,7 @@ research-use-only PolNeAR texts from ../shared at load time and checks every spa
 from __future__ import annotations
 
 import argparse
+import csv
 import hashlib
 import json
 import re
@@ -109,7 +110,8 @@ def main(argv=None) -> int:
     ap.add_argument("--out-dir", type=Path, default=HERE)
     args = ap.parse_args(argv)
     docs = load_polnear(args.shared)
-    selection = {r["doc_id"]: r for r in map(json.loads, open(HERE / "selection.jsonl", encoding="utf-8"))}
+    with open(HERE / "selection.csv", encoding="utf-8", newline="") as fh:
+        selection = {r["doc_id"]: r for r in csv.DictReader(fh)}
     by_split: dict[str, list] = {}
     problems = 0
     for path in sorted(args.drafts.glob("*.json")):

@@ -1,6 +1,6 @@
 """Choose the PolNeAR articles of the real-news gold corpus (reproducible, no randomness).
 
-Run: python corpora/news/select.py [--shared ../shared]  ->  corpora/news/selection.jsonl
+Run: python corpora/news/select.py [--shared ../shared]  ->  corpora/news/selection.csv
 
 60 train and 20 dev articles, spread over the seven publishers and over three genres (wire copy,
 opinion, news). Articles are taken in the order of the CRC32 of their id. Only articles of
@@ -15,6 +15,7 @@ quotation marks has four or more first-person singular pronouns; `news` otherwis
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import re
 import zlib
@@ -90,9 +91,10 @@ def main() -> None:
     args = ap.parse_args()
     docs = [json.loads(line) for line in open(Path(args.shared) / "data/polnear/docs.jsonl", encoding="utf-8")]
     rows = select(docs)
-    with open(HERE / "selection.jsonl", "w", encoding="utf-8") as fh:
-        for r in rows:
-            fh.write(json.dumps(r) + "\n")
+    with open(HERE / "selection.csv", "w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
     print(Counter((r["split"], r["genre"]) for r in rows))
     print(Counter((r["split"], r["publisher"]) for r in rows))
     print("chars", sum(r["chars"] for r in rows))

@@ -20,7 +20,7 @@ from typing import Any
 from .schema import Claim, Document, Entity, RecordError, Span, annotated_slots, parse_record, read_jsonl
 
 
-def validate_file(path: str | Path) -> tuple[int, int, list[str]]:
+def validate_file(path: str | Path, shared: str | Path | None = None) -> tuple[int, int, list[str]]:
     """(documents, claims, problems): every record parsed and checked against the schema.
     Problems are reported per line; duplicate ids are problems too."""
     problems: list[str] = []
@@ -32,7 +32,7 @@ def validate_file(path: str | Path) -> tuple[int, int, list[str]]:
             if not line.strip():
                 continue
             try:
-                doc = parse_record(line, name, lineno)
+                doc = parse_record(line, name, lineno, shared)
             except RecordError as exc:
                 problems.append(str(exc))
                 continue
@@ -424,11 +424,12 @@ def _row(doc: Document) -> dict[str, Any]:
     }
 
 
-def load(path: str | Path | list[str | Path], split: str | None = None) -> Any:
+def load(path: str | Path | list[str | Path], split: str | None = None, shared: str | Path | None = None) -> Any:
     """Load claimx JSONL (a file, a list of files, or a folder of ``*.jsonl``) as a
     :class:`datasets.Dataset` with :func:`features`.  Every record is validated first (a bad line
     raises :class:`RecordError` naming file and line); ``split`` keeps only documents whose
-    ``meta.split`` equals it.  Needs the ``ml`` extra (``pip install claimx[ml]``)."""
+    ``meta.split`` equals it; stand-off records (``corpora/news``) get their texts from ``shared``
+    (or ``$CLAIMX_SHARED``), see :mod:`claimx.standoff`.  Needs the ``ml`` extra (``pip install claimx[ml]``)."""
     try:
         from datasets import Dataset
     except ImportError as exc:  # pragma: no cover - depends on the environment
@@ -438,7 +439,7 @@ def load(path: str | Path | list[str | Path], split: str | None = None) -> Any:
         p = Path(p)
         paths.extend(sorted(p.glob("*.jsonl")) if p.is_dir() else [p])
     rows = [
-        _row(doc) for p in paths for doc in read_jsonl(p) if split is None or doc.meta.get("split") == split
+        _row(doc) for p in paths for doc in read_jsonl(p, shared) if split is None or doc.meta.get("split") == split
     ]
     return Dataset.from_list(rows, features=features())
 

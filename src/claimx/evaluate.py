@@ -9,12 +9,14 @@ from .schema import Document, read_jsonl
 from .scoring import score_documents
 
 
-def evaluate(gold: str | Path | list[Document], pred: str | Path | list[Document], slots=None) -> dict[str, Any]:
+def evaluate(gold: str | Path | list[Document], pred: str | Path | list[Document], slots=None,
+             shared: str | Path | None = None) -> dict[str, Any]:
     """Score ``pred`` against ``gold`` (JSONL paths or lists of documents); see
     :func:`claimx.scoring.score_documents` for the result's shape.  ``slots`` defaults to the
-    slots the gold declares it annotates."""
-    gold_docs = list(read_jsonl(gold)) if isinstance(gold, (str, Path)) else gold
-    pred_docs = list(read_jsonl(pred)) if isinstance(pred, (str, Path)) else pred
+    slots the gold declares it annotates.  ``shared`` is where stand-off gold (or predictions)
+    find their texts (:mod:`claimx.standoff`)."""
+    gold_docs = list(read_jsonl(gold, shared)) if isinstance(gold, (str, Path)) else gold
+    pred_docs = list(read_jsonl(pred, shared)) if isinstance(pred, (str, Path)) else pred
     return score_documents(gold_docs, pred_docs, slots)
 
 

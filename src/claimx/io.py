@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .standoff import StandoffError, is_standoff, join_text
+
 
 @dataclass
 class InputDoc:
@@ -61,6 +63,8 @@ class InputOptions:
 
     id_column: str = "id"
     text_column: str = "text"
+    #: where stand-off records (no text, ``meta.text_source``) find their texts; see claimx.standoff
+    shared: str | None = None
 
 
 DEFAULT_OPTIONS = InputOptions()
@@ -71,6 +75,11 @@ def _record(rec: Any, where: str, opts: InputOptions, lineno: int | None = None)
     """A parsed record (dict) -> item, with the configured id and text fields."""
     if not isinstance(rec, dict):
         return InputError(where, f"{where}: expected an object with {opts.id_column!r} and {opts.text_column!r}")
+    if opts.text_column == "text" and is_standoff(rec):
+        try:
+            rec = join_text(rec, opts.shared)
+        except StandoffError as exc:
+            return InputError(str(rec.get(opts.id_column) or where), f"{where}: {exc}")
     doc_id = rec.get(opts.id_column)
     if doc_id is None or (isinstance(doc_id, str) and not doc_id.strip()):
         return InputError(where, f"{where}: the record has no {opts.id_column!r}", meta={"line": lineno} if lineno else {})

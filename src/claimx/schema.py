@@ -51,12 +51,34 @@ class Span(BaseModel):
 
 
 class Entity(Span):
-    """A mention of an actor or addressee, with the entity's canonical name."""
+    """A mention of an actor or addressee, with the entity's canonical name.
 
+    An *implicit* actor (SPEC: a continuation quote with no speaker tag, an author's unsigned
+    opinion) has ``text``, ``start`` and ``end`` all null and names the holder in ``canonical``.
+    """
+
+    text: str | None = Field(None, description="The mention as written; null for an implicit actor.")  # type: ignore[assignment]
+    start: int | None = Field(default=None, ge=0, description="Start offset; null for an implicit actor.")  # type: ignore[assignment]
+    end: int | None = Field(default=None, ge=0, description="End offset (exclusive); null for an implicit actor.")  # type: ignore[assignment]
     canonical: str | None = Field(
         None, description="The entity's fullest name in the document; seats of government and capitals map to"
         " their state or body (Kyiv -> Ukraine)."
     )
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "Entity":
+        given = [v is not None for v in (self.text, self.start, self.end)]
+        if any(given) and not all(given):
+            raise ValueError("an entity span needs text, start and end together (all null for an implicit actor)")
+        if not any(given) and not self.canonical:
+            raise ValueError("an implicit actor (text, start, end null) needs a canonical name")
+        if self.start is not None and self.end < self.start:
+            raise ValueError(f"span end {self.end} is before its start {self.start}")
+        return self
+
+    @property
+    def implicit(self) -> bool:
+        return self.start is None
 
 
 class Claim(BaseModel):
@@ -91,9 +113,10 @@ class Claim(BaseModel):
                                      " 0 to 1.")
 
     def spans(self) -> Iterator[tuple[str, Span]]:
+        """The claim's spans that are grounded in the text (an implicit actor is not)."""
         for slot in ("actor", "issue", "condition", "cue", "addressee"):
             span = getattr(self, slot)
-            if span is not None:
+            if span is not None and span.start is not None:
                 yield slot, span
 
 
@@ -166,22 +189,32 @@ def _explain(err: ValidationError) -> str:
     return "; ".join(parts)
 
 
-def parse_record(line: str, path: str = "<string>", lineno: int = 1) -> Document:
-    """Parse and validate one JSONL line into a :class:`Document`."""
+def parse_record(line: str, path: str = "<string>", lineno: int = 1, shared: str | Path | None = None) -> Document:
+    """Parse and validate one JSONL line into a :class:`Document`.  A stand-off record (no
+    ``text``, ``meta.text_source`` set) has its text joined from ``shared`` first
+    (:mod:`claimx.standoff`)."""
+    from .standoff import StandoffError, is_standoff, join_text
+
     try:
         data = json.loads(line)
     except json.JSONDecodeError as exc:
         raise RecordError(path, lineno, f"not valid JSON ({exc.msg} at column {exc.colno})") from None
     if not isinstance(data, dict):
         raise RecordError(path, lineno, f"expected a JSON object, got {type(data).__name__}")
+    if is_standoff(data):
+        try:
+            data = join_text(data, shared)
+        except StandoffError as exc:
+            raise RecordError(path, lineno, str(exc)) from None
     try:
         return Document.model_validate(data)
     except ValidationError as exc:
         raise RecordError(path, lineno, _explain(exc)) from None
 
 
-def read_jsonl(path: str | Path) -> Iterator[Document]:
-    """Yield validated documents from a JSONL file (``-`` reads stdin).
+def read_jsonl(path: str | Path, shared: str | Path | None = None) -> Iterator[Document]:
+    """Yield validated documents from a JSONL file (``-`` reads stdin); stand-off records get
+    their text from ``shared`` (see :mod:`claimx.standoff`).
 
     Blank lines are skipped; anything else that is not a valid record raises
     :class:`RecordError` naming the file and line.
@@ -197,7 +230,7 @@ def read_jsonl(path: str | Path) -> Iterator[Document]:
     try:
         for lineno, line in enumerate(stream, start=1):
             if line.strip():
-                yield parse_record(line, name, lineno)
+                yield parse_record(line, name, lineno, shared)
     except UnicodeDecodeError as exc:
         raise RecordError(name, 0, f"not UTF-8 ({exc.reason} at byte {exc.start})") from None
     finally:

@@ -48,7 +48,7 @@ def token_f1(a: str, b: str) -> float:
 
 
 def _name_forms(span: Span) -> list[tuple[str, ...]]:
-    forms = [span.text]
+    forms = [span.text] if span.text else []
     canonical = getattr(span, "canonical", None)
     if canonical:
         forms.append(canonical)
@@ -68,8 +68,11 @@ def actor_match(a: Span | None, b: Span | None, strict: bool = False) -> bool:
     if a is None or b is None:
         return False
     if strict:
+        if a.start is None or b.start is None:  # implicit actors: the canonical names decide
+            ca, cb = getattr(a, "canonical", None), getattr(b, "canonical", None)
+            return bool(ca) and tokens(ca) == tokens(cb or "")
         return a.start == b.start and a.end == b.end
-    if a.start < b.end and b.start < a.end:
+    if a.start is not None and b.start is not None and a.start < b.end and b.start < a.end:
         return True
     for fa in _name_forms(a):
         for fb in _name_forms(b):

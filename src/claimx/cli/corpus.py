@@ -12,11 +12,14 @@ corpus_app = typer.Typer(help="Validate, convert and describe annotated corpora.
 
 
 @corpus_app.command("validate")
-def validate_cli(files: list[Path] = typer.Argument(..., exists=True, dir_okay=False, help="JSONL files.")) -> None:
+def validate_cli(
+    files: list[Path] = typer.Argument(..., exists=True, dir_okay=False, help="JSONL files."),
+    shared: Path = typer.Option(None, "--shared", envvar="CLAIMX_SHARED", help="Folder holding the texts of stand-off records."),
+) -> None:
     """Check that every record fits the schema and every span matches the text."""
     bad = 0
     for f in files:
-        n_docs, n_claims, problems = validate_file(f)
+        n_docs, n_claims, problems = validate_file(f, shared)
         for p in problems:
             typer.echo(p, err=True)
         bad += len(problems)
@@ -26,12 +29,15 @@ def validate_cli(files: list[Path] = typer.Argument(..., exists=True, dir_okay=F
 
 
 @corpus_app.command("stats")
-def stats_cli(files: list[Path] = typer.Argument(..., exists=True, dir_okay=False)) -> None:
+def stats_cli(
+    files: list[Path] = typer.Argument(..., exists=True, dir_okay=False),
+    shared: Path = typer.Option(None, "--shared", envvar="CLAIMX_SHARED", help="Folder holding the texts of stand-off records."),
+) -> None:
     """Documents, claims, stances, condition markers and splits."""
     docs = []
     try:
         for f in files:
-            docs.extend(read_jsonl(f))
+            docs.extend(read_jsonl(f, shared))
     except RecordError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None

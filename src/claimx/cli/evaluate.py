@@ -27,10 +27,11 @@ def evaluate_cli(
     as_json: bool = typer.Option(False, "--json", help="Print the full result as JSON."),
     slots: str = typer.Option(None, "--slots", help="Slots to score, e.g. actor,issue (default: those the gold declares in meta.annotated_slots, else all)."),
     examples: int = typer.Option(10, "--examples", help="How many missed/spurious/partial claims to list."),
+    shared: Path = typer.Option(None, "--shared", envvar="CLAIMX_SHARED", help="Folder holding the texts of stand-off gold (e.g. ../shared for corpora/news)."),
 ) -> None:
     """Score predicted claims against gold claims (SPEC's protocol)."""
     try:
-        result = evaluate(gold, pred, parse_slots(slots))
+        result = evaluate(gold, pred, parse_slots(slots), shared)
     except (RecordError, ValueError) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None

@@ -69,6 +69,7 @@ def extract_cli(
     ray_address: str = typer.Option(None, "--ray-address", help="With --engine ray: the cluster to join (e.g. ray://head:10001, or auto); default RAY_ADDRESS or a local instance."),
     id_column: str = typer.Option("id", "--id-column", help="Field or column holding the document id (JSONL, JSON, CSV, Parquet, HF)."),
     text_column: str = typer.Option("text", "--text-column", help="Field or column holding the text."),
+    shared: Path = typer.Option(None, "--shared", envvar="CLAIMX_SHARED", help="Folder holding the texts of stand-off records (e.g. ../shared for corpora/news)."),
     resume: bool = typer.Option(True, "--resume/--no-resume", help="Continue an interrupted run from OUTPUT.part (default), or start over."),
     pipeline: str = typer.Option(None, "--pipeline", "-p", help="rules, model or hybrid (configs/default.cfg, model.cfg, hybrid.cfg); without a trained model the rules run, and say so."),
     config: str = typer.Option("default.cfg", "--config", "-c", help="Pipeline config (a path, or a name in configs/); --pipeline picks one for you."),
@@ -119,7 +120,7 @@ def extract_cli(
             typer.echo(f"error: {exc}", err=True)
             raise typer.Exit(2) from None
 
-    items = flag_duplicates(read_inputs(inputs, InputOptions(id_column=id_column, text_column=text_column)))
+    items = flag_duplicates(read_inputs(inputs, InputOptions(id_column=id_column, text_column=text_column, shared=str(shared) if shared else None)))
     journal = None
     out = None
     writer = None
@@ -195,7 +196,7 @@ def extract_cli(
                + (f" (and {done_before} done by an earlier run)" if done_before else ""), err=True)
     if gold is not None:
         try:
-            result = evaluate(gold, docs, slot_list)
+            result = evaluate(gold, docs, slot_list, shared)
         except (RecordError, ValueError) as exc:
             typer.echo(f"error: {exc}", err=True)
             raise typer.Exit(2) from None

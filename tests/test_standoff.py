@@ -1,0 +1,116 @@
+"""Stand-off gold (texts joined from a shared folder at load time) and implicit actors."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from claimx.evaluate import evaluate
+from claimx.io import InputDoc, InputError, InputOptions, read_inputs
+from claimx.schema import Document, RecordError, read_jsonl
+from claimx.scoring import actor_match
+from claimx.standoff import to_standoff
+
+TEXT = ("Senate leader Mitch McConnell said the chamber would not take up the nomination. "
+        "“The American people should have a voice,” he said.\n\n“This is a lifetime appointment.”")
+
+
+def _claim(text, actor, issue, canonical, **extra):
+    a = {"text": None, "start": None, "end": None, "canonical": canonical}
+    if actor:
+        a = {"text": actor, "start": text.index(actor), "end": text.index(actor) + len(actor), "canonical": canonical}
+    i = text.index(issue)
+    return {"actor": a, "stance": "support", "issue": {"text": issue, "start": i, "end": i + len(issue)}, **extra}
+
+
+@pytest.fixture()
+def shared(tmp_path: Path) -> Path:
+    root = tmp_path / "shared"
+    (root / "data" / "polnear").mkdir(parents=True)
+    row = {"doc_id": "pn_1", "split": "dev", "publisher": "x", "title": "t", "text": TEXT}
+    (root / "data" / "polnear" / "docs.jsonl").write_text(json.dumps(row) + "\n", encoding="utf-8")
+    return root
+
+
+@pytest.fixture()
+def standoff_file(tmp_path: Path) -> Path:
+    full = {"id": "pn_1", "text": TEXT, "meta": {"split": "dev"}, "claims": [
+        _claim(TEXT, "Mitch McConnell", "the chamber would not take up the nomination", "Mitch McConnell"),
+        _claim(TEXT, None, "This is a lifetime appointment", "Mitch McConnell", optional=True),
+    ]}
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps(to_standoff(full, "polnear")) + "\n", encoding="utf-8")
+    return path
+
+
+def test_standoff_record_has_no_text(standoff_file: Path):
+    rec = json.loads(standoff_file.read_text())
+    assert "text" not in rec and rec["meta"]["text_source"] == "polnear" and len(rec["meta"]["text_sha1"]) == 40
+
+
+def test_standoff_joins_text_and_checks_spans(standoff_file: Path, shared: Path):
+    (doc,) = read_jsonl(standoff_file, shared)
+    assert doc.text == TEXT
+    assert doc.claims[0].issue.text == "the chamber would not take up the nomination"
+    assert doc.claims[1].actor.implicit and doc.claims[1].actor.canonical == "Mitch McConnell"
+
+
+def test_standoff_without_shared_is_a_clear_error(standoff_file: Path, monkeypatch):
+    monkeypatch.delenv("CLAIMX_SHARED", raising=False)
+    with pytest.raises(RecordError, match="--shared"):
+        list(read_jsonl(standoff_file))
+
+
+def test_standoff_detects_changed_text(standoff_file: Path, shared: Path):
+    docs = shared / "data" / "polnear" / "docs.jsonl"
+    row = json.loads(docs.read_text())
+    row["text"] = row["text"].replace("Senate", "House ")
+    docs.write_text(json.dumps(row) + "\n")
+    with pytest.raises(RecordError, match="differs"):
+        list(read_jsonl(standoff_file, shared))
+
+
+def test_standoff_through_evaluate_and_inputs(standoff_file: Path, shared: Path):
+    (gold,) = read_jsonl(standoff_file, shared)
+    result = evaluate(standoff_file, [gold], shared=shared)
+    assert result["lenient"]["claim"]["f"] == pytest.approx(1.0)
+    (item,) = read_inputs([str(standoff_file)], InputOptions(shared=str(shared)))
+    assert isinstance(item, InputDoc) and item.text == TEXT
+    (bad,) = read_inputs([str(standoff_file)], InputOptions(shared=str(shared / "nowhere")))
+    assert isinstance(bad, InputError) and "does not exist" in bad.reason
+
+
+def test_implicit_actor_needs_all_or_nothing():
+    doc = {"id": "d", "text": TEXT, "claims": [_claim(TEXT, None, "This is a lifetime appointment", "Mitch McConnell")]}
+    assert Document.model_validate(doc).claims[0].actor.text is None
+    doc["claims"][0]["actor"]["start"] = 3
+    with pytest.raises(ValueError, match="together"):
+        Document.model_validate(doc)
+    doc["claims"][0]["actor"] = {"text": None, "start": None, "end": None, "canonical": None}
+    with pytest.raises(ValueError, match="canonical"):
+        Document.model_validate(doc)
+
+
+def test_implicit_actor_matches_by_canonical():
+    gold = Document.model_validate({"id": "d", "text": TEXT, "claims": [
+        _claim(TEXT, None, "This is a lifetime appointment", "Mitch McConnell")]}).claims[0].actor
+    pred = Document.model_validate({"id": "d", "text": TEXT, "claims": [
+        _claim(TEXT, "McConnell", "This is a lifetime appointment", "Mitch McConnell")]}).claims[0].actor
+    assert actor_match(gold, pred) and actor_match(pred, gold)
+
+
+REPO = Path(__file__).resolve().parents[1]
+NEWS = REPO / "corpora" / "news"
+
+
+@pytest.mark.shared
+def test_news_corpus_joins_with_shared(shared_dir):
+    files = sorted(NEWS.glob("*.jsonl"))
+    if not files:
+        pytest.skip("corpora/news has no gold files yet")
+    for f in files:
+        docs = list(read_jsonl(f, shared_dir))
+        assert docs and all(d.text for d in docs)
