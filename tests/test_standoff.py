@@ -114,3 +114,37 @@ def test_news_corpus_joins_with_shared(shared_dir):
     for f in files:
         docs = list(read_jsonl(f, shared_dir))
         assert docs and all(d.text for d in docs)
+
+
+@pytest.mark.shared
+def test_polnear_silver_follows_spec_conventions(shared_dir, nlp):
+    from claimx.silver import convert_polnear_spec
+
+    first_ids = [json.loads(line)["doc_id"] for line, _ in zip(open(shared_dir / "data/polnear/docs.jsonl"), range(6))]
+    (doc,) = convert_polnear_spec(shared_dir / "data" / "polnear", ids={first_ids[5]}, nlp=nlp)
+    assert doc.claims
+    for c in doc.claims:
+        issue = c.issue.text
+        assert issue == issue.strip() and issue[0] not in "“\"'‘" and issue[-1] not in ".,”\"’;:"
+        assert not issue.lower().startswith("that ")
+        assert c.stance in ("support", "oppose") and c.actor.canonical
+        if c.condition:
+            assert c.condition.text.split()[0].lower() in {"if", "unless", "once", "without", "provided", "as", "so",
+                                                         "only", "in", "on", "not", "subject", "conditional", "contingent", "providing"}
+
+
+def test_silver_strips_and_splits():
+    from claimx.silver import _Markers, _condition, _strip
+    from claimx.resources import condition_markers
+
+    text = "He said “that the deal is dead and that talks are over.”"
+    s, e = _strip(text, text.index("“"), len(text))
+    assert text[s:e] == "the deal is dead and that talks are over"
+    text = "They said the bill should pass if it is amended."
+    start = text.index("the bill")
+    (i_s, i_e), cond = _condition(text, start, len(text) - 1, _Markers(condition_markers()))
+    assert text[i_s:i_e] == "the bill should pass" and cond.text == "if it is amended"
+    text = "They said that once the vote is held, the party will unite."
+    start = text.index("once")
+    (i_s, i_e), cond = _condition(text, start, len(text) - 1, _Markers(condition_markers()))
+    assert cond.text == "once the vote is held" and text[i_s:i_e] == "the party will unite"

@@ -145,7 +145,13 @@ def convert_polnear(src: str | Path, split: str | None = None) -> Iterator[Docum
             yield Document(id=d["doc_id"], text=text, meta=meta, claims=claims)
 
 
-CONVERTERS = {"polnear": convert_polnear}
+def _polnear_spec(src: str | Path, split: str | None = None) -> Iterator[Document]:
+    from .silver import convert_polnear_spec
+
+    return convert_polnear_spec(src, split=split)
+
+
+CONVERTERS = {"polnear": convert_polnear, "polnear-spec": _polnear_spec}
 
 
 def load_documents(path: str | Path) -> list[Document]:
