@@ -105,7 +105,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("drafts", type=Path)
     ap.add_argument("--annotator", default="A")
-    ap.add_argument("--shared", type=Path, default=HERE.parents[2] / "shared")
+    ap.add_argument("--shared", type=Path, default=Path("../shared"))
     ap.add_argument("--check", action="store_true", help="only report problems, write nothing")
     ap.add_argument("--out-dir", type=Path, default=HERE)
     args = ap.parse_args(argv)

@@ -87,7 +87,7 @@ def select(docs: list[dict]) -> list[dict]:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--shared", default=str(HERE.parents[2] / "shared"))
+    ap.add_argument("--shared", default="../shared")
     args = ap.parse_args()
     docs = [json.loads(line) for line in open(Path(args.shared) / "data/polnear/docs.jsonl", encoding="utf-8")]
     rows = select(docs)

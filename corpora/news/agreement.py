@@ -1,0 +1,42 @@
+"""Agreement of the second annotation (B) with the gold (A) on the articles both annotated.
+
+Run: python corpora/news/agreement.py [--shared ../shared]
+Prints SPEC's lenient and strict P / R / F1 per level, A as gold and B as prediction, over the
+articles of `{train,dev}.b.jsonl`, split by split and together.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from claimx.evaluate import evaluate
+from claimx.schema import read_jsonl
+
+HERE = Path(__file__).parent
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--shared", default="../shared")
+    args = ap.parse_args()
+    everything_a, everything_b = [], []
+    print(f"{'split':<6} {'docs':>4} {'gold':>5} {'B':>5}  " + "  ".join(f"{lvl:>16}" for lvl in ("claim", "stance", "full", "condition")))
+    for split in ("train", "dev", "all"):
+        if split == "all":
+            a, b = everything_a, everything_b
+        else:
+            b = list(read_jsonl(HERE / f"{split}.b.jsonl", args.shared))
+            ids = {d.id for d in b}
+            a = [d for d in read_jsonl(HERE / f"{split}.jsonl", args.shared) if d.id in ids]
+            everything_a += a
+            everything_b += b
+        r = evaluate(a, b)
+        c = r["lenient"]["counts"]
+        cells = "  ".join(f"{r['lenient'][lvl]['f']:.3f} ({r['strict'][lvl]['f']:.3f})" for lvl in ("claim", "stance", "full", "condition"))
+        print(f"{split:<6} {len(a):>4} {c['gold']:>5} {c['pred']:>5}  {cells}")
+    print("F1 lenient (strict); gold = required claims of A, B = all claims of B")
+
+
+if __name__ == "__main__":
+    main()
