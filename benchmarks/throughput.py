@@ -64,7 +64,7 @@ def run_one(args: argparse.Namespace) -> None:
     else:
         from claimx.batch import local_records
         from claimx.io import InputDoc
-        from claimx.pipeline import load
+        from claimx.nlp import load
 
         config = "default.cfg" if args.pipeline == "rules" else args.pipeline
         nlp = load(config) if args.n_process == 1 else None

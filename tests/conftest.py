@@ -26,6 +26,6 @@ def shared_dir(request) -> Path:
 
 @pytest.fixture(scope="session")
 def nlp():
-    from claimx.pipeline import load
+    from claimx.nlp import load
 
     return load()

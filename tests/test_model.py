@@ -87,7 +87,7 @@ def test_save_load_round_trip(tiny_model, tok):
 
 
 def test_model_pipeline_runs_on_cpu_inside_spacy(tiny_model):
-    from claimx.pipeline import build, doc_claims, read_config, to_record
+    from claimx.nlp import build, doc_claims, read_config, to_record
 
     path, _ = tiny_model
     for name in ("model.cfg", "hybrid.cfg"):
@@ -168,7 +168,7 @@ def test_fallback_to_rules_without_a_model(tmp_path, monkeypatch):
     from typer.testing import CliRunner
 
     from claimx.cli import app
-    from claimx.pipeline import choose_config
+    from claimx.nlp import choose_config
 
     monkeypatch.setenv("CLAIMX_MODEL_DIR", str(tmp_path))
     config, note = choose_config("model")

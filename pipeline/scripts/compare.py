@@ -19,7 +19,7 @@ from pathlib import Path
 from claimx.batch import local_records
 from claimx.evaluate import evaluate
 from claimx.io import InputDoc
-from claimx.pipeline import build, choose_config, read_config
+from claimx.nlp import build, choose_config, read_config
 from claimx.schema import read_jsonl
 from claimx.scoring import flat_scores
 

@@ -53,7 +53,7 @@ _WORKER_NLP = None
 
 def _worker_init(config: str) -> None:
     global _WORKER_NLP
-    from .pipeline import load
+    from .nlp import load
 
     _WORKER_NLP = load(config)
 
@@ -72,7 +72,7 @@ def local_records(
 
     if n_process <= 1:
         if nlp is None:
-            from .pipeline import load
+            from .nlp import load
 
             nlp = load(config)
         yield from extract_documents(nlp, items, batch_size=batch_size)
@@ -106,7 +106,7 @@ class ClaimxPredictor:
     """A Ray Data actor: loads the pipeline once, then turns batches of input rows into records."""
 
     def __init__(self, config: str = "default.cfg", batch_size: int = 32):
-        from .pipeline import load
+        from .nlp import load
 
         self.nlp = load(config)
         self.batch_size = batch_size

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 
 from .io import InputDoc, InputError, Item
-from .pipeline import doc_claims, to_record
+from .nlp import doc_claims, to_record
 from .schema import Document
 
 log = logging.getLogger("claimx")

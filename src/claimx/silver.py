@@ -227,7 +227,7 @@ def convert_polnear_spec(src: str | Path, split: str | None = None, nlp: Any = N
     keeps only those documents."""
     src = Path(src)
     if nlp is None:
-        from .pipeline import load
+        from .nlp import load
 
         nlp = load()
     lex = cue_lexicon()

@@ -92,7 +92,7 @@ def extract_cli(
     if fmt == "parquet" and output == "-":
         raise typer.BadParameter("--format parquet needs an output file (-o FILE.parquet)")
     slot_list = parse_slots(slots)
-    from ..pipeline import build, choose_config, load, read_config
+    from ..nlp import build, choose_config, load, read_config
 
     try:
         config, note = choose_config(pipeline, config)

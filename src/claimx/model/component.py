@@ -29,6 +29,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..components.actors import _strip_span, mention_at, noun_phrase
 from ..schema import STANCES
 from ..scoring import token_f1
 from .data import SLOTS, decode_bio, windows
@@ -236,8 +237,6 @@ class TaggerComponent:
     def _actor_phrase(doc: Doc, a: int, b: int) -> tuple[int, int]:
         """The whole noun phrase around a tagged actor piece ("delegation" -> "Russian
         delegation"), without a possessive ending or determiner."""
-        from ..pipeline.actors import _strip_span, noun_phrase
-
         span = doc.char_span(a, b, alignment_mode="expand")
         if span is None:
             return a, b
@@ -257,8 +256,6 @@ class TaggerComponent:
 
     def _group(self, doc: Doc, text: str, spans: dict[str, list[tuple[int, int]]],
                conf: dict[tuple[str, int, int], float] | None = None) -> list[dict[str, Any]]:
-        from ..pipeline.actors import mention_at
-
         conf = conf or {}
         sent_starts = [s.start_char for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
 
@@ -336,8 +333,6 @@ class TaggerComponent:
 
     @staticmethod
     def _subject_mention(doc: Doc, cue: tuple[int, int]) -> dict[str, Any] | None:
-        from ..pipeline.actors import mention_at
-
         span = doc.char_span(cue[0], cue[1], alignment_mode="expand")
         if span is None:
             return None

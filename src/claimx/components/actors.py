@@ -29,9 +29,6 @@ MALE_FEMALE = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 SINGULAR_THING = {"it", "its", "itself"}
 PLURAL = {"they", "them", "their", "theirs", "themselves"}
 PRONOUNS = MALE_FEMALE | SINGULAR_THING | PLURAL
-BODY_HEADS = {"official", "officials", "spokesperson", "spokesman", "spokeswoman", "delegation",
-              "source", "sources", "representative", "representatives", "envoy", "diplomat",
-              "diplomats", "negotiator", "negotiators", "aide", "aides", "statement"}
 _DETS = {"the", "a", "an", "this", "that", "these", "those", "some", "any"}
 
 if not Doc.has_extension("actors"):
@@ -88,6 +85,7 @@ class ActorFinder:
         self.aliases = {k.lower(): v for k, v in (gazetteer.get("aliases") or {}).items()}
         self.titles = {t.lower() for t in gazetteer.get("titles") or []}
         self.actor_nouns = {t.lower() for t in gazetteer.get("actor_nouns") or []}
+        self.body_heads = {t.lower() for t in gazetteer.get("body_heads") or []}
         # Gazetteer names are found even where the tagger misses them ("Downing Street").
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         names = sorted(set(self.metonyms) | set(self.aliases))
@@ -206,7 +204,7 @@ class ActorFinder:
         return span.text
 
     def _body_of(self, span: Span, head: Token, mentions: list[dict[str, Any]]) -> str | None:
-        if head.lower_ not in BODY_HEADS:
+        if head.lower_ not in self.body_heads:
             return None
         for m in mentions:
             if m["label"] in ("ORG", "GPE", "NORP") and span.start_char <= m["start"] and m["end"] <= span.end_char:

@@ -17,9 +17,9 @@ from pydantic import ValidationError
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..resources import resolve
-from ..schema import Claim, Document
-from . import actors, claims, conditions  # noqa: F401  (registers the factories)
+from . import components  # noqa: F401  (registers the rules factories)
+from .resources import resolve
+from .schema import Claim, Document
 
 log = logging.getLogger("claimx")
 DEFAULT_CONFIG = "default.cfg"
@@ -47,7 +47,7 @@ def build(config: Config) -> Language:
         comp = dict(comp)
         factory = comp.pop("factory", name)
         if factory == "claimx_tagger":
-            from ..model import component  # noqa: F401  (torch is only needed for the model)
+            from .model import component  # noqa: F401  (torch is only needed for the model)
         nlp.add_pipe(factory, name=name, config=comp)
     nlp.meta.setdefault("claimx", {})["chunk_chars"] = int(settings.get("chunk_chars", 100_000))
     nlp.max_length = max(nlp.max_length, nlp.meta["claimx"]["chunk_chars"] + 1)
@@ -76,7 +76,7 @@ def choose_config(pipeline: str | None, config: str | None = None) -> tuple[str,
     tagger = (cfg.get("components") or {}).get("claimx_tagger")
     if tagger is None:
         return name, None
-    from ..model.component import model_available, resolve_model
+    from .model.component import model_available, resolve_model
 
     model = tagger.get("model", "claim-tagger")
     if not model_available(model):

@@ -1,0 +1,294 @@
+"""``claimx_claims``: cue-anchored claim records from the dependency parse.
+
+Reads the parse, ``Doc._.actors`` (from ``claimx_actors``) and the cue lexicon; writes
+``Doc._.claims``, a list of JSON-ready claim dicts in the SPEC record form plus ``source``
+(``"claimx_claims:<rule>"``) and ``confidence``.  Conditions are attached later by
+``claimx_conditions``.
+
+The rules live in :mod:`.rules`, one frame builder per rule, named as in ``source``:
+``verb_ccomp``, ``verb_xcomp``, ``verb_compose``, ``verb_dobj``, ``verb_prep``, ``verb_passive``,
+``parenthetical``, ``according_to``, ``light_noun``, ``evaluative``, ``adjective``, ``agent_noun``.
+This module turns their frames into records: a frame's holders give one record each, its content
+heads the issue spans (coordinated verb phrases split into records; a cue or subject inside the
+content cut out; the actor and cue excluded from the issue, SPEC); a content opening a quotation
+runs to the quotation's end; duplicates keep the most confident.
+
+Sentences ending in "?" (headline questions) make no claim.  A cue inside the reported content of
+a reporting cue is not a claim of its own when ``nested`` is ``"suppress"`` (GUIDELINES 1.4).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from ..resources import cue_lexicon
+from .actors import PRONOUNS, mention_at, noun_phrase
+from .rules import NOT_ACTORS, RELATIVE, SUBJECTS, Content, CueLexicon, Frame, frames_at
+
+if not Doc.has_extension("claims"):
+    Doc.set_extension("claims", default=None)
+
+
+def _span_dict(doc: Doc, start: int, end: int) -> dict[str, Any]:
+    span = doc[start:end]  # Span.text is local; Doc.text would rebuild the whole text each call
+    return {"text": span.text, "start": span.start_char, "end": span.end_char}
+
+
+class ClaimFinder:
+    """Finds claims: the rules (:mod:`.rules`) make frames, this turns them into records."""
+
+    def __init__(self, nlp: Language, name: str, lexicon: dict[str, Any], nested: str = "suppress",
+                 actor_nouns: list[str] | None = None):
+        if nested not in ("suppress", "keep"):
+            raise ValueError(f"nested must be 'suppress' or 'keep', not {nested!r}")
+        self.name = name
+        self.nested = nested
+        self.lex = CueLexicon.from_dict(lexicon, actor_nouns)
+
+    # -- the component ---------------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        if doc._.actors is None:
+            raise ValueError("claimx_claims needs claimx_actors earlier in the pipeline")
+        claims: list[dict[str, Any]] = []
+        for sent in doc.sents:
+            if sent.text.rstrip().rstrip("\"'\u201d\u2019)").endswith("?"):
+                continue
+            for tok in sent:
+                claims.extend(self.claims_at(tok))
+        doc._.claims = self._clean(doc, claims)
+        return doc
+
+    def claims_at(self, tok: Token) -> list[dict[str, Any]]:
+        out = []
+        for fr in frames_at(tok, self.lex):
+            out.extend(self._realize(tok.doc, fr))
+        return out
+
+    # -- turning frames into records ---------------------------------------------------------
+    def _realize(self, doc: Doc, fr: Frame) -> list[dict[str, Any]]:
+        holders = fr.actor
+        if not holders:
+            return []
+        cue_toks = sorted(set(fr.cue))
+        ranges = []
+        for content in fr.content:
+            ranges.extend(self._content_ranges(doc, content))
+        if not ranges:
+            return []
+        cue = _span_dict(doc, cue_toks[0], cue_toks[-1] + 1)
+        if len(cue_toks) > 1 and cue_toks[-1] - cue_toks[0] > 4:
+            cue = _span_dict(doc, cue_toks[0], cue_toks[0] + 1)
+        addressee = self._entity(doc, fr.addressee) if fr.addressee is not None else None
+        out = []
+        for h in holders:
+            actor = self._entity(doc, h, fr.holder_range)
+            if actor is None:
+                continue
+            confidence = fr.confidence
+            if h.pos_ not in ("PROPN", "PRON") and not self.likely_holder(h):
+                confidence -= 0.2  # "the fracas said": an unlikely holder of positions
+            hs, he = self._token_range(doc, actor)
+            for s, e in ranges:
+                s, e = self._exclude(doc, s, e, [(hs, he), *[(c, c + 1) for c in cue_toks]])
+                if s >= e:
+                    continue
+                out.append({
+                    "actor": actor,
+                    "stance": fr.polarity if fr.polarity in ("support", "oppose", "neutral") else "support",
+                    "issue": _span_dict(doc, s, e),
+                    "condition": None,
+                    "cue": cue,
+                    "addressee": addressee,
+                    "optional": False,
+                    "source": f"{self.name}:{fr.rule}",
+                    "confidence": round(confidence, 3),
+                })
+        return out
+
+    def likely_holder(self, tok: Token) -> bool:
+        """A common-noun holder needs an actor noun as head or an entity inside its phrase."""
+        if tok.lower_ in self.lex.actor_nouns or tok.lemma_.lower() in self.lex.actor_nouns:
+            return True
+        return any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in tok.subtree)
+
+    @staticmethod
+    def _token_range(doc: Doc, span: dict[str, Any]) -> tuple[int, int]:
+        cs = doc.char_span(span["start"], span["end"], alignment_mode="expand")
+        return (cs.start, cs.end) if cs is not None else (0, 0)
+
+    def _entity(self, doc: Doc, tok: Token, rng: tuple[int, int] | None = None) -> dict[str, Any] | None:
+        if tok.lower_ in RELATIVE and tok.dep_ in SUBJECTS and tok.head.dep_ in ("relcl", "acl"):
+            antecedent = self._entity(doc, tok.head.head)
+            if antecedent is None:
+                return None
+            return {**_span_dict(doc, tok.i, tok.i + 1), "canonical": antecedent["canonical"]}
+        if tok.lower_ in NOT_ACTORS:
+            return None
+        m = mention_at(doc, tok)
+        if m is not None and rng is None:
+            return {"text": m["text"], "start": m["start"], "end": m["end"], "canonical": m["canonical"]}
+        s, e = rng if rng is not None else noun_phrase(tok)
+        d = _span_dict(doc, s, e)
+        canonical = d["text"]
+        if tok.lower_ in PRONOUNS:
+            canonical = tok.text
+        d["canonical"] = canonical
+        return d
+
+    def _content_ranges(self, doc: Doc, content: Content) -> list[tuple[int, int]]:
+        head, lead, minus, follow = content.head, content.lead, content.minus, content.follow
+        heads = [head]
+        if head.pos_ in ("VERB", "AUX") and minus is None:
+            heads += [c for c in self._verb_conjuncts(head)]
+        ranges = []
+        for i, h in enumerate(heads):
+            skip = set()
+            for c in h.children:
+                if c.dep_ == "conj" and self._verbal(c) and (c in heads or self._is_own_cue(c)):
+                    skip.update(t.i for t in c.subtree)
+                    skip.update(x.i for x in h.children if x.dep_ in ("cc", "punct") and x.i < c.i and x.i > h.i)
+                elif c.dep_ in ("advcl", "conj") and c.pos_ == "VERB" and c.i > h.i and self._is_own_cue(c):
+                    skip.update(t.i for t in c.subtree)
+                elif c.dep_ == "advcl" and c.tag_ in ("VBG", "VBN") and c.i > h.i and self._is_comment(c):
+                    # ", marking a major concession": the reporter's comment, not the content
+                    skip.update(t.i for t in c.subtree)
+            if minus is not None:
+                skip.update(t.i for t in minus.subtree)
+            toks = [t.i for t in h.subtree if t.i not in skip]
+            if follow is not None:
+                toks += [t.i for t in follow.subtree]
+            if not toks:
+                continue
+            s, e = min(toks), max(toks) + 1
+            if minus is not None and s <= minus.i < e:
+                # keep the longer side of a parenthetical cue / according-to phrase
+                ms, me = minus.left_edge.i, minus.right_edge.i + 1
+                left, right = (s, ms), (me, e)
+                s, e = left if left[1] - left[0] > right[1] - right[0] else right
+            s, e = self._trim(doc, s, e, lead if i == 0 else "that")
+            if s < e:
+                ranges.append((s, e))
+        return ranges
+
+    @staticmethod
+    def _verbal(c: Token) -> bool:
+        """A conjunct that is a verb phrase, even when mistagged ("apologise to residents")."""
+        return c.pos_ in ("VERB", "AUX") or any(x.dep_ in ("dobj", "prep", "xcomp", "ccomp", "acomp", "aux") for x in c.children)
+
+    def _verb_conjuncts(self, head: Token) -> list[Token]:
+        out = []
+        for c in head.children:
+            if c.dep_ == "conj" and self._verbal(c) and not self._is_own_cue(c):
+                out.append(c)
+                out.extend(self._verb_conjuncts(c))
+        return out
+
+    @staticmethod
+    def _is_comment(v: Token) -> bool:
+        """A participial clause set off by a comma, with no subject or marker of its own."""
+        kids = list(v.children)
+        if any(c.dep_ in SUBJECTS or c.dep_ == "mark" for c in kids):
+            return False
+        left = v.left_edge.i
+        return left > 0 and v.doc[left - 1].text in (",", ";", "—", "-")
+
+    def _is_own_cue(self, v: Token) -> bool:
+        """A verb that opens a claim of its own, continuing the outer holder ("..., adding that")."""
+        return self.lex.is_cue_verb(v) and not any(c.dep_ in SUBJECTS for c in v.children)
+
+    @staticmethod
+    def _trim(doc: Doc, s: int, e: int, lead: str) -> tuple[int, int]:
+        leading = {"that", "to", "for", "whether"} if lead else set()
+        while s < e and (doc[s].is_punct or doc[s].is_space or doc[s].dep_ == "cc" or doc[s].lower_ in leading and doc[s].dep_ in ("mark", "aux", "nsubj", "prep")):
+            s += 1
+        while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space or doc[e - 1].dep_ == "cc"):
+            if doc[e - 1].text in ")]" and any(t.text in "([" for t in doc[s : e - 1]):
+                break  # keep a closing bracket whose opening one is inside
+            e -= 1
+        return s, e
+
+    @classmethod
+    def _exclude(cls, doc: Doc, s: int, e: int, holes: Iterable[tuple[int, int]]) -> tuple[int, int]:
+        """Keep the longest piece of [s, e) that holds no actor or cue token (SPEC: the issue
+        excludes the cue and the actor)."""
+        cut = sorted((max(a, s), min(b, e)) for a, b in holes if a < e and b > s)
+        if not cut:
+            return s, e
+        pieces, pos = [], s
+        for a, b in cut:
+            if a > pos:
+                pieces.append((pos, a))
+            pos = max(pos, b)
+        if pos < e:
+            pieces.append((pos, e))
+        pieces = [cls._trim(doc, a, b, "that") for a, b in pieces]
+        pieces = [p for p in pieces if p[1] > p[0]]
+        if not pieces:
+            return s, s
+        return max(pieces, key=lambda p: (p[1] - p[0], -p[0]))
+
+    @staticmethod
+    def _whole_quote(text: str, claim: dict[str, Any]) -> None:
+        """A content that opens a quotation runs to the quotation's end, across sentences, within
+        its paragraph (GUIDELINES 2.8)."""
+        issue = claim["issue"]
+        before = text[max(0, issue["start"] - 2) : issue["start"]].rstrip()
+        if not before or before[-1] not in "\u201c\"":
+            return
+        closer = "\u201d" if before[-1] == "\u201c" else '"'
+        close = text.find(closer, issue["end"])
+        if close < 0:
+            return
+        para = text.find("\n\n", issue["end"])
+        if close <= issue["end"] or (0 <= para < close) or close - issue["end"] > 1500:
+            return
+        if claim["actor"]["start"] < close and claim["actor"]["start"] >= issue["end"]:
+            return  # the speaker sits between: the quote was cut by the attribution
+        end = close
+        while end > issue["end"] and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+            end -= 1
+        if end > issue["end"]:
+            claim["issue"] = {"text": text[issue["start"] : end], "start": issue["start"], "end": end}
+
+    def _clean(self, doc: Doc, claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        text = doc.text
+        for c in claims:
+            self._whole_quote(text, c)
+        seen = {}
+        for c in claims:
+            key = (c["actor"]["start"], c["issue"]["start"], c["issue"]["end"])
+            if key not in seen or c["confidence"] > seen[key]["confidence"]:
+                seen[key] = c
+        claims = list(seen.values())
+        if self.nested == "suppress":
+            reporting = [c for c in claims if c["source"].endswith(("verb_ccomp", "according_to", "parenthetical"))]
+            kept = []
+            for c in claims:
+                inside = any(
+                    o is not c and o["issue"]["start"] <= c["cue"]["start"] and c["cue"]["end"] <= o["issue"]["end"]
+                    and not (o["actor"]["start"] == c["actor"]["start"])
+                    for o in reporting
+                )
+                if not inside:
+                    kept.append(c)
+            claims = kept
+        claims.sort(key=lambda c: (c["cue"]["start"], c["issue"]["start"]))
+        return claims
+
+
+@Language.factory(
+    "claimx_claims",
+    assigns=["doc._.claims"],
+    requires=["doc._.actors", "token.dep", "token.lemma"],
+    default_config={"lexicon": {"@misc": "claimx.cue_lexicon.v1"}, "nested": "suppress",
+                    "gazetteer": {"@misc": "claimx.actor_gazetteer.v1"}},
+)
+def make_claims(nlp: Language, name: str, lexicon: dict[str, Any], nested: str, gazetteer: dict[str, Any]) -> ClaimFinder:
+    return ClaimFinder(nlp, name, lexicon, nested, gazetteer.get("actor_nouns"))
+
+
+__all__ = ["ClaimFinder", "make_claims", "cue_lexicon"]

@@ -1,0 +1,540 @@
+"""The claim rules of ``claimx_claims``: one frame builder per rule, each named as in ``source``.
+
+A rule reads the parse around one cue token and returns :class:`Frame` objects, what the cue says
+before it is turned into records: the rule, the polarity, the cue tokens, the holder token(s), the
+content heads (:class:`Content`) and a confidence.  :mod:`.claims` turns frames into records
+(spans, canonical names, exclusion of actor and cue from the issue, de-duplication).
+
+A builder returns ``None`` when its rule does not apply (the next one is tried) and a list, maybe
+empty, when it decides for the cue (an empty list: no claim here, try nothing else).  The order:
+
+* at "according": :func:`according_to`;
+* at a verb, :data:`VERB_RULES` in order: :func:`verb_prep_phrasal` ("called for X"),
+  :func:`verb_xcomp_call_on` ("called on X to Y"), :func:`evaluative`, :func:`light_noun`; then, for
+  a verb of the cue lexicon only, :func:`verb_passive`, :func:`verb_ccomp`, :func:`verb_compose`,
+  :func:`verb_xcomp`, :func:`verb_prep`, :func:`verb_dobj`, :func:`parenthetical`;
+* where no verb rule made a frame: :func:`adjective` at a predicate adjective, then
+  :func:`agent_noun` and :func:`light_noun_possessive` at a noun.
+
+A builder whose name carries a suffix (``verb_prep_phrasal``) makes frames of the rule before the
+suffix (``verb_prep``); one rule is reached at two points of the order.  Negation of the cue flips
+the polarity (:func:`negate`); a negated reporting verb ("did not say") makes no claim.  The word
+lists come from the cue lexicon (``configs/lexicons/cues.yaml``, :class:`CueLexicon`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Token
+
+from .actors import noun_phrase
+
+RELATIVE = {"who", "which", "that", "whom"}
+NOT_ACTORS = {"it", "there", "this", "that", "what", "which", "these", "those", "something",
+              "nothing", "everything", "one", "i", "me", "you"}
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+FLIP = {"support": "oppose", "oppose": "support", "neutral": "neutral"}
+
+
+@dataclass
+class Content:
+    """Where a frame's content is: the subtree of ``head`` (with its coordinated verb phrases when
+    ``minus`` is None), less the subtree of ``minus`` (a parenthetical cue, the "according to"
+    phrase, an evaluation), plus the subtree of ``follow`` ("called for Ukraine *to cede X*").
+    ``lead`` names the kind of opening to trim ("that", "to", a preposition; "" trims none)."""
+
+    head: Token
+    lead: str = ""
+    minus: Token | None = None
+    follow: Token | None = None
+
+
+@dataclass
+class Frame:
+    """What one cue says: ``rule`` (as in ``source``), ``polarity`` (support, oppose, neutral or
+    report), the cue token indices, the holder tokens (one record each), the contents, the
+    confidence, an addressee token and, for a holder that is a whole noun phrase ("opponents of
+    X"), its token range."""
+
+    rule: str
+    polarity: str
+    cue: list[int]
+    actor: list[Token] | None
+    content: list[Content]
+    confidence: float
+    addressee: Token | None = None
+    holder_range: tuple[int, int] | None = None
+
+
+@dataclass
+class CueLexicon:
+    """The cue lexicon (``claimx.cue_lexicon.v1``) in the form the rules look words up in."""
+
+    report: set[str]
+    polarity: dict[str, str]
+    stance_verbs: dict[str, str]
+    phrasal: dict[str, list[tuple[tuple[str, ...], str]]]
+    light_verbs: set[str]
+    light_nouns: dict[str, str]
+    light_preps: set[str]
+    agent_nouns: dict[str, str]
+    adjectives: dict[str, str]
+    adjective_preps: set[str]
+    evaluative: set[str]
+    negative: set[str]
+    addressee_preps: dict[str, str]
+    addressee_verbs: set[str]
+    report_objects: set[str]
+    empty: set[str]
+    actor_nouns: set[str] = field(default_factory=set)
+
+    @classmethod
+    def from_dict(cls, lex: dict[str, Any], actor_nouns: list[str] | None = None) -> CueLexicon:
+        missing = [k for k in ("report", "support", "oppose", "stance_verbs", "phrasal", "light_verbs",
+                               "light_nouns", "light_preps", "agent_nouns", "adjectives", "adjective_preps",
+                               "evaluative", "negative_evaluations", "addressee_preps", "addressee_verbs",
+                               "report_objects", "empty_complements") if k not in lex]
+        if missing:
+            raise ValueError(f"the cue lexicon lacks {', '.join(missing)} (see configs/lexicons/cues.yaml)")
+        report = set(lex["report"]["verbs"])
+        polarity: dict[str, str] = {}
+        for lemma in report:
+            polarity[lemma] = "support"
+        for lemma in lex["support"]["verbs"]:
+            polarity[lemma] = "support"
+        for lemma in lex["oppose"]["verbs"]:
+            polarity[lemma] = "oppose"
+        phrasal: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for phrase, pol in lex["phrasal"].items():
+            words = phrase.split()
+            phrasal.setdefault(words[0], []).append((tuple(words[1:]), pol))
+        for entries in phrasal.values():
+            entries.sort(key=lambda e: -len(e[0]))
+        return cls(
+            report=report,
+            polarity=polarity,
+            stance_verbs={v: pol for pol, verbs in lex["stance_verbs"].items() for v in verbs},
+            phrasal=phrasal,
+            light_verbs=set(lex["light_verbs"]),
+            light_nouns=dict(lex["light_nouns"]),
+            light_preps=set(lex["light_preps"]),
+            agent_nouns=dict(lex["agent_nouns"]),
+            adjectives=dict(lex["adjectives"]),
+            adjective_preps=set(lex["adjective_preps"]),
+            evaluative=set(lex["evaluative"]),
+            negative=set(lex["negative_evaluations"]),
+            addressee_preps=dict(lex["addressee_preps"]),
+            addressee_verbs=set(lex["addressee_verbs"]),
+            report_objects=set(lex["report_objects"]),
+            empty=set(lex["empty_complements"]),
+            actor_nouns=set(actor_nouns or []),
+        )
+
+    def is_cue_verb(self, tok: Token) -> bool:
+        lemma = tok.lemma_.lower()
+        return tok.pos_ in ("VERB", "AUX") and (lemma in self.polarity or lemma in self.phrasal or lemma in self.evaluative)
+
+
+@dataclass
+class VerbCue:
+    """A verb and what the verb rules read off it, computed once."""
+
+    v: Token
+    lemma: str
+    kids: list[Token]
+    negated: bool
+    actor: list[Token] | None
+    passive: bool
+    ccomps: list[Token]
+    xcomps: list[Token]
+    dobj: Token | None
+    addressee: Token | None
+
+    @classmethod
+    def read(cls, v: Token, lex: CueLexicon) -> VerbCue:
+        lemma = v.lemma_.lower()
+        kids = list(v.children)
+        actor, passive = holder(v, lex)
+        ccomps = [c for c in kids if c.dep_ == "ccomp"]
+        xcomps = [c for c in kids if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
+        dobj = next((c for c in kids if c.dep_ in ("dobj", "obj")), None)
+        addressee = None
+        if dobj is not None and (ccomps or xcomps) and lemma in lex.addressee_verbs:
+            addressee, dobj = dobj, None  # "urged Iran to return": Iran is addressed
+        return cls(v, lemma, kids, any(c.dep_ == "neg" for c in kids), actor, passive, ccomps, xcomps, dobj, addressee)
+
+    def polarity(self, lex: CueLexicon) -> str:
+        return lex.polarity[self.lemma]
+
+    def is_report(self, lex: CueLexicon) -> bool:
+        return self.lemma in lex.report and lex.polarity[self.lemma] == "support"
+
+
+# -- polarity ---------------------------------------------------------------------------------
+def compose(outer: str, inner: str) -> str:
+    """"refused (oppose) to back (support) X" -> oppose X."""
+    if "neutral" in (outer, inner):
+        return "neutral"
+    return "support" if outer == inner else "oppose"
+
+
+def negate(frames: list[Frame], negated: bool, report: bool = False) -> list[Frame]:
+    if not negated:
+        return frames
+    if report:
+        return []  # "did not say X" is no position on X
+    for fr in frames:
+        fr.polarity = FLIP.get(fr.polarity, fr.polarity)
+        fr.confidence -= 0.05
+    return frames
+
+
+# -- holders ----------------------------------------------------------------------------------
+def holder(v: Token, lex: CueLexicon) -> tuple[list[Token] | None, bool]:
+    """The token(s) holding the position expressed at ``v`` and whether ``v`` is passive."""
+    kids = list(v.children)
+    agent = next((c for c in kids if c.dep_ == "agent"), None)
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in kids)
+    if passive and agent is not None:
+        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+        return ([pobj, *conjuncts(pobj)] if pobj is not None else None), True
+    subj = next((c for c in kids if c.dep_ == "nsubj"), None)
+    if subj is not None:
+        if subj.lower_ in RELATIVE and v.dep_ in ("relcl", "acl"):
+            return [subj], passive  # the span is "who"; its canonical is the antecedent's
+        if subj.lower_ in NOT_ACTORS:
+            return None, passive
+        return [subj, *conjuncts(subj)], passive
+    if passive:
+        return None, True
+    if v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN"):
+        return [v.head], False
+    # no subject: inherit from the cue this verb continues ("..., adding that", "and said")
+    cur = v
+    for _ in range(4):
+        if cur.dep_ not in ("conj", "advcl", "xcomp", "ccomp") or cur.head is cur:
+            break
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX", "ADJ") and (lex.is_cue_verb(cur) or cur.lemma_.lower() in lex.adjectives):
+            h, _ = holder(cur, lex)
+            if h is not None:
+                return h, False
+    return None, False
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    return [c for c in tok.conjuncts if c.i > tok.i and c.pos_ in ("PROPN", "NOUN", "PRON")]
+
+
+def _pobj(prep: Token | None) -> Token | None:
+    return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+
+
+# -- verb rules -------------------------------------------------------------------------------
+def verb_prep_phrasal(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
+    """``verb_prep``: a phrasal cue ("called for X", "ruled out X", "pointed to X")."""
+    for tail, pol in lex.phrasal.get(cx.lemma, []):
+        hit = _phrasal_content(cx.v, tail)
+        if hit is not None:
+            cue_toks, contents = hit
+            fr = Frame("verb_prep", pol, [cx.v.i, *cue_toks], cx.actor, contents, 0.75)
+            return negate([fr], cx.negated, report=pol == "report")
+    return None
+
+
+def _phrasal_content(v: Token, tail: tuple[str, ...]) -> tuple[list[int], list[Content]] | None:
+    """Match "call for", "rule out", "back away from" on the verb's children; return the cue
+    tokens and the contents."""
+    kids = list(v.children)
+    cue_toks: list[int] = []
+    contents: list[Content] = []
+    for word in tail:
+        hit = next((c for c in kids if c.lower_ == word and c.dep_ in ("prt", "prep", "advmod", "dative", "agent")), None)
+        if hit is None:
+            # "called for Ukrainian forces to withdraw": "for" marks a clause
+            clause = next((c for c in kids if c.dep_ in ("advcl", "ccomp", "xcomp") and any(m.lower_ == word and m.dep_ == "mark" for m in c.children)), None)
+            if clause is None or word != tail[-1]:
+                return None
+            cue_toks.append(next(m.i for m in clause.children if m.lower_ == word))
+            contents.append(Content(clause, word))
+            continue
+        cue_toks.append(hit.i)
+        if word == tail[-1]:
+            if hit.dep_ == "prt":
+                dobj = next((c for c in kids if c.dep_ in ("dobj", "ccomp", "xcomp")), None)
+                if dobj is None:
+                    return None
+                contents.append(Content(dobj, "that"))
+            else:
+                objs = [c for c in hit.children if c.dep_ in ("pobj", "pcomp")]
+                if not objs:
+                    return None
+                # "called for Ukraine to cede X": the infinitive hangs off the verb
+                obj = objs[0]
+                follow = next((c for c in kids if c.dep_ in ("xcomp", "advcl") and c.i > obj.i and c.left_edge.i <= obj.right_edge.i + 2), None)
+                contents.append(Content(obj, "", None, follow))
+    return cue_toks, contents
+
+
+def verb_xcomp_call_on(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
+    """``verb_xcomp``: "called on X to Y" -> support Y, addressee X."""
+    if cx.lemma != "call":
+        return None
+    on = next((c for c in cx.kids if c.dep_ == "prep" and c.lower_ == "on"), None)
+    comp = next((c for c in cx.kids if c.dep_ in ("xcomp", "advcl", "ccomp") and c.i > cx.v.i), None)
+    if on is None or comp is None:
+        return None
+    addressee = next((c for c in on.children if c.dep_ == "pobj"), None)
+    return negate([Frame("verb_xcomp", "support", [cx.v.i, on.i], cx.actor, [Content(comp, "to")], 0.7, addressee=addressee)], cx.negated)
+
+
+def evaluative(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
+    """``evaluative``: "calling X a strategic anchor", "described X as a mistake" (oppose when the
+    evaluation holds a negative word)."""
+    if cx.lemma not in lex.evaluative:
+        return None
+    dobj = next((c for c in cx.kids if c.dep_ in ("dobj", "obj")), None)
+    if dobj is None:
+        # "calling EU membership a strategic anchor" is sometimes ccomp(anchor, nsubj=membership)
+        comp = next((c for c in cx.kids if c.dep_ == "ccomp"), None)
+        subj = next((c for c in comp.children if c.dep_ == "nsubj"), None) if comp is not None else None
+        if comp is None or subj is None or comp.pos_ not in ("NOUN", "ADJ", "PROPN"):
+            return None
+        dobj, evaluation = subj, comp
+    else:
+        evaluation = next((c for c in cx.kids if c.dep_ in ("oprd", "acomp")), None)
+        if evaluation is None:
+            evaluation = next((c for c in list(cx.kids) + list(dobj.children) if c.dep_ == "prep" and c.lower_ == "as"), None)
+    if evaluation is None:
+        return None
+    words = {t.lemma_.lower() for t in evaluation.subtree} | {t.lower_ for t in evaluation.subtree}
+    pol = "oppose" if words & lex.negative else "support"
+    return negate([Frame("evaluative", pol, [cx.v.i], cx.actor, [Content(dobj, "", evaluation)], 0.6)], cx.negated)
+
+
+def light_noun(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
+    """``light_noun``: light verb + polarity noun ("voiced skepticism about X", "drew a red line on
+    X", "expressed hope that X")."""
+    if cx.lemma not in lex.light_verbs:
+        return None
+    noun = next((c for c in cx.kids if c.dep_ in ("dobj", "obj") and c.lemma_.lower() in lex.light_nouns), None)
+    if noun is None:
+        return None
+    lemma = noun.lemma_.lower()
+    if lemma == "line" and not any(c.lower_ == "red" for c in noun.children):
+        return None
+    pol = lex.light_nouns[lemma]
+    prep = next((c for c in list(noun.children) + cx.kids if c.dep_ == "prep" and c.lower_ in lex.light_preps), None)
+    obj = _pobj(prep)
+    if obj is None:
+        clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)), None)
+        if clause is None:
+            return None
+        obj = clause
+    pol = "support" if pol == "report" else pol
+    cue = list(range(cx.v.i, noun.i + 1))
+    return negate([Frame("light_noun", pol, cue, cx.actor, [Content(obj, "that")], 0.7)], cx.negated)
+
+
+def verb_passive(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
+    """``verb_passive``: "X was rejected by Y" -> Y opposes X.  A passive cue with an agent and no
+    complement makes no other claim."""
+    if not (cx.passive and cx.actor is not None and not cx.ccomps and not cx.xcomps):
+        return None
+    subj = next((c for c in cx.kids if c.dep_ == "nsubjpass"), None)
+    if subj is not None and not cx.is_report(lex):
+        return negate([Frame("verb_passive", cx.polarity(lex), [cx.v.i], cx.actor, [Content(subj, "")], 0.7)], cx.negated)
+    return []
+
+
+def verb_ccomp(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
+    """``verb_ccomp``: "said (that) X", "urged X to Y" (X the addressee); coordinated clauses are
+    one record each (see :mod:`.claims`)."""
+    if not cx.ccomps:
+        return None
+    addressee = cx.addressee
+    contents = []
+    for c in cx.ccomps:
+        subj = next((x for x in c.children if x.dep_ == "nsubj"), None)
+        aux_to = any(x.lower_ == "to" and x.dep_ == "aux" for x in c.children)
+        if cx.lemma in lex.addressee_verbs and subj is not None and aux_to and addressee is None:
+            addressee = subj
+            contents.append(Content(c, "to", subj))
+        else:
+            contents.append(Content(c, "that"))
+    report = cx.is_report(lex)
+    return negate([Frame("verb_ccomp", cx.polarity(lex), [cx.v.i], cx.actor, contents, 0.8, addressee=addressee)], cx.negated, report)
+
+
+def verb_compose(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
+    """``verb_compose``: an attitude cue over a stance verb with an object ("refused to back X" ->
+    oppose X)."""
+    if not cx.xcomps:
+        return None
+    x = cx.xcomps[0]
+    if x.lemma_.lower() in lex.empty:
+        return None
+    inner = lex.stance_verbs.get(x.lemma_.lower())
+    xobj = next((c for c in x.children if c.dep_ in ("dobj", "obj", "ccomp", "xcomp")), None)
+    if inner is None or xobj is None or x.lemma_.lower() == "rule":
+        return None
+    fr = Frame("verb_compose", compose(cx.polarity(lex), inner), [cx.v.i, x.i], cx.actor, [Content(xobj, "to")], 0.7, addressee=cx.addressee)
+    return negate([fr], cx.negated)
+
+
+def verb_xcomp(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
+    """``verb_xcomp``: "promised to cut taxes"; "declined to comment" (an empty complement) makes
+    no claim."""
+    if not cx.xcomps:
+        return None
+    x = cx.xcomps[0]
+    if x.lemma_.lower() in lex.empty:
+        return []
+    return negate([Frame("verb_xcomp", cx.polarity(lex), [cx.v.i], cx.actor, [Content(x, "to")], 0.75, addressee=cx.addressee)], cx.negated)
+
+
+def verb_prep(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
+    """``verb_prep``: a verb with an addressee object and a preposition for the issue ("accused
+    the government of hiding X")."""
+    prep_word = lex.addressee_preps.get(cx.lemma)
+    if prep_word is None:
+        return None
+    prep = next((c for c in cx.kids if c.dep_ == "prep" and c.lower_ == prep_word), None)
+    obj = _pobj(prep)
+    if obj is None:
+        return None
+    return negate([Frame("verb_prep", cx.polarity(lex), [cx.v.i], cx.actor, [Content(obj, "")], 0.75, addressee=cx.dobj)], cx.negated)
+
+
+def verb_dobj(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
+    """``verb_dobj``: a stance verb's object ("rejected the proposal"), or the object of a
+    reporting verb that reports a thing ("confirmed the deal", ``report_objects``)."""
+    dobj = cx.dobj
+    if dobj is None:
+        return None
+    report = cx.is_report(lex)
+    if not report and dobj.lower_ not in ("what", "which"):
+        return negate([Frame("verb_dobj", cx.polarity(lex), [cx.v.i], cx.actor, [Content(dobj, "")], 0.7)], cx.negated)
+    if report and cx.lemma in lex.report_objects:
+        return negate([Frame("verb_dobj", cx.polarity(lex), [cx.v.i], cx.actor, [Content(dobj, "")], 0.6)], cx.negated, report)
+    return None
+
+
+def parenthetical(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
+    """``parenthetical``: "X, he noted, Y" -> the content around the cue."""
+    v = cx.v
+    if not (cx.is_report(lex) and v.dep_ in ("parataxis", "ccomp") and v.head.pos_ in ("VERB", "AUX") and cx.actor is not None):
+        return None
+    return negate([Frame("parenthetical", cx.polarity(lex), [v.i], cx.actor, [Content(v.head, "", v)], 0.7)], cx.negated, True)
+
+
+VerbRule = Callable[[VerbCue, CueLexicon], "list[Frame] | None"]
+# Rules tried at any verb, then (after the gate) those for verbs of the cue lexicon.
+OPEN_VERB_RULES: tuple[VerbRule, ...] = (verb_prep_phrasal, verb_xcomp_call_on, evaluative, light_noun)
+LEXICON_VERB_RULES: tuple[VerbRule, ...] = (verb_passive, verb_ccomp, verb_compose, verb_xcomp, verb_prep,
+                                            verb_dobj, parenthetical)
+VERB_RULES = OPEN_VERB_RULES + LEXICON_VERB_RULES
+
+
+def verb_frames(v: Token, lex: CueLexicon) -> list[Frame]:
+    cx = VerbCue.read(v, lex)
+    for rule in OPEN_VERB_RULES:
+        frames = rule(cx, lex)
+        if frames is not None:
+            return frames
+    if cx.lemma not in lex.polarity:
+        return []
+    for rule in LEXICON_VERB_RULES:
+        frames = rule(cx, lex)
+        if frames is not None:
+            return frames
+    return []
+
+
+# -- other rules ------------------------------------------------------------------------------
+def according_to(tok: Token, lex: CueLexicon) -> list[Frame]:
+    """``according_to``: "According to officials, X"."""
+    to = next((c for c in tok.children if c.lower_ == "to"), None)
+    src = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    if src is None:
+        return []
+    head = tok.head if tok.head is not tok else None
+    if head is None:
+        return []
+    return [Frame("according_to", "support", [tok.i, to.i], [src], [Content(head, "that", tok)], 0.8)]
+
+
+def adjective(adj: Token, lex: CueLexicon) -> list[Frame]:
+    """``adjective``: a predicate adjective ("reluctant to support X", "opposed to X")."""
+    pol = lex.adjectives[adj.lemma_.lower()]
+    pol = "support" if pol == "report" else pol
+    kids = list(adj.children)
+    holder_src = adj if any(c.dep_ in SUBJECTS for c in kids) else adj.head
+    actor, _ = holder(holder_src, lex) if holder_src is not adj else holder(adj, lex)
+    if actor is None:
+        return []
+    negated = any(c.dep_ == "neg" for c in kids) or any(c.dep_ == "neg" for c in adj.head.children)
+    x = next((c for c in kids if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")), None)
+    if x is not None:
+        inner = lex.stance_verbs.get(x.lemma_.lower())
+        xobj = next((c for c in x.children if c.dep_ in ("dobj", "obj")), None)
+        if inner is not None and xobj is not None:
+            fr = Frame("adjective", compose(pol, inner), [adj.i, x.i], actor, [Content(xobj, "")], 0.65)
+        else:
+            fr = Frame("adjective", pol, [adj.i], actor, [Content(x, "to")], 0.6)
+        return negate([fr], negated)
+    prep = next((c for c in kids if c.dep_ == "prep" and c.lower_ in lex.adjective_preps), None)
+    obj = _pobj(prep)
+    if obj is None:
+        return []
+    return negate([Frame("adjective", pol, [adj.i], actor, [Content(obj, "")], 0.6)], negated)
+
+
+def agent_noun(n: Token, lex: CueLexicon) -> list[Frame] | None:
+    """``agent_noun``: "opponents of X", "critics of X": the noun phrase holds the position."""
+    lemma = n.lemma_.lower()
+    if lemma not in lex.agent_nouns:
+        return None
+    prep = next((c for c in n.children if c.dep_ == "prep" and c.lower_ in ("of", "to")), None)
+    obj = _pobj(prep)
+    if obj is None:
+        return []
+    return [Frame("agent_noun", lex.agent_nouns[lemma], [n.i], [n], [Content(obj, "")], 0.55, holder_range=noun_phrase(n))]
+
+
+def light_noun_possessive(n: Token, lex: CueLexicon) -> list[Frame] | None:
+    """``light_noun``: a named holder's polarity noun ("Merkel's support for X")."""
+    lemma = n.lemma_.lower()
+    if lemma not in lex.light_nouns or lex.light_nouns[lemma] == "report":
+        return None
+    poss = next((c for c in n.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+    prep = next((c for c in n.children if c.dep_ == "prep" and c.lower_ in lex.light_preps), None)
+    obj = _pobj(prep)
+    if poss is None or obj is None or (n.head.lemma_.lower() in lex.light_verbs and n.dep_ == "dobj"):
+        return []
+    return [Frame("light_noun", lex.light_nouns[lemma], [n.i], [poss], [Content(obj, "")], 0.55)]
+
+
+def noun_frames(n: Token, lex: CueLexicon) -> list[Frame]:
+    for rule in (agent_noun, light_noun_possessive):
+        frames = rule(n, lex)
+        if frames is not None:
+            return frames
+    return []
+
+
+def frames_at(tok: Token, lex: CueLexicon) -> list[Frame]:
+    """Every frame the rules make at one token (see the module docstring for the order)."""
+    frames: list[Frame] = []
+    if tok.lower_ == "according":
+        frames = according_to(tok, lex)
+    elif tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound", "aux", "auxpass"):
+        frames = verb_frames(tok, lex)
+    if not frames and tok.lemma_.lower() in lex.adjectives and tok.dep_ not in ("amod", "compound"):
+        frames = adjective(tok, lex)
+    if not frames and tok.pos_ == "NOUN":
+        frames = noun_frames(tok, lex)
+    return frames

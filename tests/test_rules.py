@@ -1,0 +1,120 @@
+"""One small exact case per claim rule (the rule named in ``source``), the order the rules are tried
+in, negation, and the lexical data the rules read from configs/."""
+
+import pytest
+
+from claimx.components.rules import (
+    LEXICON_VERB_RULES,
+    OPEN_VERB_RULES,
+    Content,
+    CueLexicon,
+    Frame,
+    agent_noun,
+    frames_at,
+)
+from claimx.resources import actor_gazetteer, cue_lexicon
+
+# text, rule, (actor, stance, issue, cue, addressee, confidence)
+RULES = [
+    ("The president said that the economy was growing.", "verb_ccomp",
+     ("president", "support", "the economy was growing", "said", None, 0.8)),
+    ("The union promised to cut fees.", "verb_xcomp",
+     ("union", "support", "cut fees", "promised", None, 0.75)),
+    ("The minister called on Germany to send tanks.", "verb_xcomp",
+     ("minister", "support", "send tanks", "called on", "Germany", 0.7)),
+    ("The union refused to back the agreement.", "verb_compose",
+     ("union", "oppose", "the agreement", "refused to back", None, 0.7)),
+    ("The council rejected the proposal to close the library.", "verb_dobj",
+     ("council", "oppose", "the proposal to close the library", "rejected", None, 0.7)),
+    ("The ministry confirmed the deal.", "verb_dobj",
+     ("ministry", "support", "the deal", "confirmed", None, 0.6)),
+    ("The senator called for a ban on assault weapons.", "verb_prep",
+     ("senator", "support", "a ban on assault weapons", "called for", None, 0.75)),
+    ("Opposition leader Maria Lopez accused the government of hiding the true cost of the project.", "verb_prep",
+     ("Maria Lopez", "oppose", "hiding the true cost of the project", "accused", "government", 0.75)),
+    ("The proposal was rejected by the committee.", "verb_passive",
+     ("committee", "oppose", "The proposal", "rejected", None, 0.7)),
+    ("The deal, the minister noted, would cost billions of euros.", "parenthetical",
+     ("minister", "support", "would cost billions of euros", "noted", None, 0.7)),
+    ("According to officials, France will send more troops.", "according_to",
+     ("officials", "support", "France will send more troops", "According to", None, 0.8)),
+    ("The union voiced concern about the pension reform.", "light_noun",
+     ("union", "oppose", "the pension reform", "voiced concern", None, 0.7)),
+    ("Merkel's support for the treaty was clear.", "light_noun",
+     ("Merkel", "support", "the treaty", "support", None, 0.55)),
+    ("The chancellor described the plan as a mistake.", "evaluative",
+     ("chancellor", "oppose", "the plan", "described", None, 0.6)),
+    ("The union called the strike a success.", "evaluative",
+     ("union", "support", "the strike", "called", None, 0.6)),
+    ("The farmers were reluctant to support the reform.", "adjective",
+     ("farmers", "oppose", "the reform", "reluctant to support", None, 0.65)),
+    ("The farmers were skeptical about the reform.", "adjective",
+     ("farmers", "oppose", "the reform", "skeptical", None, 0.6)),
+]
+
+
+def _view(claim):
+    return (claim["actor"]["text"], claim["stance"], claim["issue"]["text"], claim["cue"]["text"],
+            (claim["addressee"] or {}).get("text"), claim["confidence"])
+
+
+@pytest.mark.parametrize("text,rule,expected", RULES, ids=[f"{r[1]}:{r[0][:30]}" for r in RULES])
+def test_rule(nlp, text, rule, expected):
+    (claim,) = nlp(text)._.claims
+    assert claim["source"] == f"claimx_claims:{rule}"
+    assert _view(claim) == expected
+
+
+def test_agent_noun_frame(nlp):
+    doc = nlp("Opponents of the tax gathered outside parliament.")
+    lex = nlp.get_pipe("claimx_claims").lex
+    (frame,) = agent_noun(doc[0], lex)
+    assert isinstance(frame, Frame) and frame.rule == "agent_noun" and frame.polarity == "oppose"
+    assert [t.text for t in frame.actor] == ["Opponents"]
+    assert doc[slice(*frame.holder_range)].text == "Opponents of the tax"
+    assert [c.head.text for c in frame.content] == ["tax"]
+    assert agent_noun(doc[4], lex) is None  # "outside": not an agent noun
+
+
+def test_negation_flips_stance_and_a_negated_report_is_no_claim(nlp):
+    (claim,) = nlp("The council did not reject the proposal.")._.claims
+    assert (claim["stance"], claim["issue"]["text"], claim["confidence"]) == ("support", "the proposal", 0.65)
+    assert nlp("The minister did not say that taxes would rise.")._.claims == []
+
+
+def test_empty_complement_stops_the_verb_rules(nlp):
+    doc = nlp("The union declined to comment.")
+    assert doc._.claims == []
+    assert frames_at(doc[2], nlp.get_pipe("claimx_claims").lex) == []
+
+
+def test_frames_are_typed(nlp):
+    doc = nlp("The minister called on Germany to send tanks.")
+    (frame,) = frames_at(doc[2], nlp.get_pipe("claimx_claims").lex)
+    assert frame == Frame("verb_xcomp", "support", [2, 3], [doc[1]], [Content(doc[6], "to")], 0.7, addressee=doc[4])
+
+
+def test_rule_order_is_declared():
+    names = [f.__name__ for f in OPEN_VERB_RULES + LEXICON_VERB_RULES]
+    assert names == ["verb_prep_phrasal", "verb_xcomp_call_on", "evaluative", "light_noun", "verb_passive",
+                     "verb_ccomp", "verb_compose", "verb_xcomp", "verb_prep", "verb_dobj", "parenthetical"]
+
+
+def test_word_lists_come_from_the_lexicon_files():
+    lex = CueLexicon.from_dict(cue_lexicon(), actor_gazetteer().get("actor_nouns"))
+    assert "confirm" in lex.report_objects and "say" not in lex.report_objects
+    assert "on" in lex.adjective_preps  # quoted in the YAML: a bare on is a boolean
+    assert {"official", "spokesman", "delegation"} <= set(actor_gazetteer()["body_heads"])
+
+
+def test_a_lexicon_without_a_list_is_refused():
+    lex = dict(cue_lexicon())
+    del lex["report_objects"]
+    with pytest.raises(ValueError, match="report_objects"):
+        CueLexicon.from_dict(lex)
+
+
+def test_body_heads_map_an_official_to_the_body(nlp):
+    doc = nlp("A European Commission official said the talks would resume.")
+    nouns = [(m["text"], m["canonical"]) for m in doc._.actors if m["label"] == "NOUN"]
+    assert nouns == [("European Commission official", "European Commission")]
