@@ -1,6 +1,7 @@
 import csv
 import io
 import json
+import re
 
 import pytest
 from typer.testing import CliRunner
@@ -38,9 +39,10 @@ def test_extract_jsonl_to_jsonl(tmp_path):
 
 
 def test_extract_txt_table_and_csv(tmp_path):
-    r = runner.invoke(app, ["extract", str(SOURCE_TEXT), "--format", "table", "-q"])
+    r = runner.invoke(app, ["extract", str(SOURCE_TEXT), "--format", "table", "-q"], env={"COLUMNS": "300"})
     assert r.exit_code == 0
-    assert "Volodymyr Zelenskyy" in r.stdout and "in exchange for binding Western" in r.stdout
+    assert "Volodymyr Zelenskyy" in r.stdout and "in exchange for binding Western security guarantees" in r.stdout
+    assert re.search(r"== 000_980dcc619b14b1bb: \d+ claims\n", r.stdout) and "offered" in r.stdout and "0.75" in r.stdout
     out = tmp_path / "claims.csv"
     r = runner.invoke(app, ["extract", str(SOURCE_TEXT), "-o", str(out), "-q"])
     assert r.exit_code == 0

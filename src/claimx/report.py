@@ -365,7 +365,8 @@ h2 a{color:#222;text-decoration:none}
 .idx thead th{position:sticky;top:0;background:#f0f0f0}
 .doc{background:#fff;border:1px solid #ddd;border-radius:6px;margin:1rem 0;padding:.8rem;content-visibility:auto;contain-intrinsic-size:auto 700px}
 .pair{display:grid;grid-template-columns:minmax(18rem,1fr) minmax(26rem,1.35fr);gap:1rem;align-items:start}
-@media (max-width:1000px){.pair{grid-template-columns:1fr}}
+.tab{position:sticky;top:3rem;max-height:calc(100vh - 4rem);overflow:auto}
+@media (max-width:1000px){.pair{grid-template-columns:1fr}.tab{position:static;max-height:none}}
 .text{white-space:pre-wrap;font-family:Georgia,"Times New Roman",serif;font-size:16px}
 .m{background-repeat:no-repeat;background-size:100% 3px;background-position:0 100%}
 .m.a{background-image:linear-gradient(var(--a),var(--a))}
@@ -385,7 +386,7 @@ h2 a{color:#222;text-decoration:none}
 sup.n{font:bold 10px system-ui,sans-serif;color:#fff;background:#555;border-radius:3px;padding:0 3px;margin-right:1px}
 sup.n.g{background:#c62828}
 table.claims{border-collapse:collapse;width:100%;font-size:13px}
-table.claims th{text-align:left;background:#f0f0f0;position:sticky;top:2.6rem}
+table.claims th{text-align:left;background:#f0f0f0;position:sticky;top:0}
 table.claims td,table.claims th{padding:3px 5px;border-bottom:1px solid #eee;vertical-align:top}
 table.claims tr.hl td{background:#fff3b0}
 td.k{color:#777}

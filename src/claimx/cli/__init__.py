@@ -8,6 +8,7 @@ from .. import __version__
 from .corpus import corpus_app
 from .evaluate import evaluate_cli
 from .extract import extract_cli
+from .network import network_cli, summary_cli
 from .report import report_cli
 from .schema import schema_cli
 from .train import train_cli
@@ -37,6 +38,8 @@ app.command("extract")(extract_cli)
 app.command("evaluate")(evaluate_cli)
 app.command("train")(train_cli)
 app.command("report")(report_cli)
+app.command("network")(network_cli)
+app.command("summary")(summary_cli)
 app.command("schema")(schema_cli)
 app.add_typer(corpus_app, name="corpus")
 

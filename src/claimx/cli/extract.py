@@ -38,22 +38,11 @@ def select_device(device: str) -> str:
     return "cuda" if ok else "cpu"
 
 
-def _cut(s: str, n: int) -> str:
-    s = " ".join(s.split())
-    return s if len(s) <= n else s[: n - 1] + "\u2026"
-
-
 def format_table(docs: list[Document]) -> str:
-    lines = [f"{'#':>3} {'actor (canonical)':<34} {'stance':<8} {'issue':<58} {'condition':<34}"]
-    for doc in docs:
-        lines.append(f"== {doc.id}: {len(doc.claims)} claims" + (f"  ERROR: {doc.error}" if doc.status == "error" else ""))
-        for i, c in enumerate(doc.claims, 1):
-            actor = c.actor.text if c.actor else "-"
-            if c.actor and c.actor.canonical and c.actor.canonical != c.actor.text:
-                actor += f" ({c.actor.canonical})"
-            cond = c.condition.text if c.condition else "-"
-            lines.append(f"{i:>3} {_cut(actor, 34):<34} {c.stance or '-':<8} {_cut(c.issue.text, 58):<58} {_cut(cond, 34):<34}")
-    return "\n".join(lines)
+    """The claims table for reading (:func:`claimx.table.format_claims`), fitted to the terminal."""
+    from ..table import format_claims
+
+    return format_claims(docs)
 
 
 def extract_cli(
