@@ -230,3 +230,22 @@ def test_claims_table_shows_every_span_whole_and_counts_right():
 def test_grid_wraps_flexible_columns_only():
     out = grid(["name", "text"], [["a", "one two three four five six"]], width=16, flex=("text",))
     assert out.splitlines() == ["name  text", "----  ----------", "a     one two", "      three four", "      five six"]
+
+
+def test_network_of_the_news_corpus(shared_dir, tmp_path):
+    """The project's real-news gold: nodes are the canonical actors and the concepts, edges carry stance."""
+    nx = pytest.importorskip("networkx")
+    news = ROOT / "corpora" / "news" / "dev.jsonl"
+    out = tmp_path / "news.graphml"
+    r = runner.invoke(app, ["network", str(news), "-o", str(out), "--shared", str(shared_dir)])
+    assert r.exit_code == 0, r.output
+    g = nx.read_graphml(out)
+    from claimx.schema import read_jsonl
+
+    gold = [c for d in read_jsonl(news, shared_dir) for c in d.claims if not c.optional and c.actor is not None]
+    canon = {" ".join((c.actor.canonical or c.actor.text).split()) for c in gold}
+    actors = {d["label"] for _, d in g.nodes(data=True) if d["type"] == "actor"}
+    assert actors == canon
+    assert sum(d["statements"] for _, d in g.nodes(data=True) if d["type"] == "concept") == len(gold)
+    assert sum(d["support"] + d["oppose"] + d["neutral"] + d["unannotated"] for *_, d in g.edges(data=True)) == len(gold)
+    assert all(g.nodes[v]["type"] == "concept" for _, v in g.edges())

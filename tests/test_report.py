@@ -165,3 +165,32 @@ def test_index_has_one_row_per_document(n):
     page = render_report(docs)
     assert len(re.findall(r'<tr data-n="\d+">', page)) == n
     assert page.count('<section class="doc"') == n
+
+
+def test_extract_writes_the_report_with_gold_marks(tmp_path):
+    from .conftest import SOURCE_TEXT
+
+    out = tmp_path / "report.html"
+    r = CliRunner().invoke(app, ["extract", str(SOURCE_TEXT), "-o", str(out), "--gold", str(SOURCE_GOLD), "-q"])
+    assert r.exit_code == 0, r.output
+    assert not out.with_name("report.html.part").exists()
+    page = out.read_text(encoding="utf-8")
+    assert page.count('<section class="doc"') == 1 and 'data-v="matched"' in page
+    assert "<title>claimx report: report</title>" in page
+    r = CliRunner().invoke(app, ["extract", str(SOURCE_TEXT), "--format", "html", "-q"])
+    assert r.exit_code == 2 and "needs an output file" in r.output
+
+
+def test_report_on_stand_off_news_gold(shared_dir, tmp_path):
+    news = ROOT / "corpora" / "news" / "dev.jsonl"
+    out = tmp_path / "news.html"
+    r = CliRunner().invoke(app, ["report", str(news), "-o", str(out), "--shared", str(shared_dir)])
+    assert r.exit_code == 0, r.output
+    checker = load_checker()
+    from claimx.schema import read_jsonl
+
+    docs = list(read_jsonl(news, shared_dir))
+    dom = checker.ReportDOM()
+    dom.feed(out.read_text(encoding="utf-8"))
+    problems, n = checker.check(dom, docs, None)
+    assert problems == [] and n == sum(len(d.claims) for d in docs) > 100

@@ -30,7 +30,7 @@ from typing import Any
 from .io import InputDoc, InputError, Item
 from .schema import Document
 
-OUTPUT_FORMATS = ("jsonl", "csv", "parquet")
+OUTPUT_FORMATS = ("jsonl", "csv", "parquet", "html")
 CSV_FIELDS = ["doc_id", "status", "error", "actor", "canonical", "stance", "issue", "condition", "cue", "addressee",
               "actor_start", "actor_end", "issue_start", "issue_end", "condition_start",
               "condition_end", "source", "confidence"]
@@ -262,8 +262,9 @@ class Journal:
             for line in fh:
                 yield Document.model_validate_json(line)
 
-    def finish(self, fmt: str) -> None:
-        """Write the final output from the journal and move it into place atomically."""
+    def finish(self, fmt: str, gold: list[Document] | None = None) -> None:
+        """Write the final output from the journal and move it into place atomically.  ``gold``:
+        for ``html``, mark the claims against these gold records."""
         self.close()
         if fmt == "jsonl":
             os.replace(self.path, self.output)
@@ -283,6 +284,10 @@ class Journal:
             with pq.ParquetWriter(tmp, schema) as writer:
                 for chunk in batched(self.records(), 1000):
                     writer.write_table(pa.Table.from_pylist([_parquet_row(d) for d in chunk], schema=schema))
+        elif fmt == "html":
+            from .report import write_report
+
+            write_report(self.records(), tmp, gold=gold, title=f"claimx report: {self.output.stem}")
         else:
             raise ValueError(f"unknown output format {fmt!r}; choose from {', '.join(OUTPUT_FORMATS)}")
         os.replace(tmp, self.output)

@@ -9,10 +9,10 @@ import typer
 
 from ..batch import CSV_FIELDS, OUTPUT_FORMATS, claim_rows
 from ..evaluate import evaluate, format_report
-from ..schema import Document, RecordError
+from ..schema import Document, RecordError, read_jsonl
 from .evaluate import parse_slots
 
-FORMATS = ("jsonl", "table", "csv", "parquet")
+FORMATS = ("jsonl", "table", "csv", "parquet", "html")
 ENGINES = ("local", "ray")
 
 
@@ -48,7 +48,7 @@ def format_table(docs: list[Document]) -> str:
 def extract_cli(
     inputs: list[str] = typer.Argument(..., help="Inputs: .txt/.json files, JSONL, CSV/TSV, Parquet, RSS/Atom feeds (.xml/.rss/.atom), HF datasets saved to disk, folders of these, or - for stdin."),
     output: str = typer.Option("-", "--output", "-o", help="Output file (default: stdout)."),
-    fmt: str = typer.Option(None, "--format", "-f", help="jsonl, csv, parquet or table (default: from the output suffix, else jsonl; table on a terminal)."),
+    fmt: str = typer.Option(None, "--format", "-f", help="jsonl, csv, parquet, html (the report; with --gold, claims marked against it) or table (default: from the output suffix, else jsonl; table on a terminal)."),
     gold: Path = typer.Option(None, "--gold", exists=True, dir_okay=False, help="Gold JSONL: score the output against it."),
     slots: str = typer.Option(None, "--slots", help="With --gold: the slots to score (default: those the gold declares)."),
     device: str = typer.Option("cpu", "--device", help="cpu, cuda or auto."),
@@ -78,8 +78,8 @@ def extract_cli(
         raise typer.BadParameter(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
     if engine not in ENGINES:
         raise typer.BadParameter(f"--engine must be one of {', '.join(ENGINES)}, not {engine!r}")
-    if fmt == "parquet" and output == "-":
-        raise typer.BadParameter("--format parquet needs an output file (-o FILE.parquet)")
+    if fmt in ("parquet", "html") and output == "-":
+        raise typer.BadParameter(f"--format {fmt} needs an output file (-o FILE.{fmt})")
     slot_list = parse_slots(slots)
     from ..nlp import build, choose_config, load, read_config
 
@@ -173,7 +173,14 @@ def extract_cli(
     if journal is not None:
         if gold is not None and journal.done_ids:
             docs = list(journal.records())  # score the whole output, the earlier run's part included
-        journal.finish(fmt)
+        gold_docs = None
+        if fmt == "html" and gold is not None:
+            try:
+                gold_docs = list(read_jsonl(gold, shared))
+            except RecordError as exc:
+                typer.echo(f"error: {exc}", err=True)
+                raise typer.Exit(2) from None
+        journal.finish(fmt, gold=gold_docs)
     if fmt == "table":
         text = format_table(docs)
         if output == "-":

@@ -11,11 +11,11 @@ from ..schema import RecordError
 NETWORK_FORMATS = {".graphml": "graphml", ".csv": "csv", ".dna": "dna"}
 
 
-def _load(claims: Path):
+def _load(claims: Path, shared: Path | None = None):
     from ..batch import read_records
     from ..schema import read_jsonl
 
-    return list(read_records(claims) if claims.suffix == ".parquet" else read_jsonl(claims))
+    return list(read_records(claims) if claims.suffix == ".parquet" else read_jsonl(claims, shared))
 
 
 def _check(threshold: float, concepts: str) -> None:
@@ -37,6 +37,7 @@ def network_cli(
     threshold: float = typer.Option(0.75, "--threshold", "-t", help=THRESHOLD_HELP),
     concepts: str = typer.Option("auto", "--concepts", help=CONCEPTS_HELP),
     include_optional: bool = typer.Option(False, "--include-optional", help="Gold files: count optional claims too."),
+    shared: Path = typer.Option(None, "--shared", envvar="CLAIMX_SHARED", help="Folder holding the texts of stand-off records (e.g. ../shared for corpora/news)."),
     dna_password: str = typer.Option("claimx", "--dna-password", help="For .dna: the password of the database's Admin coder."),
 ) -> None:
     """Write the discourse network of the claims: actors (canonical names) and concepts (grouped issues)."""
@@ -49,7 +50,7 @@ def network_cli(
         raise typer.BadParameter(f"one of {', '.join(NETWORKS)}, not {network!r}", param_hint="--network")
     _check(threshold, concepts)
     try:
-        docs = _load(claims)
+        docs = _load(claims, shared)
         net = build_network(docs, threshold=threshold, method=concepts, include_optional=include_optional)
         output.parent.mkdir(parents=True, exist_ok=True)
         if fmt == "graphml":
@@ -80,6 +81,7 @@ def summary_cli(
     threshold: float = typer.Option(0.75, "--threshold", "-t", help=THRESHOLD_HELP),
     concepts: str = typer.Option("auto", "--concepts", help=CONCEPTS_HELP),
     include_optional: bool = typer.Option(False, "--include-optional", help="Gold files: count optional claims too."),
+    shared: Path = typer.Option(None, "--shared", envvar="CLAIMX_SHARED", help="Folder holding the texts of stand-off records (e.g. ../shared for corpora/news)."),
 ) -> None:
     """Support / oppose counts per actor and per concept."""
     from ..network import build_network, summary_rows
@@ -91,7 +93,7 @@ def summary_cli(
         raise typer.BadParameter(f"actor, concept or both, not {by!r}", param_hint="--by")
     _check(threshold, concepts)
     try:
-        net = build_network(_load(claims), threshold=threshold, method=concepts, include_optional=include_optional)
+        net = build_network(_load(claims, shared), threshold=threshold, method=concepts, include_optional=include_optional)
     except (RecordError, ValueError) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None
