@@ -1,14 +1,16 @@
 # claimx: two commands for a new user
 #   make demo   set everything up, extract the claims of the source article, print them as a
 #               table, write them as JSONL (out/source.jsonl) and score them against the gold
-#   make test   run the test suite (.ci/run calls exactly this)
+#   make test   run the whole test suite, slow tests included (.ci/run calls exactly this)
+# For development: make test-fast leaves out the tests marked slow (training, subprocess kills, Ray,
+# a megabyte document, installing the built wheel into a fresh venv); it stays under 5 minutes.
 PYTHON ?= python3.11
 VENV   := .venv
 BIN    := $(VENV)/bin
 SOURCE := corpora/source/000_980dcc619b14b1bb.txt
 GOLD   := corpora/source/gold.jsonl
 
-.PHONY: setup demo test browser evaluate-polnear
+.PHONY: setup demo test test-fast browser evaluate-polnear
 
 $(BIN)/claimx: pyproject.toml
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -27,6 +29,9 @@ demo: setup
 
 test: setup browser
 	$(BIN)/python -m pytest -q tests
+
+test-fast: setup
+	$(BIN)/python -m pytest -q -m "not slow" tests
 
 # The HTML report's browser check (tests/test_report_browser.py) needs headless Chromium, Debian's
 # `chromium` package: installed here when missing and we are root with apt-get; otherwise that test

@@ -173,6 +173,7 @@ def _wait_for_lines(path, n, proc, timeout=120):
     return False
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT])
 def test_killed_run_resumes_with_every_id_once(tmp_path, sig):
     docs = [d for split in ("train", "dev") for d in read_jsonl(SYNTHETIC / f"{split}.jsonl")]
@@ -199,6 +200,7 @@ def test_killed_run_resumes_with_every_id_once(tmp_path, sig):
     assert not part.exists()
 
 
+@pytest.mark.slow
 def test_worker_processes_give_the_same_records(nlp, articles):
     items = [InputDoc(i, t) for i, t in articles] + [InputError("bad", "empty text")]
     one = [d.to_json() for d in local_records(items, nlp=nlp, batch_size=2)]
@@ -206,6 +208,7 @@ def test_worker_processes_give_the_same_records(nlp, articles):
     assert one == two and len(one) == len(items)
 
 
+@pytest.mark.slow
 def test_ray_engine_matches_local_engine(tmp_path, articles):
     pytest.importorskip("ray.data")
     src = tmp_path / "in.jsonl"

@@ -59,6 +59,7 @@ max_minutes = 10
     return out / "model", metrics
 
 
+@pytest.mark.slow
 def test_tiny_training_run_lowers_the_loss_and_writes_metrics(tiny_model):
     path, metrics = tiny_model
     losses = metrics["losses"]

@@ -76,7 +76,8 @@ def choose_config(pipeline: str | None, config: str | None = None) -> tuple[str,
     tagger = (cfg.get("components") or {}).get("claimx_tagger")
     if tagger is None:
         return name, None
-    from .model.component import model_available, resolve_model
+    from .model.component import model_available
+    from .resources import resolve_model
 
     model = tagger.get("model", "claim-tagger")
     if not model_available(model):

@@ -2,13 +2,15 @@
 
 Registered loaders (``claimx.cue_lexicon.v1`` ...) let a pipeline config swap a lexicon for
 another file without code changes.  Paths in configs are resolved against the config directory:
-the ``configs/`` folder of a source checkout, or the copy packed into the wheel.
+the ``configs/`` folder of a source checkout, or the copy packed into the wheel.  Trained models
+are found the same way (:func:`models_dir`): the wheel carries ``models/`` as package data.
 """
 
 from __future__ import annotations
 
 import os
 from functools import lru_cache
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +33,29 @@ def config_dir() -> Path:
         "claimx cannot find its configs/ directory; set CLAIMX_CONFIG_DIR to the folder holding"
         " default.cfg and the lexicons"
     )
+
+
+def models_dir() -> Path:
+    """The directory holding trained models by name (``claim-tagger``).
+
+    ``CLAIMX_MODEL_DIR`` wins; then the copy inside an installed wheel (package data, found through
+    :mod:`importlib.resources`); then the source checkout's ``models/``."""
+    env = os.environ.get("CLAIMX_MODEL_DIR")
+    if env:
+        return Path(env)
+    packaged = files("claimx") / "_models"
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parents[2] / "models"
+
+
+def resolve_model(path: str | Path) -> Path:
+    """A model folder: as given (absolute, or relative to the working directory), else by name under
+    :func:`models_dir`."""
+    p = Path(path)
+    if p.is_absolute() or p.exists():
+        return p
+    return models_dir() / p
 
 
 def resolve(path: str | Path) -> Path:

@@ -30,24 +30,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..components.actors import _strip_span, mention_at, noun_phrase
+from ..resources import resolve_model
 from ..schema import STANCES
 from ..scoring import token_f1
 from .data import SLOTS, decode_bio, windows
 
 log = logging.getLogger("claimx")
 _EDGE = " \t\n\"'“”‘’«»,;:.—–-("
-
-
-def resolve_model(path: str | Path) -> Path:
-    """A model folder: as given, relative to the working directory, or under the checkout's
-    ``models/`` (``CLAIMX_MODEL_DIR`` overrides the latter)."""
-    import os
-
-    p = Path(path)
-    if p.is_absolute() or p.exists():
-        return p
-    base = Path(os.environ.get("CLAIMX_MODEL_DIR") or Path(__file__).resolve().parents[3] / "models")
-    return base / p
 
 
 def model_available(path: str | Path) -> bool:
