@@ -1,7 +1,7 @@
 """Open a claimx HTML report in headless Chromium and check that every claim is rendered.
 
     .venv/bin/python scripts/check_report.py report.html claims.jsonl [--gold gold.jsonl]
-        [--screenshot report.png] [--json]
+        [--shared ../shared] [--screenshot report.png] [--json]
 
 Chromium (Debian's ``chromium`` package: ``apt-get install -y chromium``) loads the file from
 disk and runs its script; the DOM it ends with is compared with the records: every document has
@@ -159,6 +159,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("report", type=Path)
     ap.add_argument("claims", type=Path, help="The records the report was made from (JSONL).")
     ap.add_argument("--gold", type=Path, help="The gold the report was made with.")
+    ap.add_argument("--shared", type=Path, help="Folder with the texts of stand-off records (default: CLAIMX_SHARED).")
     ap.add_argument("--screenshot", type=Path, help="Save a PNG of the top of the page here.")
     ap.add_argument("--window", default="1400,1800", help="Window size for the screenshot, W,H.")
     ap.add_argument("--chromium", help="The Chromium binary (default: chromium on PATH).")
@@ -195,8 +196,8 @@ def main(argv: list[str] | None = None) -> int:
                 return 1
     dom = ReportDOM()
     dom.feed(done.stdout)
-    docs = list(read_jsonl(args.claims))
-    gold = list(read_jsonl(args.gold)) if args.gold else None
+    docs = list(read_jsonl(args.claims, args.shared))
+    gold = list(read_jsonl(args.gold, args.shared)) if args.gold else None
     problems, n = check(dom, docs, gold)
     summary = {
         "report": str(args.report), "bytes": os.path.getsize(args.report), "documents": len(docs),
