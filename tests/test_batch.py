@@ -12,7 +12,7 @@ import time
 import pytest
 from typer.testing import CliRunner
 
-from claimx.batch import Journal, ResumeError, local_records, read_records, skip_done
+from claimx.batch import Journal, JournalError, ResumeError, local_records, producer, read_records, skip_done
 from claimx.cli import app
 from claimx.io import InputDoc, InputError, InputOptions, flag_duplicates, read_inputs
 from claimx.schema import read_jsonl
@@ -87,13 +87,60 @@ def test_rss_and_atom_feeds(tmp_path, articles):
     (tmp_path / "desk.atom").write_text(ATOM.format(a=a), encoding="utf-8")
     rss = list(read_inputs([str(tmp_path / "wire.rss")]))
     assert [i.id for i in rss] == ["wire-1", "http://example.org/2"]
-    assert rss[0].text == f"Ministers split on tariffs\n\n{a}" and "<p>" not in rss[0].text
-    assert rss[0].meta["link"] == "http://example.org/1"
+    assert rss[0].text == a and "<p>" not in rss[0].text          # the headline is not glued to the body
+    assert rss[0].meta["title"] == "Ministers split on tariffs" and rss[0].meta["link"] == "http://example.org/1"
     atom = list(read_inputs([str(tmp_path / "desk.atom")]))
-    assert atom[0].id == "urn:desk:7" and atom[0].text.endswith(a)
+    assert atom[0].id == "urn:desk:7" and atom[0].text == a and atom[0].meta["title"] == "Union rejects offer"
     (tmp_path / "broken.xml").write_text("<rss><channel><item>", encoding="utf-8")
     broken = list(read_inputs([str(tmp_path / "broken.xml")]))
     assert len(broken) == 1 and isinstance(broken[0], InputError)
+
+
+def test_feed_claims_match_the_plain_text_article(tmp_path, nlp, articles):
+    """Block elements become paragraph breaks, the title stays out of the text, and the claims of
+    a feed entry are those of the same article given as plain text."""
+    from html import escape
+
+    doc_id, text = articles[2]
+    html = "".join(f"<p>{escape(p)}</p>" for p in text.split("\n\n"))
+    rss = (f'<?xml version="1.0"?><rss version="2.0"><channel><title>W</title><item><guid>g1</guid>'
+           f"<title>Senate stalls</title><description>{escape(html)}</description></item></channel></rss>")
+    (tmp_path / "w.rss").write_text(rss, encoding="utf-8")
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    feed, plain = list(read_inputs([str(tmp_path / "w.rss")])), list(read_inputs([str(tmp_path / "a.txt")]))
+    assert feed[0].text == plain[0].text == text
+    a, b = (list(local_records(x, nlp=nlp)) for x in (feed, plain))
+    assert a[0].claims and [c.model_dump() for c in a[0].claims] == [c.model_dump() for c in b[0].claims]
+    assert not any(c.actor and "Senate" in c.actor.text for c in a[0].claims)
+
+
+def test_truncated_feed_entries_are_flagged(tmp_path, articles):
+    a = articles[0][1].split("\n\n")[0]
+    cut = (f'<?xml version="1.0"?><rss version="2.0"><channel><title>W</title>'
+           f"<item><guid>ok</guid><title>T1</title><description>{a}</description></item>"
+           f"<item><guid>teaser</guid><title>T2</title><description>{a[:80]} [&#8230;]</description></item>"
+           f"<item><guid>bare</guid><title>Only a headline</title></item>"
+           f"<item><guid>cut</guid><title>Cut off</title><description>{a[:40]}")
+    (tmp_path / "cut.rss").write_text(cut, encoding="utf-8")
+    items = {i.id: i for i in read_inputs([str(tmp_path / "cut.rss")])}
+    assert isinstance(items["ok"], InputDoc) and "truncated" not in items["ok"].meta
+    assert isinstance(items["teaser"], InputDoc) and items["teaser"].meta["truncated"] is True
+    assert isinstance(items["bare"], InputError) and "no content" in items["bare"].reason
+    assert isinstance(items["cut"], InputError) and "cut off" in items["cut"].reason
+
+
+def test_html_file_is_read_as_html(tmp_path, articles):
+    text = articles[0][1]
+    body = "".join(f"<p>{p}</p>\n" for p in text.split("\n\n"))
+    (tmp_path / "page.html").write_text(f"<html><head><title>Dock strike looms</title><style>p {{ margin: 0 }}</style>"
+                                        f"</head><body><div>{body}</div><script>var x = 1;</script></body></html>",
+                                        encoding="utf-8")
+    (item,) = read_inputs([str(tmp_path / "page.html")])
+    assert item.id == "page" and item.text == text and item.meta["title"] == "Dock strike looms"
+    r = runner.invoke(app, ["extract", str(tmp_path / "page.html"), "-o", str(tmp_path / "o.jsonl"), "-q"])
+    assert r.exit_code == 0
+    (doc,) = read_records(tmp_path / "o.jsonl")
+    assert doc.claims and not any("<" in c.actor.text for c in doc.claims if c.actor)
 
 
 def test_parquet_and_hf_dataset_inputs(tmp_path, articles):
@@ -236,7 +283,9 @@ def test_resumed_run_scores_the_whole_output_against_gold(tmp_path, articles):
     assert runner.invoke(app, ["extract", str(src), "-o", str(first), "-q"]).exit_code == 0
     out = tmp_path / "claims.csv"
     # an interrupted earlier run left the first record in the journal
-    out.with_name("claims.csv.part").write_text(first.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    journal = Journal(out, producer=producer("default.cfg"))
+    journal.write(next(iter(read_records(first))))
+    journal.close()
     r = runner.invoke(app, ["extract", str(src), "-o", str(out), "-q", "--gold", str(SOURCE_GOLD)])
     assert r.exit_code == 0 and "resuming: 1 document" in r.output
     claim_row = next(line for line in r.output.splitlines() if line.startswith("claim") and "lenient" in line)

@@ -67,7 +67,7 @@ def test_unwritable_output_is_a_clear_error(tmp_path):
     blocker = tmp_path / "a-file"
     blocker.write_text("x")
     r = runner.invoke(app, ["extract", str(SOURCE_TEXT), "-o", str(blocker / "o.jsonl"), "-q"])
-    assert r.exit_code == 2 and "cannot write" in r.output
+    assert r.exit_code == 3 and "cannot write" in r.output          # an I/O failure, not a usage error
 
 
 def test_missing_output_folders_are_created(tmp_path):

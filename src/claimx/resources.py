@@ -59,10 +59,18 @@ def resolve_model(path: str | Path) -> Path:
 
 
 def resolve(path: str | Path) -> Path:
-    p = Path(path)
-    if p.is_absolute() or p.exists():
-        return p
-    return config_dir() / p
+    """A config, lexicon or gazetteer file.  A name (``default.cfg``, ``lexicons/cues.yaml``) is
+    claimx's own file in :func:`config_dir`, even when the working directory holds a file of that
+    name; a file of the user's is named by a path: absolute, or starting with ``./`` or ``../``.  A
+    name that claimx does not ship is looked up in the working directory."""
+    text = str(path)
+    p = Path(text).expanduser()
+    if p.is_absolute() or text.startswith(("./", "../")):
+        return p.absolute()
+    packaged = config_dir() / p
+    if packaged.exists() or not p.exists():
+        return packaged
+    return p.absolute()
 
 
 @lru_cache(maxsize=32)

@@ -290,10 +290,16 @@ def score_documents(
 
 
 def _by_id(docs: Iterable[Document], what: str) -> dict[str, Document]:
+    """Documents by id.  An error record that repeats an id is part of the format (claimx writes
+    one for a duplicate input id) and is set aside; two records of the same id that both hold
+    results are an error."""
     out: dict[str, Document] = {}
     for doc in docs:
         if doc.id in out:
-            raise ValueError(f"duplicate {what} document id {doc.id!r}")
+            if doc.status == "error":
+                continue
+            if out[doc.id].status != "error":
+                raise ValueError(f"duplicate {what} document id {doc.id!r}")
         out[doc.id] = doc
     return out
 

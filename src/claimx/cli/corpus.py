@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import warnings
 from pathlib import Path
 
 import typer
@@ -55,8 +56,15 @@ def convert_cli(
     conv = CONVERTERS.get(source_format)
     if conv is None:
         raise typer.BadParameter(f"--from must be one of {', '.join(CONVERTERS)}, not {source_format!r}")
+    def show(message: Warning | str, category: type, filename: str, lineno: int, file: object = None,
+             line: str | None = None) -> None:
+        typer.echo(f"warning: {message}", err=True)
+
     try:
-        n = write_jsonl(conv(src, split=split), output)
+        with warnings.catch_warnings():
+            warnings.simplefilter("always")
+            warnings.showwarning = show  # one line per warning, not Python's source excerpt
+            n = write_jsonl(conv(src, split=split), output)
     except FileNotFoundError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None

