@@ -38,6 +38,55 @@ def _span_dict(doc: Doc, start: int, end: int) -> dict[str, Any]:
     return {"text": span.text, "start": span.start_char, "end": span.end_char}
 
 
+OPENING_QUOTES = {"\u201c": "\u201d", '"': '"', "''": "''"}
+_MAX_QUOTE = 2000
+
+
+def quotation_around(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The inside of the direct quotation (“...”, "...", or NYT's ''...'') that holds
+    ``text[start:end]`` within its paragraph, without its quote marks and trailing punctuation;
+    ``None`` when the stretch is not inside one.  A quotation still open at the paragraph's end
+    runs to it.  The work is bounded by the paragraph (at most ``_MAX_QUOTE`` characters back)."""
+    para_start = max(text.rfind("\n", max(0, start - _MAX_QUOTE), start) + 1, start - _MAX_QUOTE, 0)
+    para_end = text.find("\n", end, end + _MAX_QUOTE)
+    if para_end < 0:
+        para_end = min(len(text), end + _MAX_QUOTE)
+    before = text[para_start:start]
+    best = None
+    for opener, closer in OPENING_QUOTES.items():
+        if opener == closer:
+            # symmetric marks: inside a quotation when an odd number precede us in the paragraph
+            n = before.count(opener)
+            if opener == '"':
+                n -= 2 * before.count("''")  # not the NYT mark
+            if n % 2 == 0:
+                continue
+            o = before.rfind(opener)
+        else:
+            o = before.rfind(opener)
+            if o < 0 or before.rfind(closer) > o:
+                continue
+        if best is None or o > best[0]:
+            best = (o, opener, closer)
+    if best is None:
+        return None
+    o, opener, closer = best
+    qs = para_start + o + len(opener)
+    if text.find(closer, qs, start) >= 0 and closer != opener:
+        return None
+    c = text.find(closer, end, para_end)
+    if c < 0 and closer == opener:
+        return None
+    qe = c if c >= 0 else para_end
+    while qe > qs and (text[qe - 1].isspace() or text[qe - 1] in ",;:.!"):
+        qe -= 1
+    while qs < qe and text[qs].isspace():
+        qs += 1
+    if not (qs <= start and end <= qe) or qe - qs < 2:
+        return None
+    return qs, qe
+
+
 class ClaimFinder:
     """Finds claims: the rules (:mod:`.rules`) make frames, this turns them into records."""
 
@@ -254,10 +303,27 @@ class ClaimFinder:
         if end > issue["end"]:
             claim["issue"] = {"text": text[issue["start"] : end], "start": issue["start"], "end": end}
 
+    @staticmethod
+    def _direct_quote(text: str, claim: dict[str, Any]) -> None:
+        """An issue inside a direct quotation whose speaker and cue stand outside it is the whole
+        quotation (GUIDELINES 2.8, 9.8): the parser's sentence split, which cuts a quotation of
+        several sentences, and its coordination, which splits one, do not apply to quotes."""
+        issue, actor, cue = claim["issue"], claim["actor"], claim.get("cue")
+        quote = quotation_around(text, issue["start"], issue["end"])
+        if quote is None:
+            return
+        qs, qe = quote
+        for slot in (actor, cue):
+            if slot and slot.get("start") is not None and slot["start"] < qe and qs < slot["end"]:
+                return  # the speaker or cue is inside: a quotation of someone else
+        if (qs, qe) != (issue["start"], issue["end"]):
+            claim["issue"] = {"text": text[qs:qe], "start": qs, "end": qe}
+
     def _clean(self, doc: Doc, claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
         text = doc.text
         for c in claims:
             self._whole_quote(text, c)
+            self._direct_quote(text, c)
         seen = {}
         for c in claims:
             key = (c["actor"]["start"], c["issue"]["start"], c["issue"]["end"])

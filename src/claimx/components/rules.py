@@ -222,6 +222,14 @@ def holder(v: Token, lex: CueLexicon) -> tuple[list[Token] | None, bool]:
             h, _ = holder(cur, lex)
             if h is not None:
                 return h, False
+    # else "X did Y, saying Z" / "X did Y but said Z" / "X appeared to oppose Z": a participle, a
+    # coordinated verb or a controlled infinitive shares the subject of the verb it hangs off
+    if v.dep_ in ("conj", "xcomp") or (v.dep_ == "advcl" and v.tag_ == "VBG"):
+        head = v.head
+        if head.pos_ in ("VERB", "AUX"):
+            subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.lower_ not in NOT_ACTORS and subj.lower_ not in RELATIVE:
+                return [subj, *conjuncts(subj)], False
     return None, False
 
 
