@@ -41,3 +41,49 @@ def test_a_coordinated_verb_shares_the_subject(nlp):
 def test_a_cue_inside_a_report_keeps_the_reporter_as_holder(nlp):
     text = "Merkel said the treaty has strong support in parliament, calling it a historic step."
     assert all(actor == "Merkel" for actor, _, _ in _claims(nlp, text))
+
+
+def test_quote_tag_finds_the_speaker_of_a_closed_quotation(nlp):
+    text = "“The bill is a fraud, and we will fight it,” Ortiz, 54, told reporters on Monday."
+    assert ("Ortiz", "support", "The bill is a fraud, and we will fight it") in _claims(nlp, text)
+
+
+def test_quote_tag_takes_both_halves_of_a_quotation_cut_by_its_tag(nlp):
+    text = "“We will not back down,” she said, “but we are ready to talk.”"
+    issues = {issue for _, _, issue in _claims(nlp, text)}
+    assert {"We will not back down", "we are ready to talk"} <= issues
+
+
+def test_quote_tag_ignores_a_quoted_phrase_inside_a_sentence(nlp):
+    text = "The governor will play the “outsider card,” Lee said."
+    assert all(issue != "outsider card" for _, _, issue in _claims(nlp, text))
+
+
+def test_a_quoted_question_is_no_claim(nlp):
+    assert _claims(nlp, "“Why would we agree to that?” the senator said.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The reporter asked whether the mayor would resign.",
+    "She asked the minister what the plan would cost.",
+])
+def test_an_indirect_question_is_no_claim(nlp, text):
+    assert _claims(nlp, text) == []
+
+
+def test_a_conditional_complement_is_still_a_claim(nlp):
+    text = "The mayor said if the council approves the budget, the library will stay open."
+    assert any(actor == "mayor" for actor, _, _ in _claims(nlp, text))
+
+
+def test_declined_comment_is_no_claim(nlp):
+    assert _claims(nlp, "A spokesman for the company declined comment.") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The governor was proud of the new budget.", ("governor", "support", "the new budget")),
+    ("The farmers are hostile to the trade deal.", ("farmers", "oppose", "the trade deal")),
+    ("The committee chose Garcia as its chair.", ("committee", "support", "Garcia")),
+])
+def test_real_news_cue_words(nlp, text, expected):
+    assert expected in _claims(nlp, text)

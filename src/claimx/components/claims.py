@@ -19,6 +19,7 @@ a reporting cue is not a claim of its own when ``nested`` is ``"suppress"`` (GUI
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -42,6 +43,12 @@ OPENING_QUOTES = {"\u201c": "\u201d", '"': '"', "''": "''"}
 _MAX_QUOTE = 2000
 
 
+def _normalize_openers(para: str) -> str:
+    """Some outlets open quotations with a closing mark (”); at the start of a paragraph or after a
+    space or a bidi mark it opens one.  Same length as ``para``."""
+    return re.sub(r"(?:(?<=^)|(?<=[\s\u202a\u202c(]))\u201d(?=\S)", "\u201c", para)
+
+
 def quotation_around(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The inside of the direct quotation (“...”, "...", or NYT's ''...'') that holds
     ``text[start:end]`` within its paragraph, without its quote marks and trailing punctuation;
@@ -51,7 +58,9 @@ def quotation_around(text: str, start: int, end: int) -> tuple[int, int] | None:
     para_end = text.find("\n", end, end + _MAX_QUOTE)
     if para_end < 0:
         para_end = min(len(text), end + _MAX_QUOTE)
-    before = text[para_start:start]
+    para = _normalize_openers(text[para_start:para_end])
+    rs, re_ = start - para_start, end - para_start
+    before = para[:rs]
     best = None
     for opener, closer in OPENING_QUOTES.items():
         if opener == closer:
@@ -71,20 +80,18 @@ def quotation_around(text: str, start: int, end: int) -> tuple[int, int] | None:
     if best is None:
         return None
     o, opener, closer = best
-    qs = para_start + o + len(opener)
-    if text.find(closer, qs, start) >= 0 and closer != opener:
-        return None
-    c = text.find(closer, end, para_end)
+    qs = o + len(opener)
+    c = para.find(closer, re_)
     if c < 0 and closer == opener:
         return None
-    qe = c if c >= 0 else para_end
-    while qe > qs and (text[qe - 1].isspace() or text[qe - 1] in ",;:.!"):
+    qe = c if c >= 0 else len(para)
+    while qe > qs and (para[qe - 1].isspace() or para[qe - 1] in ",;:.!"):
         qe -= 1
-    while qs < qe and text[qs].isspace():
+    while qs < qe and para[qs].isspace():
         qs += 1
-    if not (qs <= start and end <= qe) or qe - qs < 2:
+    if not (qs <= rs and re_ <= qe) or qe - qs < 2:
         return None
-    return qs, qe
+    return para_start + qs, para_start + qe
 
 
 class ClaimFinder:
@@ -108,8 +115,60 @@ class ClaimFinder:
                 continue
             for tok in sent:
                 claims.extend(self.claims_at(tok))
+                if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.lex.report:
+                    claims.extend(self.quote_tag(doc, tok))
         doc._.claims = self._clean(doc, claims)
         return doc
+
+    _CLOSE = re.compile(r"[^?]([,.!]\s*(?:\u201d|\"|''|\u2019\u2019))\s*$")
+    _REOPEN = re.compile(r"[^\u201c\"\n]{0,80}?,\s*(\u201c|\"|'')")
+
+    def quote_tag(self, doc: Doc, v: Token) -> list[dict[str, Any]]:
+        """``quote_tag``: a quotation closed by a comma right before its speaker tag
+        ("“...,” X said", "“...,” said X"), however the parser attached it, is X's claim; a
+        quotation the tag cuts in two ("“A,” he said, “B”") gives a second claim (GUIDELINES 9.8).
+        A quotation that ends in "?" is a question, not a claim."""
+        if self.lex.polarity.get(v.lemma_.lower()) != "support" or any(c.dep_ == "neg" for c in v.children):
+            return []
+        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.lower_ in NOT_ACTORS or subj.lower_ in RELATIVE:
+            return []
+        text = doc.text
+        first = subj
+        while first.i > 0 and first.nbor(-1) in subj.subtree and not first.nbor(-1).is_punct:
+            first = first.nbor(-1)
+        tag_start = min(first.idx, v.idx)
+        m = self._CLOSE.search(text, max(0, tag_start - 8), tag_start)
+        if m is None:
+            return []
+        inner = m.start(1) - 1
+        first_quote = quotation_around(text, inner, inner + 1)
+        if first_quote is None:
+            return []
+        # the quotation must open its sentence: "the 'woman card,' she said" quotes a phrase of a
+        # sentence that is itself the claim (left to the parse)
+        before = text[max(0, first_quote[0] - 40):first_quote[0]].rstrip(" \t\u201c\u201d\"'\u202a\u202c")
+        if before and before[-1] not in ".!?:\n\u201d\"'":
+            return []
+        quotes = [first_quote]
+        tag_end = max(subj.right_edge.idx + len(subj.right_edge), v.idx + len(v))
+        again = self._REOPEN.match(text, tag_end, tag_end + 90)
+        if again is not None:
+            quotes.append(quotation_around(text, again.end(), again.end() + 1))
+        actor = self._entity(doc, subj)
+        if actor is None:
+            return []
+        out = []
+        for q in quotes:
+            if q is None or q[1] - q[0] < 2 or text[q[1]:q[1] + 1] == "?":
+                continue
+            lead = re.match(r"(?:but|and|so)\s+", text[q[0]:q[1]], re.I)
+            if lead:
+                q = (q[0] + lead.end(), q[1])
+            out.append({"actor": actor, "stance": "support", "issue": {"text": text[q[0]:q[1]], "start": q[0], "end": q[1]},
+                        "condition": None, "cue": _span_dict(doc, v.i, v.i + 1), "addressee": None, "optional": False,
+                        "source": f"{self.name}:quote_tag", "confidence": 0.8})
+        return out
 
     def claims_at(self, tok: Token) -> list[dict[str, Any]]:
         out = []
@@ -309,13 +368,19 @@ class ClaimFinder:
         quotation (GUIDELINES 2.8, 9.8): the parser's sentence split, which cuts a quotation of
         several sentences, and its coordination, which splits one, do not apply to quotes."""
         issue, actor, cue = claim["issue"], claim["actor"], claim.get("cue")
-        quote = quotation_around(text, issue["start"], issue["end"])
+        end = issue["end"]
+        while end > issue["start"] + 1 and text[end - 1] in ".,;:!":
+            end -= 1
+        quote = quotation_around(text, issue["start"], end)
         if quote is None:
             return
         qs, qe = quote
         for slot in (actor, cue):
             if slot and slot.get("start") is not None and slot["start"] < qe and qs < slot["end"]:
                 return  # the speaker or cue is inside: a quotation of someone else
+        lead = re.match(r"(?:but|and|so)\s+", text[qs:qe], re.I)
+        if lead:  # the second half of a quotation cut by its tag ("..., ” he said, “but ...")
+            qs += lead.end()
         if (qs, qe) != (issue["start"], issue["end"]):
             claim["issue"] = {"text": text[qs:qe], "start": qs, "end": qe}
 
@@ -331,7 +396,7 @@ class ClaimFinder:
                 seen[key] = c
         claims = list(seen.values())
         if self.nested == "suppress":
-            reporting = [c for c in claims if c["source"].endswith(("verb_ccomp", "according_to", "parenthetical"))]
+            reporting = [c for c in claims if c["source"].endswith(("verb_ccomp", "according_to", "parenthetical", "quote_tag"))]
             kept = []
             for c in claims:
                 inside = any(

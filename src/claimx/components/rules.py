@@ -374,7 +374,30 @@ def verb_ccomp(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
         else:
             contents.append(Content(c, "that"))
     report = cx.is_report(lex)
+    # an indirect question ("asked whether X", "said what he believed") takes no position on X
+    contents = [c for c in contents if not _indirect_question(c.head, cx.lemma)]
+    if not contents:
+        return []
     return negate([Frame("verb_ccomp", cx.polarity(lex), [cx.v.i], cx.actor, contents, 0.8, addressee=addressee)], cx.negated, report)
+
+
+WH_WORDS = {"what", "who", "whom", "whose", "which", "how", "why", "where"}
+ASKING = {"ask", "wonder", "inquire", "question", "query"}
+
+
+def _indirect_question(head: Token, cue_lemma: str) -> bool:
+    """A clause opened by "whether", by a wh-word that belongs to it, or by "if" under a verb of
+    asking: an indirect question, not a proposition ("asked whether X", "said what he believed").
+    "said (that) if X, Y" is a conditional proposition, not a question."""
+    first = head.left_edge
+    while first.is_punct and first.i < head.i:
+        first = first.nbor(1)
+    word = first.lower_
+    if word == "whether":
+        return True
+    if word == "if":
+        return cue_lemma in ASKING and first.head.i == head.i
+    return word in WH_WORDS and head.i in (first.head.i, first.head.head.i)
 
 
 def verb_compose(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
@@ -423,6 +446,8 @@ def verb_dobj(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
     dobj = cx.dobj
     if dobj is None:
         return None
+    if dobj.lemma_.lower() in lex.empty and not list(dobj.children):
+        return []  # "declined comment"
     report = cx.is_report(lex)
     if not report and dobj.lower_ not in ("what", "which"):
         return negate([Frame("verb_dobj", cx.polarity(lex), [cx.v.i], cx.actor, [Content(dobj, "")], 0.7)], cx.negated)
