@@ -87,3 +87,31 @@ def test_declined_comment_is_no_claim(nlp):
 ])
 def test_real_news_cue_words(nlp, text, expected):
     assert expected in _claims(nlp, text)
+
+
+def _head(nlp, text):
+    return [(c["actor"]["text"], c["stance"], c["issue"]["text"], c["cue"]["text"] if c["cue"] else None, c["source"].split(":")[1])
+            for c in nlp(text)._.claims if c["issue"]["end"] <= text.index("\n")]
+
+
+def test_colon_headline_is_a_claim_of_its_holder(nlp):
+    text = "Angela Merkel: 'Europe Must Stay United.'\n\nThe chancellor spoke in Berlin on Monday."
+    assert _head(nlp, text) == [("Angela Merkel", "support", "Europe Must Stay United", None, "headline_colon")]
+
+
+def test_colon_headline_with_a_topic_is_no_claim(nlp):
+    assert _head(nlp, "Election 2016: The Final Week\n\nVoters go to the polls on Tuesday.") == []
+
+
+def test_title_case_headline_is_read_in_sentence_case(nlp):
+    text = ("Senator Warren Rejects Trade Deal With Pacific Nations\n\n"
+            "Senator Elizabeth Warren said on Tuesday that the deal would hurt workers, and Warren urged colleagues to vote no.")
+    claims = _head(nlp, text)
+    assert len(claims) == 1
+    actor, stance, issue, cue, source = claims[0]
+    assert (stance, cue, source) == ("oppose", "Rejects", "headline") and issue.startswith("Trade Deal")
+    assert "Warren" in actor
+
+
+def test_headline_question_is_no_claim(nlp):
+    assert _head(nlp, "Will Congress Pass The Budget?\n\nLawmakers meet on Monday.") == []

@@ -104,6 +104,7 @@ class ClaimFinder:
         self.name = name
         self.nested = nested
         self.lex = CueLexicon.from_dict(lexicon, actor_nouns)
+        self._nlp = nlp  # the pipeline, to re-parse a title-case headline
 
     # -- the component ---------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
@@ -117,8 +118,108 @@ class ClaimFinder:
                 claims.extend(self.claims_at(tok))
                 if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.lex.report:
                     claims.extend(self.quote_tag(doc, tok))
+        head = self.headline(doc)
+        if head:
+            # a headline the rules re-read replaces what the first parse made of it
+            end = doc.text.find("\n")
+            claims = [c for c in claims if c["issue"]["start"] >= end] + head
         doc._.claims = self._clean(doc, claims)
         return doc
+
+    # -- headlines ---------------------------------------------------------------------------
+    _COLON = re.compile(r"([^:\n]{2,80}?):\s+(\S[^\n]*)")
+    HEADLINE_MAX = 200
+
+    def headline(self, doc: Doc) -> list[dict[str, Any]]:
+        """Claims of the document's first line when it is a headline (GUIDELINES 8.1):
+        ``headline_colon``: "Holder: content" (the holder a named actor, no cue); ``headline``: a
+        title-case headline ("Sanders Promises Action On Immigration"), which the parser reads
+        badly, is re-parsed in sentence case (same characters, same offsets) and the rules run
+        on that.  A headline that asks a question makes no claim."""
+        text = doc.text
+        end = text.find("\n")
+        if end < 0 or end > self.HEADLINE_MAX:
+            return []
+        line = text[:end].rstrip()
+        if not line or line.rstrip(".\"'\u201d\u2019").endswith("?"):
+            return []
+        m = self._COLON.fullmatch(line)
+        if m is not None:
+            return self._colon_headline(doc, m)
+        words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", line)]
+        if len(words) < 3 or sum(w[0].isupper() for w in words) < 0.7 * len(words):
+            return []  # not title case: the parse of the document already covers it
+        return self._title_case_headline(doc, line)
+
+    def _colon_headline(self, doc: Doc, m: re.Match) -> list[dict[str, Any]]:
+        text = doc.text
+        hs, he = m.span(1)
+        mentions = [a for a in doc._.actors or [] if a["start"] >= hs and a["end"] <= he and a.get("label") in
+                    ("PERSON", "ORG", "GPE", "NORP")]
+        if not mentions:
+            return []  # "Election 2016: ...": a topic, not a holder
+        holder = max(mentions, key=lambda a: a["end"] - a["start"])
+        if text[he:he + 1] != ":" or text[holder["end"]:he].strip(" ’'s"):
+            # the holder must end the left part ("WSJ editorial" keeps its phrase)
+            rest = text[holder["end"]:he].strip()
+            if len(rest.split()) > 2:
+                return []
+            holder = {**holder, "text": text[holder["start"]:he].rstrip(), "end": holder["start"] + len(text[holder["start"]:he].rstrip())}
+        cs, ce = m.span(2)
+        while cs < ce and text[cs] in "\"'\u201c\u2018":
+            cs += 1
+        while ce > cs and text[ce - 1] in ".,;:!\"'\u201d\u2019 ":
+            ce -= 1
+        if ce - cs < 3:
+            return []
+        actor = {"text": holder["text"], "start": holder["start"], "end": holder["end"], "canonical": holder["canonical"]}
+        return [{"actor": actor, "stance": "support", "issue": {"text": text[cs:ce], "start": cs, "end": ce},
+                 "condition": None, "cue": None, "addressee": None, "optional": False,
+                 "source": f"{self.name}:headline_colon", "confidence": 0.7}]
+
+    def _title_case_headline(self, doc: Doc, line: str) -> list[dict[str, Any]]:
+        # a word stays capitalized when the body writes it so mid-sentence (a name); the parser's
+        # title-case entities are not trusted ("Bernie Sanders Promises Action On Immigration In")
+        body = doc.text[len(line):]
+        keep = set()
+        for mt in re.finditer(r"\S+", line):
+            core = mt.group(0).strip("\"'\u2018\u2019\u201c\u201d.,;:!?()")
+            if core[:1].isupper() and re.search(r"[a-z,] " + re.escape(core) + r"\b", body):
+                keep.add(mt.start())
+        chars, first = list(line), True
+        for mt in re.finditer(r"\S+", line):
+            w = mt.group(0)
+            if not (first or mt.start() in keep or (w.isupper() and len(w) > 1)):
+                low = w.lower()
+                if len(low) == len(w):
+                    chars[mt.start():mt.end()] = list(low)
+            first = False
+        cased = "".join(chars)
+        if len(cased) != len(line):
+            return []  # lower-casing changed a length (rare letters): leave it
+        sub = self._nlp.make_doc(cased + "\n")
+        for name, proc in self._nlp.pipeline:
+            if name == self.name:
+                break
+            sub = proc(sub)
+        found = []
+        for tok in sub:
+            found.extend(self.claims_at(tok))
+        out_claims = []
+        for c in found:
+            for slot in ("actor", "issue", "cue", "addressee"):
+                span = c.get(slot)
+                if span:
+                    span["text"] = doc.text[span["start"]:span["end"]]
+            a_s, a_e = c["actor"]["start"], c["actor"]["end"]
+            overlapping = [a for a in doc._.actors or [] if a["start"] >= a_s and a["end"] == a_e]
+            if overlapping:
+                best = max(overlapping, key=lambda a: (a["end"] == a_e, min(a_e, a["end"]) - max(a_s, a["start"])))
+                c["actor"] = {"text": best["text"], "start": best["start"], "end": best["end"], "canonical": best["canonical"]}
+            c["source"] = f"{self.name}:headline"
+            c["confidence"] = round(min(c["confidence"], 0.7), 3)
+            out_claims.append(c)
+        return out_claims
 
     _CLOSE = re.compile(r"[^?]([,.!]\s*(?:\u201d|\"|''|\u2019\u2019))\s*$")
     _REOPEN = re.compile(r"[^\u201c\"\n]{0,80}?,\s*(\u201c|\"|'')")
@@ -399,7 +500,7 @@ class ClaimFinder:
             reporting = [c for c in claims if c["source"].endswith(("verb_ccomp", "according_to", "parenthetical", "quote_tag"))]
             kept = []
             for c in claims:
-                inside = any(
+                inside = c["cue"] is not None and any(
                     o is not c and o["issue"]["start"] <= c["cue"]["start"] and c["cue"]["end"] <= o["issue"]["end"]
                     and not (o["actor"]["start"] == c["actor"]["start"])
                     for o in reporting
@@ -407,7 +508,7 @@ class ClaimFinder:
                 if not inside:
                     kept.append(c)
             claims = kept
-        claims.sort(key=lambda c: (c["cue"]["start"], c["issue"]["start"]))
+        claims.sort(key=lambda c: ((c["cue"] or c["issue"])["start"], c["issue"]["start"]))
         return claims
 
 

@@ -96,7 +96,10 @@ class ConditionFinder:
 
     def attach(self, doc: Doc, claim: dict[str, Any], conditions: list[Span]) -> None:
         issue = doc.char_span(claim["issue"]["start"], claim["issue"]["end"], alignment_mode="expand")
-        cue = doc.char_span(claim["cue"]["start"], claim["cue"]["end"], alignment_mode="expand")
+        anchor = claim["cue"] or claim["actor"]  # a colon headline has no cue
+        if anchor is None or anchor.get("start") is None:
+            anchor = claim["issue"]
+        cue = doc.char_span(anchor["start"], anchor["end"], alignment_mode="expand")
         if issue is None or cue is None:
             return
         sent = cue.sent
