@@ -3,7 +3,7 @@ test: direct quotations kept whole, holders shared by participles and coordinate
 
 import pytest
 
-from claimx.components.claims import quotation_around
+from claimx.components.quotes import quotation_around
 
 
 def _claims(nlp, text):
@@ -115,3 +115,9 @@ def test_title_case_headline_is_read_in_sentence_case(nlp):
 
 def test_headline_question_is_no_claim(nlp):
     assert _head(nlp, "Will Congress Pass The Budget?\n\nLawmakers meet on Monday.") == []
+
+
+def test_first_person_author_is_a_holder_outside_quotations(nlp):
+    assert ("I", "support", "the council should delay the vote") in _claims(nlp, "I believe the council should delay the vote.")
+    text = "“I believe the council should delay the vote,” the mayor said."
+    assert [actor for actor, _, _ in _claims(nlp, text)] == ["mayor"]

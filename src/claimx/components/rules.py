@@ -31,6 +31,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from .actors import noun_phrase
+from .quotes import quotation_around
 
 RELATIVE = {"who", "which", "that", "whom"}
 NOT_ACTORS = {"it", "there", "this", "that", "what", "which", "these", "those", "something",
@@ -205,7 +206,7 @@ def holder(v: Token, lex: CueLexicon) -> tuple[list[Token] | None, bool]:
     if subj is not None:
         if subj.lower_ in RELATIVE and v.dep_ in ("relcl", "acl"):
             return [subj], passive  # the span is "who"; its canonical is the antecedent's
-        if subj.lower_ in NOT_ACTORS:
+        if subj.lower_ in NOT_ACTORS and not first_person_narrator(subj):
             return None, passive
         return [subj, *conjuncts(subj)], passive
     if passive:
@@ -231,6 +232,14 @@ def holder(v: Token, lex: CueLexicon) -> tuple[list[Token] | None, bool]:
             if subj is not None and subj.lower_ not in NOT_ACTORS and subj.lower_ not in RELATIVE:
                 return [subj, *conjuncts(subj)], False
     return None, False
+
+
+def first_person_narrator(tok: Token) -> bool:
+    """"I" outside any quotation: the author of an opinion piece or letter (GUIDELINES 8.3); inside
+    a quotation it is the quoted speaker, whose claim is the quotation's."""
+    if tok.lower_ != "i":
+        return False
+    return quotation_around(tok.doc.text, tok.idx, tok.idx + 1) is None
 
 
 def conjuncts(tok: Token) -> list[Token]:
