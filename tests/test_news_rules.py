@@ -121,3 +121,37 @@ def test_first_person_author_is_a_holder_outside_quotations(nlp):
     assert ("I", "support", "the council should delay the vote") in _claims(nlp, "I believe the council should delay the vote.")
     text = "“I believe the council should delay the vote,” the mayor said."
     assert [actor for actor, _, _ in _claims(nlp, text)] == ["mayor"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Protesters blocked motorways around Lyon on Monday.", []),
+    ("Farmers blocked the highway to protest the reform.", [("Farmers", "oppose", "the reform")]),
+    ("The Senate blocked the nomination.", [("Senate", "oppose", "the nomination")]),
+])
+def test_physical_acts_are_not_positions(nlp, text, expected):
+    assert _claims(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,canonical", [
+    ("The European Commission met on Monday. A Commission spokesperson said the plan would help farmers.", "European Commission"),
+    ("China's commerce ministry said the tariffs were unfair.", "China's commerce ministry"),
+    ("Officials at the State Department said the talks had stalled.", "State Department"),
+    ("A spokeswoman for the Clinton campaign said the ad was misleading.", "Clinton campaign"),
+])
+def test_bodies_and_their_canonical_names(nlp, text, canonical):
+    assert [c["actor"]["canonical"] for c in nlp(text)._.claims] == [canonical]
+
+
+def test_a_complement_verb_is_not_a_parenthetical_tag(nlp):
+    text = "A union spokesman said the plan would respond to the crisis."
+    assert [c["source"].split(":")[1] for c in nlp(text)._.claims] == ["verb_ccomp"]
+
+
+@pytest.mark.parametrize("text,canonical", [
+    ("Senator Tom Baker praised Mary Lopez on Monday. Later she said the vote would be close.", "Mary Lopez"),
+    ("Mr. Baker thanked Mrs. Lopez. Then she said the vote would be close.", "Lopez"),
+    ("Mary Lopez thanked Senator Tom Baker. Then he said the vote would be close.", "Tom Baker"),
+])
+def test_he_and_she_agree_in_gender(nlp, text, canonical):
+    (said,) = [c for c in nlp(text)._.claims if c["cue"]["text"] == "said"]
+    assert said["actor"]["canonical"].endswith(canonical)

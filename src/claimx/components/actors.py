@@ -26,6 +26,7 @@ from ..resources import actor_gazetteer
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 GAZETTEER_LABELS = ("FAC", "LOC")
 MALE_FEMALE = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+FEMALE = {"she", "her", "hers", "herself"}
 SINGULAR_THING = {"it", "its", "itself"}
 PLURAL = {"they", "them", "their", "theirs", "themselves"}
 PRONOUNS = MALE_FEMALE | SINGULAR_THING | PLURAL
@@ -86,6 +87,10 @@ class ActorFinder:
         self.titles = {t.lower() for t in gazetteer.get("titles") or []}
         self.actor_nouns = {t.lower() for t in gazetteer.get("actor_nouns") or []}
         self.body_heads = {t.lower() for t in gazetteer.get("body_heads") or []}
+        names = gazetteer.get("first_names") or {}
+        self.first_names = {n.lower(): g for g in ("female", "male") for n in names.get(g) or []}
+        words = gazetteer.get("gender_words") or {}
+        self.gender_words = {w.lower(): g for g in ("female", "male") for w in words.get(g) or []}
         # Gazetteer names are found even where the tagger misses them ("Downing Street").
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         names = sorted(set(self.metonyms) | set(self.aliases))
@@ -119,6 +124,11 @@ class ActorFinder:
                 span = self._person_core(span)
                 persons.append(span)
             elif ent.label_ == "ORG":
+                # "China's commerce ministry": the possessor names whose body it is; keep it
+                poss = next((c for c in span.root.children if c.dep_ == "poss" and c.ent_type_ in ("GPE", "NORP")
+                             and c.i < span.start and span.start - c.i <= 2), None)
+                if poss is not None:
+                    span = doc[poss.i:span.end]
                 orgs.append(span)
             ents.append((span, ent.label_))
         # A surname seen in a full PERSON name names that person wherever it recurs, whatever
@@ -159,6 +169,7 @@ class ActorFinder:
             mentions.append(self._mention(span, "NOUN", canonical, root=tok.i))
             covered.update(range(s, e))
         mentions.sort(key=lambda m: m["start"])
+        self._genders(doc, mentions)
         resolved = []
         for tok in doc:
             if tok.lower_ in PRONOUNS and tok.pos_ == "PRON":
@@ -192,7 +203,7 @@ class ActorFinder:
                 other_words = {t.lower_ for t in other}
                 if last in other_words and words <= other_words and len(other) > len(best):
                     best = other
-            return " ".join(t.text for t in best if t.tag_ != "POS")
+            return " ".join(t.text for t in best if t.tag_ != "POS" and t.lower_ not in ("’s", "'s"))
         if label == "ORG":
             words = {t.lower_ for t in span}
             best = span
@@ -204,12 +215,58 @@ class ActorFinder:
         return span.text
 
     def _body_of(self, span: Span, head: Token, mentions: list[dict[str, Any]]) -> str | None:
-        if head.lower_ not in self.body_heads:
+        """The body an unnamed official speaks for (SPEC): a named body inside the phrase ("a
+        Pentagon spokesman"), a body the modifier abbreviates ("a Commission spokesperson" after
+        "the European Commission"), or the object of "at / of / for / from" ("officials at the
+        State Department", "a spokeswoman for the Clinton campaign")."""
+        if head.lower_ not in self.body_heads and head.lemma_.lower() not in self.body_heads:
             return None
-        for m in mentions:
-            if m["label"] in ("ORG", "GPE", "NORP") and span.start_char <= m["start"] and m["end"] <= span.end_char:
+        bodies = [m for m in mentions if m["label"] in ("ORG", "GPE", "NORP")]
+        for m in bodies:
+            if span.start_char <= m["start"] and m["end"] <= span.end_char:
                 return m["canonical"]
+        for tok in span:
+            if tok.i != head.i and tok.pos_ == "PROPN":
+                longer = [m for m in bodies if m["text"].split()[-1] == tok.text and m["text"] != tok.text]
+                if longer:
+                    return max(longer, key=lambda m: len(m["text"]))["canonical"]
+        for prep in head.rights:
+            if prep.dep_ == "prep" and prep.lower_ in ("at", "of", "for", "from", "with", "in"):
+                for obj in prep.children:
+                    if obj.dep_ != "pobj":
+                        continue
+                    s, e = obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge)
+                    inside = [m for m in mentions if s <= m["start"] and m["end"] <= e
+                              and m["label"] in ("ORG", "GPE", "NORP", "NOUN", "PERSON")]
+                    if inside:
+                        m = max(inside, key=lambda m: m["end"] - m["start"])
+                        if m["label"] == "PERSON":
+                            if obj.lemma_.lower() != "campaign":
+                                continue  # "a spokesman for Smith" is Smith's, but not Smith
+                            return f"{m['canonical']} campaign"
+                        return m["canonical"]
         return None
+
+    def _genders(self, doc: Doc, mentions: list[dict[str, Any]]) -> None:
+        """Give each person mention a ``gender`` (female, male or None) from the evidence for its
+        canonical name anywhere in the document: a known given name, or a gendered title or noun
+        right before a mention ("Mrs. Clinton", "actress Susan Sarandon")."""
+        evidence: dict[str, str] = {}
+        for m in mentions:
+            if m["label"] != "PERSON":
+                continue
+            canon = m["canonical"]
+            first = canon.split()[0].lower().strip(".") if canon.split() else ""
+            if first in self.first_names and len(canon.split()) > 1:
+                evidence.setdefault(canon, self.first_names[first])
+            start = doc.char_span(m["start"], m["end"], alignment_mode="expand")
+            if start is not None:
+                for k in (start.start - 1, start.start - 2):
+                    if k >= 0 and doc[k].lower_ in self.gender_words:
+                        evidence.setdefault(canon, self.gender_words[doc[k].lower_])
+                        break
+        for m in mentions:
+            m["gender"] = evidence.get(m["canonical"]) if m["label"] == "PERSON" else None
 
     def antecedent(self, pron: Token, mentions: list[dict[str, Any]]) -> dict[str, Any] | None:
         """Nearest earlier compatible mention: persons for he/she, organisations and places for
@@ -217,7 +274,8 @@ class ActorFinder:
         mentions within the last three sentences, as they are the likelier topic."""
         low = pron.lower_
         if low in MALE_FEMALE:
-            ok = lambda m: m["label"] == "PERSON"  # noqa: E731
+            want = "female" if low in FEMALE else "male"
+            ok = lambda m: m["label"] == "PERSON" and m.get("gender") in (None, want)  # noqa: E731
         elif low in SINGULAR_THING:
             ok = lambda m: m["label"] in ("ORG", "GPE") or (m["label"] == "NOUN" and not _plural(pron.doc, m))  # noqa: E731
         else:

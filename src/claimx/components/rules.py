@@ -91,6 +91,8 @@ class CueLexicon:
     report_objects: set[str]
     empty: set[str]
     actor_nouns: set[str] = field(default_factory=set)
+    physical_verbs: set[str] = field(default_factory=set)
+    physical_objects: set[str] = field(default_factory=set)
 
     @classmethod
     def from_dict(cls, lex: dict[str, Any], actor_nouns: list[str] | None = None) -> CueLexicon:
@@ -132,6 +134,8 @@ class CueLexicon:
             report_objects=set(lex["report_objects"]),
             empty=set(lex["empty_complements"]),
             actor_nouns=set(actor_nouns or []),
+            physical_verbs=set((lex.get("physical_acts") or {}).get("verbs") or []),
+            physical_objects=set((lex.get("physical_acts") or {}).get("objects") or []),
         )
 
     def is_cue_verb(self, tok: Token) -> bool:
@@ -457,6 +461,8 @@ def verb_dobj(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
         return None
     if dobj.lemma_.lower() in lex.empty and not list(dobj.children):
         return []  # "declined comment"
+    if cx.lemma in lex.physical_verbs and dobj.lemma_.lower() in lex.physical_objects:
+        return []  # "blocked motorways": an act on a place, not a position
     report = cx.is_report(lex)
     if not report and dobj.lower_ not in ("what", "which"):
         return negate([Frame("verb_dobj", cx.polarity(lex), [cx.v.i], cx.actor, [Content(dobj, "")], 0.7)], cx.negated)
@@ -470,7 +476,17 @@ def parenthetical(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
     v = cx.v
     if not (cx.is_report(lex) and v.dep_ in ("parataxis", "ccomp") and v.head.pos_ in ("VERB", "AUX") and cx.actor is not None):
         return None
+    if v.dep_ == "ccomp" and not _set_off(v):
+        return None  # "X said the plan would respond": a complement, not an inserted tag
     return negate([Frame("parenthetical", cx.polarity(lex), [v.i], cx.actor, [Content(v.head, "", v)], 0.7)], cx.negated, True)
+
+
+def _set_off(v: Token) -> bool:
+    """A verb phrase set off by punctuation (", he noted,"), as an inserted speaker tag is."""
+    doc = v.doc
+    left, right = v.left_edge.i - 1, v.right_edge.i + 1
+    marks = {",", "—", "–", "-", ";", "\u201d", '"', "''"}
+    return left >= 0 and doc[left].text in marks and (right >= len(doc) or doc[right].text in marks | {"."})
 
 
 VerbRule = Callable[[VerbCue, CueLexicon], "list[Frame] | None"]
