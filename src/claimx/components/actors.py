@@ -231,7 +231,7 @@ class ActorFinder:
                 if longer:
                     return max(longer, key=lambda m: len(m["text"]))["canonical"]
         for prep in head.rights:
-            if prep.dep_ == "prep" and prep.lower_ in ("at", "of", "for", "from", "with", "in"):
+            if prep.dep_ == "prep" and prep.lower_ in ("at", "of", "for", "from", "with"):
                 for obj in prep.children:
                     if obj.dep_ != "pobj":
                         continue
