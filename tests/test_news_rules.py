@@ -155,3 +155,12 @@ def test_a_complement_verb_is_not_a_parenthetical_tag(nlp):
 def test_he_and_she_agree_in_gender(nlp, text, canonical):
     (said,) = [c for c in nlp(text)._.claims if c["cue"]["text"] == "said"]
     assert said["actor"]["canonical"].endswith(canonical)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The bill, which Republicans oppose, passed on Monday.", ("Republicans", "oppose", "bill")),
+    ("The plan that the governor rejected would have raised taxes.", ("governor", "oppose", "plan")),
+    ("Merkel, who said the deal was fair, left early.", ("who", "support", "the deal was fair")),
+])
+def test_positions_inside_relative_clauses(nlp, text, expected):
+    assert expected in _claims(nlp, text)

@@ -296,6 +296,9 @@ class ClaimFinder:
 
     def _content_ranges(self, doc: Doc, content: Content) -> list[tuple[int, int]]:
         head, lead, minus, follow = content.head, content.lead, content.minus, content.follow
+        if content.phrase:
+            s, e = noun_phrase(head)
+            return [(s, e)] if s < e else []
         heads = [head]
         if head.pos_ in ("VERB", "AUX") and minus is None:
             heads += [c for c in self._verb_conjuncts(head)]

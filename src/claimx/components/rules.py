@@ -45,12 +45,14 @@ class Content:
     """Where a frame's content is: the subtree of ``head`` (with its coordinated verb phrases when
     ``minus`` is None), less the subtree of ``minus`` (a parenthetical cue, the "according to"
     phrase, an evaluation), plus the subtree of ``follow`` ("called for Ukraine *to cede X*").
-    ``lead`` names the kind of opening to trim ("that", "to", a preposition; "" trims none)."""
+    ``lead`` names the kind of opening to trim ("that", "to", a preposition; "" trims none);
+    ``phrase`` keeps only the noun phrase of ``head`` (the antecedent of a relative clause)."""
 
     head: Token
     lead: str = ""
     minus: Token | None = None
     follow: Token | None = None
+    phrase: bool = False  # only the noun phrase of ``head`` (a relative clause's antecedent)
 
 
 @dataclass
@@ -457,6 +459,12 @@ def verb_dobj(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
     """``verb_dobj``: a stance verb's object ("rejected the proposal"), or the object of a
     reporting verb that reports a thing ("confirmed the deal", ``report_objects``)."""
     dobj = cx.dobj
+    v = cx.v
+    if v.dep_ == "relcl" and v.head.pos_ in ("NOUN", "PROPN") and (dobj is None or dobj.lower_ in RELATIVE) \
+            and not cx.is_report(lex) and not cx.xcomps and not cx.ccomps and v.head.i < v.i:
+        # "the bill, which Republicans oppose" / "the plan the governor rejected": the object is the
+        # noun the relative clause hangs off, without the clause
+        return negate([Frame("verb_dobj", cx.polarity(lex), [v.i], cx.actor, [Content(v.head, phrase=True)], 0.65)], cx.negated)
     if dobj is None:
         return None
     if dobj.lemma_.lower() in lex.empty and not list(dobj.children):
