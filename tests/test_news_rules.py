@@ -164,3 +164,15 @@ def test_he_and_she_agree_in_gender(nlp, text, canonical):
 ])
 def test_positions_inside_relative_clauses(nlp, text, expected):
     assert expected in _claims(nlp, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("It was not clear whether the mayor could block the merger.", []),
+    ("The judge rejected a request to question her under oath.",
+     [("judge", "oppose", "a request to question her under oath")]),
+    ("Signs pointed to a deal on Thursday.", []),
+    ("A spokesman declined comment beyond the filing.", []),
+    ("The spokesman declined to address the report.", []),
+])
+def test_no_position_taken(nlp, text, expected):
+    assert _claims(nlp, text) == expected

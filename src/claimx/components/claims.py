@@ -245,7 +245,7 @@ class ClaimFinder:
                 continue
             confidence = fr.confidence
             if h.pos_ not in ("PROPN", "PRON") and not self.likely_holder(h):
-                confidence -= 0.2  # "the fracas said": an unlikely holder of positions
+                continue  # "signs pointed to", "goods piling up on": not a holder of positions
             hs, he = self._token_range(doc, actor)
             for s, e in ranges:
                 s, e = self._exclude(doc, s, e, [(hs, he), *[(c, c + 1) for c in cue_toks]])

@@ -467,8 +467,8 @@ def verb_dobj(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
         return negate([Frame("verb_dobj", cx.polarity(lex), [v.i], cx.actor, [Content(v.head, phrase=True)], 0.65)], cx.negated)
     if dobj is None:
         return None
-    if dobj.lemma_.lower() in lex.empty and not list(dobj.children):
-        return []  # "declined comment"
+    if dobj.lemma_.lower() in lex.empty and dobj.lemma_.lower() != "be" and cx.lemma in ("decline", "refuse", "offer", "give"):
+        return []  # "declined comment", "refused comment"
     if cx.lemma in lex.physical_verbs and dobj.lemma_.lower() in lex.physical_objects:
         return []  # "blocked motorways": an act on a place, not a position
     report = cx.is_report(lex)
@@ -592,9 +592,23 @@ def noun_frames(n: Token, lex: CueLexicon) -> list[Frame]:
     return []
 
 
+def hypothetical(tok: Token) -> bool:
+    """A cue that takes no position of its own: the verb of a clause opened by "whether" or "if"
+    ("whether Clinton could block X", "if politicians decide to order X"), or an infinitive that
+    modifies a noun ("a request to question her", "ways to challenge the ruling")."""
+    kids = list(tok.children)
+    if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in kids):
+        return True
+    if tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids):
+        return True
+    return False
+
+
 def frames_at(tok: Token, lex: CueLexicon) -> list[Frame]:
     """Every frame the rules make at one token (see the module docstring for the order)."""
     frames: list[Frame] = []
+    if tok.pos_ in ("VERB", "AUX") and hypothetical(tok):
+        return frames
     if tok.lower_ == "according":
         frames = according_to(tok, lex)
     elif tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound", "aux", "auxpass"):
