@@ -176,3 +176,15 @@ def test_positions_inside_relative_clauses(nlp, text, expected):
 ])
 def test_no_position_taken(nlp, text, expected):
     assert _claims(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The party's leader, Marine Dupont, voiced support for the reform on Wednesday.",
+     ("Marine Dupont", "support", "the reform")),
+    ("Forty-one percent would choose Sanders to be the next president.", ("Forty-one percent", "support", "Sanders")),
+    ("Turnout rose by 15 points in Ohio, according to the state's election board, and fell in Iowa.",
+     ("state's election board", "support", "Turnout rose by 15 points in Ohio")),
+    ("The cost of the plan, the minister argued, is largely a myth.", ("minister", "support", "is largely a myth")),
+])
+def test_holders_and_issues_around_inserted_phrases(nlp, text, expected):
+    assert expected in _claims(nlp, text)

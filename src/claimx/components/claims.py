@@ -323,10 +323,16 @@ class ClaimFinder:
                 continue
             s, e = min(toks), max(toks) + 1
             if minus is not None and s <= minus.i < e:
-                # keep the longer side of a parenthetical cue / according-to phrase
+                # keep the side of a parenthetical cue / according-to phrase that holds the
+                # proposition's predicate (GUIDELINES 9.2), else the longer side
                 ms, me = minus.left_edge.i, minus.right_edge.i + 1
                 left, right = (s, ms), (me, e)
-                s, e = left if left[1] - left[0] > right[1] - right[0] else right
+                if left[0] <= h.i < left[1]:
+                    s, e = left
+                elif right[0] <= h.i < right[1]:
+                    s, e = right
+                else:
+                    s, e = left if left[1] - left[0] > right[1] - right[0] else right
             s, e = self._trim(doc, s, e, lead if i == 0 else "that")
             if s < e:
                 ranges.append((s, e))

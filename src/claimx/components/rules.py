@@ -214,6 +214,11 @@ def holder(v: Token, lex: CueLexicon) -> tuple[list[Token] | None, bool]:
             return [subj], passive  # the span is "who"; its canonical is the antecedent's
         if subj.lower_ in NOT_ACTORS and not first_person_narrator(subj):
             return None, passive
+        if subj.pos_ == "NOUN":
+            # "the party's leader, Marine Le Pen, said": the named appositive is the holder
+            named = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+            if named is not None:
+                subj = named
         return [subj, *conjuncts(subj)], passive
     if passive:
         return None, True
@@ -438,6 +443,8 @@ def verb_xcomp(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
         return None
     x = cx.xcomps[0]
     if x.lemma_.lower() in lex.empty:
+        if x.lemma_.lower() == "be" and cx.dobj is not None:
+            return None  # "would choose Sanders to be president": the object is the issue
         return []
     return negate([Frame("verb_xcomp", cx.polarity(lex), [cx.v.i], cx.actor, [Content(x, "to")], 0.75, addressee=cx.addressee)], cx.negated)
 
