@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from .batch import DEFAULT_DOC_TIMEOUT
 from .io import InputDoc, InputError, Item
@@ -23,6 +24,54 @@ from .schema import Document
 
 log = logging.getLogger("claimx")
 _BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"(?<=[.!?])\s+"), re.compile(r"\s+"))
+
+
+#: A whitespace-free run longer than this is not given to spaCy's tokenizer whole (its prefix and
+#: suffix search is quadratic in a run's length: ",,,,", "(((("); it becomes tokens of ``RUN_PIECE``
+#: characters.  News has no run near it (PolNeAR's longest is 87 characters: URLs).
+MAX_RUN = 200
+RUN_PIECE = 20
+#: The most tokens the parser and the claim rules see without a sentence end: a longer stretch
+#: with no ".", "!", "?" or line break gets a sentence start forced before the parser, so that the
+#: work per sentence is bounded and a run-on text costs what its length does.  The longest such
+#: stretch in PolNeAR's 924 articles is 222 tokens.
+MAX_STRETCH = 300
+_LONG_RUN = re.compile(r"\S{%d,}" % (MAX_RUN + 1))
+_ENDS = frozenset((".", "!", "?"))
+
+
+def make_doc(nlp: Language, text: str) -> Doc:
+    """The tokenized doc for ``text``, with the two bounds above; ``doc.text == text`` always, and
+    on text within the bounds (all news) it is exactly ``nlp.make_doc(text)``."""
+    runs = list(_LONG_RUN.finditer(text))
+    if not runs:
+        doc = nlp.make_doc(text)
+    else:
+        parts, pos = [], 0
+        for m in runs:
+            if m.start() > pos:
+                parts.append(nlp.make_doc(text[pos : m.start()]))
+            run = m.group()
+            words = [run[i : i + RUN_PIECE] for i in range(0, len(run), RUN_PIECE)]
+            spaces = [False] * len(words)
+            pos = m.end()
+            if text[pos : pos + 1] == " ":
+                spaces[-1] = True
+                pos += 1
+            parts.append(Doc(nlp.vocab, words=words, spaces=spaces))
+        if pos < len(text):
+            parts.append(nlp.make_doc(text[pos:]))
+        doc = Doc.from_docs(parts, ensure_whitespace=False)
+    n = 0
+    for tok in doc:
+        if tok.text in _ENDS or (tok.is_space and "\n" in tok.text):
+            n = 0
+            continue
+        n += 1
+        if n >= MAX_STRETCH and tok.i + 1 < len(doc):
+            doc[tok.i + 1].is_sent_start = True
+            n = 0
+    return doc
 
 
 def chunk_text(text: str, limit: int) -> list[tuple[int, str]]:
@@ -79,7 +128,7 @@ def error_record(item: InputError | InputDoc, reason: str) -> Document:
 def _process_one(nlp: Language, item: InputDoc, limit: int) -> Document:
     claims = []
     for offset, piece in chunk_text(item.text, limit):
-        claims.extend(doc_claims(nlp(piece), offset))
+        claims.extend(doc_claims(nlp(make_doc(nlp, piece)), offset))
     return to_record(item.id, item.text, claims, item.meta)
 
 
@@ -99,7 +148,8 @@ def extract_documents(
             # the whole batch gets one document's budget; past it, the documents not done yet are
             # redone one by one, each with its own budget
             with time_budget(doc_timeout):
-                for it, doc in zip(short, nlp.pipe((it.text for it in short), batch_size=batch_size)):
+                docs = nlp.pipe((make_doc(nlp, it.text) for it in short), batch_size=batch_size)
+                for it, doc in zip(short, docs):
                     parsed[id(it)] = to_record(it.id, it.text, doc_claims(doc), it.meta)
         except DocTimeout:
             pass

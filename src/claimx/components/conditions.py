@@ -13,6 +13,7 @@ issue.  Uses that make no condition ("even if", "once again", "without delay") a
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from typing import Any
 
 from spacy.language import Language
@@ -90,11 +91,12 @@ class ConditionFinder:
         if doc._.claims is None:
             raise ValueError("claimx_conditions needs claimx_claims earlier in the pipeline")
         conditions = self.find(doc)
+        starts = [c.start for c in conditions]  # find() gives them in text order
         for claim in doc._.claims:
-            self.attach(doc, claim, conditions)
+            self.attach(doc, claim, conditions, starts)
         return doc
 
-    def attach(self, doc: Doc, claim: dict[str, Any], conditions: list[Span]) -> None:
+    def attach(self, doc: Doc, claim: dict[str, Any], conditions: list[Span], starts: list[int] | None = None) -> None:
         issue = doc.char_span(claim["issue"]["start"], claim["issue"]["end"], alignment_mode="expand")
         anchor = claim["cue"] or claim["actor"]  # a colon headline has no cue
         if anchor is None or anchor.get("start") is None:
@@ -104,6 +106,12 @@ class ConditionFinder:
             return
         sent = cue.sent
         best = None
+        if starts is not None:
+            # Only a condition that starts in the cue's sentence, at most where the issue ends (+3)
+            # or the cue starts, can relate to the claim (:meth:`_relation`): look at those alone,
+            # so that the work per claim does not grow with the document.
+            lo = bisect_left(starts, sent.start)
+            conditions = conditions[lo : bisect_right(starts, max(issue.end + 3, cue.start), lo)]
         for cond in conditions:
             if cond.sent != sent and cond.start < sent.start:
                 continue
