@@ -267,6 +267,9 @@ def test_ray_engine_matches_local_engine(tmp_path, articles):
                         "--engine", "ray", "-n", "1", "--batch-size", "2"], capture_output=True, text=True, env=env,
                        timeout=600)
     assert local.exit_code == 1 and r.returncode == 1, r.stderr[-2000:]   # the empty text is an error record
+    noise = [line for line in r.stderr.splitlines() if not line.startswith(("error: ", "note: "))
+             and "document(s)" not in line]
+    assert not noise, noise                                  # no Ray deprecation, INFO or error-level lines
     a, b = list(read_records(tmp_path / "local.jsonl")), list(read_records(tmp_path / "ray.jsonl"))
     assert [d.model_dump() for d in a] == [d.model_dump() for d in b]
     assert b[-1].status == "error" and sum(len(d.claims) for d in b) > 0

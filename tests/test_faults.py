@@ -78,6 +78,9 @@ def test_links_and_foreign_files_at_the_journal_are_left_alone(tmp_path):
     out.with_name("o.csv.tmp").symlink_to(victim)                   # the old fixed name of the temporary file
     r = runner.invoke(app, ["extract", str(src), "-o", str(out), "-q"])
     assert r.exit_code == 0 and victim.read_text() == "precious\n" and "doc_id" in out.read_text()
+    umask = os.umask(0o022)
+    os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~umask            # an ordinary file, not a private temporary
     notes = tmp_path / "n.jsonl.part"
     notes.write_text("my notes, not a journal\n")
     for flag in ("--resume", "--no-resume"):
@@ -322,3 +325,170 @@ def test_corpus_convert_prints_warnings_as_one_line(tmp_path):
     r = claimx("corpus", "convert", "--from", "petrarch", src, "-o", tmp_path / "o.jsonl")
     warnings = [x for x in r.stderr.splitlines() if x.strip()]
     assert warnings and all(x.startswith("warning: ") for x in warnings), r.stderr
+
+
+# -- 9. bounded work per sentence and per token --------------------------------------------------
+def test_pathological_runs_and_run_on_sentences_are_bounded_before_the_parser(nlp):
+    from claimx.extract import MAX_STRETCH, RUN_PIECE, make_doc
+
+    text = "The minister said " + "(" * 5000 + " and " + ",,,," * 1000 + " then\n" + "the union said that " * 400
+    doc = make_doc(nlp, text)
+    assert doc.text == text
+    assert max(len(t) for t in doc) <= RUN_PIECE
+    doc = nlp(doc)
+    assert max(len(s) for s in doc.sents) <= MAX_STRETCH + 1
+    news = next(iter(read_jsonl(DEV))).text                        # normal text: exactly spaCy's own tokens
+    mine, theirs = make_doc(nlp, news), nlp.make_doc(news)
+    assert [(t.text, t.whitespace_, t.is_sent_start) for t in mine] == \
+           [(t.text, t.whitespace_, t.is_sent_start) for t in theirs]
+
+
+def test_conditions_are_matched_to_claims_by_position(nlp, monkeypatch):
+    """Each claim looks at the conditions near it, not at every condition of the document."""
+    from claimx.components.conditions import ConditionFinder
+
+    calls = []
+    relation = ConditionFinder._relation
+    monkeypatch.setattr(ConditionFinder, "_relation", staticmethod(lambda *a: calls.append(1) or relation(*a)))
+    doc = nlp(" ".join(f"Party {k} said it would back the deal if the talks resumed." for k in range(150)))
+    with_cond = sum(1 for c in doc._.claims if c["condition"])
+    assert with_cond >= 100
+    assert len(calls) < 3 * len(doc._.claims)                     # was claims x conditions
+
+
+# -- 10. a runaway document costs its own budget, not the run ---------------------------------------
+def _mixed_feed(tmp_path):
+    long_text = "\n\n".join(d.text for d in read_jsonl(DEV)) * 6           # ~150k characters: seconds
+    rows = [{"id": "a", "text": SENTENCES[0]}, {"id": "long", "text": long_text}, {"id": "b", "text": SENTENCES[1]}]
+    return jsonl(tmp_path / "in.jsonl", rows)
+
+
+def test_doc_timeout_turns_a_slow_document_into_an_error_record(tmp_path):
+    src, out = _mixed_feed(tmp_path), tmp_path / "o.jsonl"
+    r = runner.invoke(app, ["extract", str(src), "-o", str(out), "-q", "--doc-timeout", "0.5"])
+    assert r.exit_code == 1 and "--doc-timeout" in r.output
+    recs = list(read_records(out))
+    assert [(d.id, d.status) for d in recs] == [("a", "ok"), ("long", "error"), ("b", "ok")]
+    assert recs[0].claims and recs[2].claims
+
+
+@pytest.mark.slow
+def test_doc_timeout_with_worker_processes(tmp_path):
+    src, out = _mixed_feed(tmp_path), tmp_path / "o.jsonl"
+    r = claimx("extract", src, "-o", out, "-q", "-n", "2", "--batch-size", "1", "--doc-timeout", "0.5")
+    assert r.returncode == 1, r.stderr[-1500:]
+    assert [(d.id, d.status) for d in read_records(out)] == [("a", "ok"), ("long", "error"), ("b", "ok")]
+
+
+# -- 11, 15. a killed worker, a stopped run: no hang, no tracebacks, nothing lost ----------------------
+def _children(pid):
+    kids = []
+    for task in os.listdir(f"/proc/{pid}/task"):
+        with open(f"/proc/{pid}/task/{task}/children") as fh:
+            kids += [int(k) for k in fh.read().split()]
+    return kids
+
+
+def _workers(pid):
+    out = []
+    for kid in _children(pid):
+        try:
+            with open(f"/proc/{kid}/cmdline", "rb") as fh:
+                cmd = fh.read()
+        except OSError:
+            continue
+        if b"spawn_main" in cmd and b"resource_tracker" not in cmd:
+            out.append(kid)
+    return out
+
+
+def _feed(tmp_path, n=40):
+    docs = [d for split in ("train", "dev") for d in read_jsonl(ROOT / "corpora" / "synthetic" / f"{split}.jsonl")]
+    rows = [{"id": f"{d.id}-{k}", "text": d.text} for k in range(2) for d in docs][:n]
+    return jsonl(tmp_path / "feed.jsonl", rows), [r["id"] for r in rows]
+
+
+def _wait(cond, proc, timeout=300):
+    import time
+
+    t0 = time.time()
+    while time.time() - t0 < timeout:
+        if cond():
+            return True
+        if proc.poll() is not None:
+            return False
+        time.sleep(0.1)
+    return False
+
+
+@pytest.mark.slow
+def test_a_killed_worker_does_not_hang_the_run(tmp_path):
+    src, ids = _feed(tmp_path)
+    out = tmp_path / "o.jsonl"
+    part = out.with_name("o.jsonl.part")
+    proc = subprocess.Popen([sys.executable, "-m", "claimx", "extract", str(src), "-o", str(out), "-q", "-n", "2",
+                             "--batch-size", "2"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        assert _wait(lambda: part.exists() and part.read_bytes().count(b"\n") >= 3, proc)
+        workers = _workers(proc.pid)
+        assert workers
+        os.kill(workers[0], signal.SIGKILL)                         # as the OOM killer would
+        rc = proc.wait(timeout=600)                                 # it used to wait here forever
+        err = proc.stderr.read()
+    finally:
+        proc.kill()
+    assert rc in (0, 1), err[-2000:]
+    assert "worker process died" in err and "Traceback" not in err
+    recs = list(read_records(out))
+    assert [d.id for d in recs] == ids                               # every document once, in order
+    assert sum(d.status == "ok" for d in recs) >= len(ids) - 2
+
+
+@pytest.mark.slow
+def test_stopping_a_run_with_workers_is_quiet_and_resumable(tmp_path):
+    src, ids = _feed(tmp_path)
+    out = tmp_path / "o.jsonl"
+    part = out.with_name("o.jsonl.part")
+    cmd = [sys.executable, "-m", "claimx", "extract", str(src), "-o", str(out), "-q", "-n", "2", "--batch-size", "2"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        assert _wait(lambda: part.exists() and part.read_bytes().count(b"\n") >= 3, proc)
+        proc.send_signal(signal.SIGTERM)
+        rc = proc.wait(timeout=120)
+        err = proc.stderr.read()
+    finally:
+        proc.kill()
+    assert rc == 130 and "interrupted" in err and "rerun" in err, err[-2000:]
+    assert "Traceback" not in err and "BrokenPipeError" not in err and "leaked" not in err
+    r = subprocess.run(cmd, capture_output=True, text=True, timeout=900)
+    assert r.returncode == 0 and "resuming" in r.stderr
+    assert [d.id for d in read_records(out)] == ids
+
+
+def test_time_budget_works_outside_the_main_thread():
+    """Ray actors run their calls in a thread other than the main one: the budget holds there too."""
+    import threading
+    import time
+
+    from claimx.extract import DocTimeout, time_budget
+
+    got = []
+
+    def work():
+        try:
+            with time_budget(0.2):
+                t0 = time.time()
+                while time.time() - t0 < 10:
+                    pass
+            got.append("finished")
+        except DocTimeout:
+            got.append("timeout")
+        with time_budget(5):                                        # a budget not used up never fires
+            pass
+        time.sleep(0.3)
+        got.append("after")
+
+    t = threading.Thread(target=work)
+    t.start()
+    t.join(30)
+    assert got == ["timeout", "after"]

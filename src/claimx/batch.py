@@ -212,14 +212,18 @@ def _row_item(kind: str, doc_id: str, text: str, meta: str, reason: str) -> Item
 
 
 class ClaimxPredictor:
-    """A Ray Data actor: loads the pipeline once, then turns batches of input rows into records."""
+    """A Ray Data actor: loads the pipeline once, then turns batches of input rows into records.
+    Its settings are class attributes (see :func:`predictor_class`), not constructor arguments:
+    Ray keeps those in the object store and warns that a restarted actor may lose them."""
 
-    def __init__(self, config: str = "default.cfg", batch_size: int = 32, doc_timeout: float | None = None):
+    config: str = "default.cfg"
+    batch_size: int = 32
+    doc_timeout: float | None = None
+
+    def __init__(self) -> None:
         from .nlp import load
 
-        self.nlp = load(config)
-        self.batch_size = batch_size
-        self.doc_timeout = doc_timeout
+        self.nlp = load(self.config)
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
         import numpy as np
@@ -230,6 +234,12 @@ class ClaimxPredictor:
         records = [d.to_json() for d in extract_documents(self.nlp, items, batch_size=self.batch_size,
                                                           doc_timeout=self.doc_timeout)]
         return {"record": np.array(records, dtype=object)}
+
+
+def predictor_class(config: str, batch_size: int, doc_timeout: float | None) -> type:
+    """:class:`ClaimxPredictor` with these settings."""
+    return type("ClaimxPredictor", (ClaimxPredictor,),
+                {"config": config, "batch_size": batch_size, "doc_timeout": doc_timeout})
 
 
 def ray_records(
@@ -245,10 +255,14 @@ def ray_records(
         import ray.data
     except ImportError as exc:
         raise RuntimeError("--engine ray needs Ray Data: pip install 'claimx[ray]'") from exc
+    import logging
+    import warnings
+
     config = str(_config_path(config))
+    logging.getLogger("ray.data").setLevel(logging.ERROR)  # its progress lines are not the user's business
     started = False
     if not ray.is_initialized():
-        kwargs: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False, "logging_level": "WARNING"}
+        kwargs: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False, "logging_level": "ERROR"}
         if address:
             kwargs["address"] = address
         ray.init(**kwargs)
@@ -257,15 +271,23 @@ def ray_records(
         ctx = ray.data.DataContext.get_current()
         ctx.execution_options.preserve_order = True
         ctx.enable_progress_bars = False
+        ctx.print_on_execution_start = False
+        predictor = predictor_class(config, batch_size, doc_timeout)
         for block in batched(items, block_docs):
             ds = ray.data.from_items([_item_row(it) for it in block])
-            out = ds.map_batches(
-                ClaimxPredictor,
-                fn_constructor_kwargs={"config": config, "batch_size": batch_size, "doc_timeout": doc_timeout},
-                batch_size=batch_size,
-                compute=ray.data.ActorPoolStrategy(size=concurrency),
-                batch_format="numpy",
-            )
+            with warnings.catch_warnings():
+                # max_restarts goes through map_batches' **ray_remote_args, which this Ray marks as
+                # deprecated while its own code still names it as the way to turn restarts off
+                warnings.filterwarnings("ignore", message=".*ray_remote_args.*deprecated")
+                out = ds.map_batches(
+                    predictor,
+                    batch_size=batch_size,
+                    compute=ray.data.ActorPoolStrategy(size=concurrency),
+                    batch_format="numpy",
+                    # an actor that dies fails the run (the journal keeps what is done: rerun to
+                    # resume) rather than being restarted, which Ray warns may fail (an error line)
+                    max_restarts=0,
+                )
             for row in out.iter_rows():
                 yield Document.model_validate_json(row["record"])
     finally:
@@ -416,6 +438,9 @@ def record_line(doc: Document) -> bytes:
 def _temp_beside(path: Path) -> tuple[int, Path]:
     """A new file next to ``path`` created exclusively (never an existing file or a link)."""
     fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    umask = os.umask(0o022)
+    os.umask(umask)
+    os.fchmod(fd, 0o666 & ~umask)  # the mode an ordinary new file gets, not mkstemp's private 0600
     return fd, Path(name)
 
 

@@ -102,23 +102,49 @@ class DocTimeout(BaseException):
 
 @contextmanager
 def time_budget(seconds: float | None) -> Iterator[None]:
-    """Raise :class:`DocTimeout` in the block after ``seconds`` (a real-time timer).  Works in the
-    main thread of a process (the CLI, pool workers, Ray actors); elsewhere, or with no budget, the
-    block runs unbounded."""
-    if not seconds or seconds <= 0 or threading.current_thread() is not threading.main_thread():
+    """Raise :class:`DocTimeout` in the block after ``seconds``.  In a process's main thread (the
+    CLI, pool workers) a real-time timer signal does it; in any other thread (Ray actors run their
+    calls in one) a watchdog thread raises it in this thread.  Either way it arrives between two
+    Python steps, so native code in the middle of one finishes first."""
+    if not seconds or seconds <= 0:
         yield
         return
+    if threading.current_thread() is threading.main_thread():
 
-    def on_alarm(signum: int, frame: object) -> None:
-        raise DocTimeout()
+        def on_alarm(signum: int, frame: object) -> None:
+            raise DocTimeout()
 
-    old = signal.signal(signal.SIGALRM, on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+        old = signal.signal(signal.SIGALRM, on_alarm)
+        signal.setitimer(signal.ITIMER_REAL, seconds)
+        try:
+            yield
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, old)
+        return
+    import ctypes
+
+    tid = threading.get_ident()
+    lock = threading.Lock()
+    state = {"active": True, "fired": False}
+
+    def fire() -> None:
+        with lock:
+            if state["active"]:
+                state["fired"] = True
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(tid), ctypes.py_object(DocTimeout))
+
+    timer = threading.Timer(seconds, fire)
+    timer.daemon = True
+    timer.start()
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, old)
+        timer.cancel()
+        with lock:
+            state["active"] = False
+            if state["fired"]:  # raised already, or still pending: clear it so it cannot escape later
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(tid), None)
 
 
 def error_record(item: InputError | InputDoc, reason: str) -> Document:
