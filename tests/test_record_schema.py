@@ -70,3 +70,19 @@ def test_schema_rejects_bad_records(validator, bad, where):
     errors = list(validator.iter_errors(bad))
     assert errors
     assert any(where in "/".join(map(str, e.absolute_path)) or where in e.message for e in errors)
+
+
+def test_record_md_names_every_field_and_column():
+    """docs/record.md stays in step with the code: every record field, CSV column and Parquet
+    column is named in it."""
+    from claimx.batch import CSV_FIELDS, parquet_schema
+    from claimx.schema import Claim, Document, Entity
+
+    doc = (ROOT / "docs" / "record.md").read_text(encoding="utf-8")
+    named = set(__import__("re").findall(r"`([a-z_]+)`", doc))
+    fields = set(Document.model_fields) | set(Claim.model_fields) | set(Entity.model_fields)
+    schema = parquet_schema()
+    claim_struct = schema.field("claims").type.value_type
+    parquet = set(schema.names) | {claim_struct.field(i).name for i in range(claim_struct.num_fields)}
+    missing = sorted((fields | set(CSV_FIELDS) | parquet) - named)
+    assert not missing, f"docs/record.md does not describe {missing}"
