@@ -188,3 +188,14 @@ def test_no_position_taken(nlp, text, expected):
 ])
 def test_holders_and_issues_around_inserted_phrases(nlp, text, expected):
     assert expected in _claims(nlp, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The mayor tweeted in response: “The budget is balanced and the parks stay open.”",
+     ("mayor", "support", "The budget is balanced and the parks stay open")),
+    ("The actress is a high-profile campaigner for Senator Jane Doe.", ("actress", "support", "Senator Jane Doe")),
+    ("The senator was rebuked by colleagues for his proposal to cut pensions.",
+     ("colleagues", "oppose", "his proposal to cut pensions")),
+])
+def test_colon_copula_and_passive_holders(nlp, text, expected):
+    assert expected in _claims(nlp, text)

@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Token
 from ..resources import cue_lexicon
 from .actors import PRONOUNS, mention_at, noun_phrase
 from .quotes import quotation_around
-from .rules import NOT_ACTORS, RELATIVE, first_person_narrator, SUBJECTS, Content, CueLexicon, Frame, frames_at
+from .rules import NOT_ACTORS, RELATIVE, SUBJECTS, Content, CueLexicon, Frame, first_person_narrator, frames_at, holder
 
 if not Doc.has_extension("claims"):
     Doc.set_extension("claims", default=None)
@@ -64,6 +64,7 @@ class ClaimFinder:
                 claims.extend(self.claims_at(tok))
                 if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.lex.report:
                     claims.extend(self.quote_tag(doc, tok))
+                    claims.extend(self.colon_content(doc, tok))
         head = self.headline(doc)
         if head:
             # a headline the rules re-read replaces what the first parse made of it
@@ -166,6 +167,50 @@ class ClaimFinder:
             c["confidence"] = round(min(c["confidence"], 0.7), 3)
             out_claims.append(c)
         return out_claims
+
+    def colon_content(self, doc: Doc, v: Token) -> list[dict[str, Any]]:
+        """``colon``: a reporting verb followed within a few words by a colon ("tweeted in
+        response: '...'", "explained why: ...", "wrote: ...") reports what follows the colon, to
+        the end of the sentence or of the quotation it opens."""
+        if self.lex.polarity.get(v.lemma_.lower()) != "support" or any(c.dep_ == "neg" for c in v.children):
+            return []
+        if any(c.dep_ == "ccomp" for c in v.children):
+            return []  # the parse found the content
+        sent = v.sent
+        colon = None
+        for tok in doc[v.i + 1: min(sent.end, v.i + 7)]:
+            if tok.text == ":":
+                colon = tok
+                break
+            if tok.pos_ in ("VERB", "AUX") or tok.text in ".;\u201c\u201d\"":
+                return []
+        if colon is None or colon.i + 1 >= len(doc):
+            return []
+        holders, _ = holder(v, self.lex)
+        if not holders:
+            return []
+        text = doc.text
+        start = colon.idx + 1
+        while start < len(text) and text[start] in " \t\u201c\"'\u2018":
+            start += 1
+        quote = quotation_around(text, start, start + 1)
+        if quote is not None and quote[0] <= start + 1:
+            s_, e_ = quote
+        else:
+            s_, e_ = start, sent.end_char
+            while e_ > s_ and text[e_ - 1] in " \n.,;:!\u201d\"'\u2019":
+                e_ -= 1
+        if e_ - s_ < 3 or text[e_:e_ + 1] == "?":
+            return []
+        out = []
+        for h in holders:
+            actor = self._entity(doc, h)
+            if actor is None:
+                continue
+            out.append({"actor": actor, "stance": "support", "issue": {"text": text[s_:e_], "start": s_, "end": e_},
+                        "condition": None, "cue": _span_dict(doc, v.i, v.i + 1), "addressee": None, "optional": False,
+                        "source": f"{self.name}:colon", "confidence": 0.7})
+        return out
 
     _CLOSE = re.compile(r"[^?]([,.!]\s*(?:\u201d|\"|''|\u2019\u2019))\s*$")
     _REOPEN = re.compile(r"[^\u201c\"\n]{0,80}?,\s*(\u201c|\"|'')")
@@ -452,7 +497,7 @@ class ClaimFinder:
                 seen[key] = c
         claims = list(seen.values())
         if self.nested == "suppress":
-            reporting = [c for c in claims if c["source"].endswith(("verb_ccomp", "according_to", "parenthetical", "quote_tag"))]
+            reporting = [c for c in claims if c["source"].endswith(("verb_ccomp", "according_to", "parenthetical", "quote_tag", "colon"))]
             kept = []
             for c in claims:
                 inside = c["cue"] is not None and any(

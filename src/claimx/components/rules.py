@@ -374,6 +374,15 @@ def verb_passive(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
         return None
     subj = next((c for c in cx.kids if c.dep_ == "nsubjpass"), None)
     if subj is not None and not cx.is_report(lex):
+        # "Trump was rebuked by opponents for his proposal": the proposal is the issue, Trump
+        # the addressee (like "rebuked Trump for his proposal")
+        agent_obj = cx.actor[0] if cx.actor else None
+        places = cx.kids + (list(agent_obj.children) if agent_obj is not None else [])
+        prep = next((c for c in places if c.dep_ == "prep" and c.lower_ in ("for", "of", "over")), None)
+        obj = _pobj(prep)
+        if obj is not None:
+            return negate([Frame("verb_passive", cx.polarity(lex), [cx.v.i], cx.actor, [Content(obj, "")], 0.7,
+                                 addressee=subj)], cx.negated)
         return negate([Frame("verb_passive", cx.polarity(lex), [cx.v.i], cx.actor, [Content(subj, "")], 0.7)], cx.negated)
     return []
 
@@ -489,6 +498,11 @@ def verb_dobj(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
 def parenthetical(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
     """``parenthetical``: "X, he noted, Y" -> the content around the cue."""
     v = cx.v
+    as_clause = v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cx.kids)
+    if as_clause and cx.is_report(lex) and cx.actor is not None and v.head.pos_ in ("VERB", "AUX") \
+            and not cx.ccomps and cx.dobj is None:
+        # "As Menendez pointed out, the rulings have real impact"
+        return [Frame("parenthetical", "support", [v.i], cx.actor, [Content(v.head, "", v)], 0.7)]
     if not (cx.is_report(lex) and v.dep_ in ("parataxis", "ccomp") and v.head.pos_ in ("VERB", "AUX") and cx.actor is not None):
         return None
     if v.dep_ == "ccomp" and not _set_off(v):
@@ -571,10 +585,15 @@ def agent_noun(n: Token, lex: CueLexicon) -> list[Frame] | None:
     lemma = n.lemma_.lower()
     if lemma not in lex.agent_nouns:
         return None
-    prep = next((c for c in n.children if c.dep_ == "prep" and c.lower_ in ("of", "to")), None)
+    prep = next((c for c in n.children if c.dep_ == "prep" and c.lower_ in ("of", "to", "for")), None)
     obj = _pobj(prep)
     if obj is None:
         return []
+    if n.dep_ == "attr":
+        # "the actress is a campaigner for Sanders": the copula's subject holds the position
+        subj = next((c for c in n.head.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.lower_ not in NOT_ACTORS:
+            return [Frame("agent_noun", lex.agent_nouns[lemma], [n.i], [subj], [Content(obj, "")], 0.55)]
     return [Frame("agent_noun", lex.agent_nouns[lemma], [n.i], [n], [Content(obj, "")], 0.55, holder_range=noun_phrase(n))]
 
 
