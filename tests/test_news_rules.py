@@ -199,3 +199,13 @@ def test_holders_and_issues_around_inserted_phrases(nlp, text, expected):
 ])
 def test_colon_copula_and_passive_holders(nlp, text, expected):
     assert expected in _claims(nlp, text)
+
+
+@pytest.mark.parametrize("text,condition", [
+    ("The senator said he would veto the bill, should it reach his desk.", "should it reach his desk"),
+    ("Were the court to rule against her, the mayor said she would appeal.", "Were the court to rule against her"),
+    ("He said that, to the degree that Congress fails to act, the president must use his powers.",
+     "to the degree that Congress fails to act"),
+])
+def test_more_condition_markers(nlp, text, condition):
+    assert [(c["condition"] or {}).get("text") for c in nlp(text)._.claims] == [condition]

@@ -52,7 +52,33 @@ class ConditionFinder:
                 continue
             taken.update(range(start, end))
             found.append(span)
-        return found
+        found.extend(self._inverted(doc, taken))
+        return sorted(found, key=lambda sp: sp.start)
+
+    INVERTING = ("should", "were", "had")
+
+    def _inverted(self, doc: Doc, taken: set[int]) -> list[Span]:
+        """Inverted conditionals (GUIDELINES 9.10): "should he win the presidency", "were the court
+        to rule" -- an auxiliary opening an adverbial clause before its own subject."""
+        out = []
+        for tok in doc:
+            if tok.lower_ not in self.INVERTING or tok.i in taken or tok.i + 1 >= len(doc):
+                continue
+            prev = doc[tok.i - 1] if tok.i > 0 else None
+            if prev is not None and not (tok.is_sent_start or prev.text in (",", "\u2014", "-", "(", ";") or prev.lower_ in ("and", "but")):
+                continue
+            if doc[tok.i + 1].pos_ not in ("PRON", "PROPN", "DET", "NOUN"):
+                continue
+            clause = tok if tok.dep_ == "advcl" else tok.head
+            misparsed_root = clause.dep_ in ("ROOT", "ccomp", "conj") and prev is not None and prev.text == ","
+            if (clause.dep_ != "advcl" and not misparsed_root) or clause.i < tok.i:
+                continue
+            e = min(clause.right_edge.i, tok.sent.end - 1) + 1
+            while e > tok.i + 1 and (doc[e - 1].is_punct or doc[e - 1].is_space):
+                e -= 1
+            if e > tok.i + 2:
+                out.append(doc[tok.i:e])
+        return out
 
     def _is_condition(self, doc: Doc, marker: str, start: int, end: int) -> bool:
         if start > 0 and doc[start - 1].lower_ in self.not_after:
@@ -152,6 +178,8 @@ class ConditionFinder:
                 return "end"
         if cond.start < issue.start and cond.end <= issue.start + 1 and cond.end > issue.start - 1:
             return "start"
+        if cond.start < issue.start < cond.end < issue.end and issue.start - cond.start <= 2:
+            return "start"  # the issue's opening was trimmed inside the marker ("to the degree that")
         if cond.end <= cue.start and cond.end <= issue.start and cond.start == cond.sent.start:
             return "before"
         return None

@@ -404,10 +404,20 @@ def verb_ccomp(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
             contents.append(Content(c, "that"))
     report = cx.is_report(lex)
     # an indirect question ("asked whether X", "said what he believed") takes no position on X
-    contents = [c for c in contents if not _indirect_question(c.head, cx.lemma)]
+    contents = [c for c in contents if not _indirect_question(c.head, cx.lemma) and not inverted_conditional(c.head)]
     if not contents:
         return []
     return negate([Frame("verb_ccomp", cx.polarity(lex), [cx.v.i], cx.actor, contents, 0.8, addressee=addressee)], cx.negated, report)
+
+
+def inverted_conditional(head: Token) -> bool:
+    """A clause opened by "should / were / had" before its subject, after a comma ("..., should it
+    reach his desk"): a condition the parser took for a complement (see claimx_conditions)."""
+    first = head.left_edge
+    while first.is_punct and first.i < head.i:
+        first = first.nbor(1)
+    return (first.lower_ in ("should", "were", "had") and first.i > 0 and first.nbor(-1).text == ","
+            and first.i + 1 < len(head.doc) and first.nbor(1).pos_ in ("PRON", "PROPN", "DET", "NOUN"))
 
 
 WH_WORDS = {"what", "who", "whom", "whose", "which", "how", "why", "where"}
