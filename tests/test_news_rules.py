@@ -209,3 +209,9 @@ def test_colon_copula_and_passive_holders(nlp, text, expected):
 ])
 def test_more_condition_markers(nlp, text, condition):
     assert [(c["condition"] or {}).get("text") for c in nlp(text)._.claims] == [condition]
+
+
+def test_colon_headline_with_a_name_the_tagger_missed(nlp):
+    text = "Dana Whitfield: 'The Deal Is Dead.'\n\nDana Whitfield told reporters the talks had failed."
+    assert _head(nlp, text) == [("Dana Whitfield", "support", "The Deal Is Dead", None, "headline_colon")]
+    assert _head(nlp, "Poll: 'Voters Are Tired.'\n\nA poll found voters are tired.") == []

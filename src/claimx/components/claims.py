@@ -104,7 +104,10 @@ class ClaimFinder:
         mentions = [a for a in doc._.actors or [] if a["start"] >= hs and a["end"] <= he and a.get("label") in
                     ("PERSON", "ORG", "GPE", "NORP")]
         if not mentions:
-            return []  # "Election 2016: ...": a topic, not a holder
+            named = self._headline_name(doc, hs, he)
+            if named is None:
+                return []  # "Election 2016: ...", "Poll: ...": a topic, not a holder
+            mentions = [named]
         holder = max(mentions, key=lambda a: a["end"] - a["start"])
         if text[he:he + 1] != ":" or text[holder["end"]:he].strip(" ’'s"):
             # the holder must end the left part ("WSJ editorial" keeps its phrase)
@@ -123,6 +126,29 @@ class ClaimFinder:
         return [{"actor": actor, "stance": "support", "issue": {"text": text[cs:ce], "start": cs, "end": ce},
                  "condition": None, "cue": None, "addressee": None, "optional": False,
                  "source": f"{self.name}:headline_colon", "confidence": 0.7}]
+
+    TOPIC_WORDS = {"poll", "polls", "watch", "video", "exclusive", "breaking", "analysis", "opinion", "update",
+                   "live", "report", "review", "editorial", "letters", "photos", "fact", "check", "election",
+                   "debate", "explainer", "interview", "podcast", "quiz", "the", "a", "an"}
+
+    def _headline_name(self, doc: Doc, start: int, end: int) -> dict[str, Any] | None:
+        """A holder the tagger missed in a headline: one to four capitalized words that the body
+        names again (the canonical of that later mention when there is one)."""
+        text = doc.text
+        name = text[start:end].strip()
+        words = name.split()
+        if not 1 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+            return None
+        if {w.lower().strip(".,") for w in words} & self.TOPIC_WORDS:
+            return None
+        body_start = text.find("\n")
+        later = [a for a in doc._.actors or [] if a["start"] > body_start and (a["text"] == name or a["text"] == words[-1])
+                 and a.get("label") in ("PERSON", "ORG", "GPE", "NORP")]
+        if not later and name not in text[body_start:]:
+            return None
+        s = start + text[start:end].index(name)
+        canonical = max((a["canonical"] for a in later), key=len) if later else name
+        return {"text": name, "start": s, "end": s + len(name), "canonical": canonical, "label": "PERSON"}
 
     def _title_case_headline(self, doc: Doc, line: str) -> list[dict[str, Any]]:
         # a word stays capitalized when the body writes it so mid-sentence (a name); the parser's
