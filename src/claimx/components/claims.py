@@ -505,6 +505,19 @@ class ClaimFinder:
         for slot in (actor, cue):
             if slot and slot.get("start") is not None and slot["start"] < qe and qs < slot["end"]:
                 return  # the speaker or cue is inside: a quotation of someone else
+        # the speaker tag must sit right at the quotation ("“...,” she said" / "she said: “...”"):
+        # a quotation elsewhere in the paragraph, or one the issue only dips into, is not the claim's
+        tag = [x for x in (actor, cue) if x and x.get("start") is not None]
+        if tag:
+            t_start, t_end = min(x["start"] for x in tag), max(x["end"] for x in tag)
+            gap_after = text[qe:t_start] if t_start >= qe else None
+            gap_before = text[t_end:qs] if t_end <= qs else None
+            def close(gap: str | None, most: int) -> bool:
+                return gap is not None and len(gap) <= most and not re.search(r"[.!?]\s", gap.strip("\u201d\"' ,"))
+
+            near = close(gap_after, 60) or close(gap_before, 40)
+            if not near:
+                return
         lead = re.match(r"(?:but|and|so)\s+", text[qs:qe], re.I)
         if lead:  # the second half of a quotation cut by its tag ("..., ” he said, “but ...")
             qs += lead.end()
