@@ -215,3 +215,11 @@ def test_colon_headline_with_a_name_the_tagger_missed(nlp):
     text = "Dana Whitfield: 'The Deal Is Dead.'\n\nDana Whitfield told reporters the talks had failed."
     assert _head(nlp, text) == [("Dana Whitfield", "support", "The Deal Is Dead", None, "headline_colon")]
     assert _head(nlp, "Poll: 'Voters Are Tired.'\n\nA poll found voters are tired.") == []
+
+
+def test_a_paragraph_break_is_a_sentence_break(nlp):
+    text = "“Never, never again.”\n\nAnother reader said, “We all know how she feels about the police.”"
+    doc = nlp(text)
+    assert any(s.text.startswith("Another reader") for s in doc.sents)
+    assert [(c["actor"]["text"], c["issue"]["text"]) for c in doc._.claims] == [
+        ("reader", "We all know how she feels about the police")]

@@ -48,7 +48,8 @@ def build(config: Config) -> Language:
         factory = comp.pop("factory", name)
         if factory == "claimx_tagger":
             from .model import component  # noqa: F401  (torch is only needed for the model)
-        nlp.add_pipe(factory, name=name, config=comp)
+        before = comp.pop("before", None)  # e.g. claimx_paragraphs runs before the parser
+        nlp.add_pipe(factory, name=name, config=comp, before=before)
     nlp.meta.setdefault("claimx", {})["chunk_chars"] = int(settings.get("chunk_chars", 100_000))
     nlp.max_length = max(nlp.max_length, nlp.meta["claimx"]["chunk_chars"] + 1)
     return nlp

@@ -1,7 +1,8 @@
-"""The rules components of claimx, as spaCy factories: ``claimx_actors``, ``claimx_claims``
+"""The rules components of claimx, as spaCy factories: ``claimx_paragraphs`` (before the
+parser), ``claimx_actors``, ``claimx_claims``
 (rule frame builders in :mod:`.rules`) and ``claimx_conditions``.  Importing this package registers
 them; they are also registered as ``spacy_factories`` entry points.  The learned tagger is in
 :mod:`claimx.model.component`; building a pipeline from a config is :mod:`claimx.nlp`.
 """
 
-from . import actors, claims, conditions  # noqa: F401  (registers the factories)
+from . import actors, claims, conditions, paragraphs  # noqa: F401  (registers the factories)

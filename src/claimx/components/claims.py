@@ -238,7 +238,7 @@ class ClaimFinder:
                         "source": f"{self.name}:colon", "confidence": 0.7})
         return out
 
-    _CLOSE = re.compile(r"[^?]([,.!]\s*(?:\u201d|\"|''|\u2019\u2019))\s*$")
+    _CLOSE = re.compile(r"[^?]([,.!][ \t]*(?:\u201d|\"|''|\u2019\u2019))[ \t]*$")
     _REOPEN = re.compile(r"[^\u201c\"\n]{0,80}?,\s*(\u201c|\"|'')")
 
     def quote_tag(self, doc: Doc, v: Token) -> list[dict[str, Any]]:
