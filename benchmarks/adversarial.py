@@ -101,9 +101,9 @@ def run_one(pattern: str, size: int, config: str) -> None:
     """In a subprocess: one pattern at one size; prints one JSON line."""
     import resource
 
-    from claimx.extract import extract_documents
     from claimx.io import InputDoc
     from claimx.nlp import load
+    from claimx.records import extract_documents
 
     text = PATTERNS[pattern](size)
     nlp = load(config)

@@ -64,10 +64,11 @@ def run_one(args: argparse.Namespace) -> None:
     else:
         from claimx.batch import local_records
         from claimx.io import InputDoc
-        from claimx.nlp import load
+        from claimx.nlp import PIPELINES, load, pipeline_config
 
-        config = "default.cfg" if args.pipeline == "rules" else args.pipeline
-        nlp = load(config) if args.n_process == 1 else None
+        # a pipeline name (rules, model, hybrid) or a config file
+        config = pipeline_config(args.pipeline) if args.pipeline in PIPELINES else pipeline_config(config=args.pipeline)
+        nlp = load(config=config) if args.n_process == 1 else None
         t0 = time.perf_counter()
         items = (InputDoc(i, t) for i, t in docs)
         for k, _rec in enumerate(local_records(items, config=config, batch_size=args.batch_size,

@@ -1,7 +1,7 @@
 """The source article end to end, with a floor on its score against the project's gold."""
 
-from claimx.evaluate import evaluate
-from claimx.extract import chunk_text, extract_documents
+from claimx.evaluation import evaluate
+from claimx.records import chunk_text, extract_documents
 from claimx.io import InputDoc
 
 from .conftest import SOURCE_GOLD, SOURCE_TEXT

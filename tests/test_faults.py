@@ -131,7 +131,7 @@ def test_resume_refuses_changed_texts_and_another_pipeline(tmp_path):
     r = runner.invoke(app, ["extract", str(edited), "-o", str(out), "-q"])
     assert r.exit_code == 2 and "another text" in r.output
     own = tmp_path / "mine.cfg"                                    # same components, another config
-    own.write_text((ROOT / "configs" / "default.cfg").read_text().replace("nested = \"suppress\"", "nested = \"keep\""))
+    own.write_text((ROOT / "configs" / "default.cfg").read_text().replace("chunk_chars = 100000", "chunk_chars = 90000"))
     r = runner.invoke(app, ["extract", str(tmp_path / "in.jsonl"), "-o", str(out), "-q", "--config", str(own)])
     assert r.exit_code == 2 and "another pipeline or configuration" in r.output
     r = runner.invoke(app, ["extract", str(tmp_path / "in.jsonl"), "-o", str(out), "-q"])
@@ -329,7 +329,7 @@ def test_corpus_convert_prints_warnings_as_one_line(tmp_path):
 
 # -- 9. bounded work per sentence and per token --------------------------------------------------
 def test_pathological_runs_and_run_on_sentences_are_bounded_before_the_parser(nlp):
-    from claimx.extract import MAX_STRETCH, RUN_PIECE, make_doc
+    from claimx.records import MAX_STRETCH, RUN_PIECE, make_doc
 
     text = "The minister said " + "(" * 5000 + " and " + ",,,," * 1000 + " then\n" + "the union said that " * 400
     doc = make_doc(nlp, text)
@@ -470,7 +470,7 @@ def test_time_budget_works_outside_the_main_thread():
     import threading
     import time
 
-    from claimx.extract import DocTimeout, time_budget
+    from claimx.records import DocTimeout, time_budget
 
     got = []
 

@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from claimx.cli import app
-from claimx.extract import extract_documents
+from claimx.records import extract_documents
 from claimx.io import InputDoc, InputError
 from claimx.schema import json_schema
 

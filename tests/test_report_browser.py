@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from claimx.extract import extract_documents
+from claimx.records import extract_documents
 from claimx.io import InputDoc
 from claimx.report import write_report
 from claimx.schema import read_jsonl, write_jsonl

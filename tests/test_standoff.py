@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from claimx.evaluate import evaluate
+from claimx.evaluation import evaluate
 from claimx.io import InputDoc, InputError, InputOptions, read_inputs
 from claimx.schema import Document, RecordError, read_jsonl
 from claimx.scoring import actor_match

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from claimx.evaluate import evaluate
+from claimx.evaluation import evaluate
 from claimx.schema import read_jsonl
 
 HERE = Path(__file__).parent

@@ -17,21 +17,19 @@ import time
 from pathlib import Path
 
 from claimx.batch import local_records
-from claimx.evaluate import evaluate
+from claimx.evaluation import evaluate
 from claimx.io import InputDoc
-from claimx.nlp import build, choose_config, read_config
+from claimx.nlp import PIPELINES, load_pipeline
 from claimx.schema import read_jsonl
 from claimx.scoring import flat_scores
 
 
 def run(pipeline: str, gold_path: Path, device: str) -> dict:
-    config, note = choose_config(pipeline)
-    if note:
-        return {"skipped": note}
-    cfg = read_config(config)
-    if "claimx_tagger" in (cfg.get("components") or {}):
-        cfg["components"]["claimx_tagger"]["device"] = device
-    nlp = build(cfg)
+    loaded = load_pipeline(pipeline, device=device)
+    if loaded.note:
+        return {"skipped": loaded.note}
+    nlp = loaded.nlp
+    config = "+".join(PIPELINES[pipeline])
     gold = list(read_jsonl(gold_path))
     items = [InputDoc(d.id, d.text) for d in gold]
     words = sum(len(d.text.split()) for d in gold)

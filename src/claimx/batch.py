@@ -60,6 +60,25 @@ def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
 _WORKER_NLP = None
 
 
+def config_text(config: Any) -> str:
+    """A pipeline config (a :class:`confection.Config`, or a path or name in ``configs/``) as text:
+    what worker processes and Ray actors build their pipeline from, wherever they run."""
+    from confection import Config
+
+    from .nlp import pipeline_config
+
+    cfg = config if isinstance(config, Config) else pipeline_config(config=config)
+    return cfg.to_str()
+
+
+def _load_text(text: str) -> Any:
+    from confection import Config
+
+    from .nlp import load
+
+    return load(config=Config().from_str(text, interpolate=False))
+
+
 def _worker_init(config: str) -> None:
     global _WORKER_NLP
     import signal
@@ -68,19 +87,17 @@ def _worker_init(config: str) -> None:
     # them would die printing tracebacks about broken pipes.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    from .nlp import load
-
-    _WORKER_NLP = load(config)
+    _WORKER_NLP = _load_text(config)
 
 
 def _worker_run(batch: list[Item], batch_size: int, doc_timeout: float | None = None) -> list[str]:
-    from .extract import extract_documents
+    from .records import extract_documents
 
     return [d.to_json() for d in extract_documents(_WORKER_NLP, batch, batch_size=batch_size, doc_timeout=doc_timeout)]
 
 
 def _lost(item: Item, why: str) -> Document:
-    from .extract import error_record
+    from .records import error_record
 
     return error_record(item, why)
 
@@ -187,16 +204,14 @@ def local_records(
 ) -> Iterator[Document]:
     """Records for ``items`` in input order, on this machine.  ``doc_timeout`` (seconds, None: no
     limit) turns a document that runs longer into an error record."""
-    from .extract import extract_documents
+    from .records import extract_documents
 
     if n_process <= 1:
         if nlp is None:
-            from .nlp import load
-
-            nlp = load(config)
+            nlp = _load_text(config_text(config))
         yield from extract_documents(nlp, items, batch_size=batch_size, doc_timeout=doc_timeout)
         return
-    yield from _pool_records(items, config, batch_size, n_process, doc_timeout)
+    yield from _pool_records(items, config_text(config), batch_size, n_process, doc_timeout)
 
 
 def _item_row(it: Item) -> dict[str, Any]:
@@ -221,14 +236,12 @@ class ClaimxPredictor:
     doc_timeout: float | None = None
 
     def __init__(self) -> None:
-        from .nlp import load
-
-        self.nlp = load(self.config)
+        self.nlp = _load_text(self.config)
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
         import numpy as np
 
-        from .extract import extract_documents
+        from .records import extract_documents
 
         items = [_row_item(*row) for row in zip(batch["kind"], batch["id"], batch["text"], batch["meta"], batch["reason"])]
         records = [d.to_json() for d in extract_documents(self.nlp, items, batch_size=self.batch_size,
@@ -258,7 +271,7 @@ def ray_records(
     import logging
     import warnings
 
-    config = str(_config_path(config))
+    config = config_text(config)  # the actors build the pipeline from the text, wherever they run
     logging.getLogger("ray.data").setLevel(logging.ERROR)  # its progress lines are not the user's business
     started = False
     if not ray.is_initialized():
@@ -295,13 +308,6 @@ def ray_records(
             ray.shutdown()
 
 
-def _config_path(config: str) -> Path:
-    """An absolute config path, so that Ray workers in other directories find it."""
-    from .resources import resolve
-
-    return Path(resolve(config)).resolve()
-
-
 def _file_digest(path: Path) -> str:
     h = hashlib.sha256()
     with open(path, "rb") as fh:
@@ -310,16 +316,26 @@ def _file_digest(path: Path) -> str:
     return h.hexdigest()[:16]
 
 
-def producer(config: str) -> dict[str, Any]:
-    """What produces the records of a run: claimx's version, the pipeline config and a digest of
-    it and of every file it names (lexicons, gazetteers, the tagger's weights).  The journal keeps
-    it, so that a resume with another pipeline, config or model is refused."""
-    from . import __version__
-    from .nlp import read_config
-    from .resources import resolve
+def producer(config: Any) -> dict[str, Any]:
+    """What produces the records of a run: claimx's version, a digest of the pipeline config (a
+    :class:`confection.Config`, or a path or name; the device left out) and of every file it reads
+    (lexicons, gazetteers and the tagger's weights, the factories' defaults included).  The journal
+    keeps it, so that a resume with another pipeline, config or model is refused."""
+    import inspect
 
-    path = resolve(config)
-    out: dict[str, Any] = {"claimx": __version__, "config_digest": _file_digest(path)}
+    from confection import Config
+    from spacy.language import Language
+    from spacy.util import registry
+
+    from . import __version__
+    from .model import component  # noqa: F401  (registers the tagger's factory)
+    from .nlp import pipeline_config
+    from .resources import resolve, resolve_model
+
+    cfg = Config(config if isinstance(config, Config) else pipeline_config(config=config))
+    cfg["claimx"] = {k: v for k, v in cfg.get("claimx", {}).items() if k != "device"}
+    out: dict[str, Any] = {"claimx": __version__,
+                           "config_digest": hashlib.sha256(cfg.to_str().encode("utf-8")).hexdigest()[:16]}
     files: dict[str, str] = {}
 
     def walk(node: Any, key: str = "") -> None:
@@ -330,14 +346,19 @@ def producer(config: str) -> dict[str, Any]:
             p = resolve(node)
             files[node] = _file_digest(p) if p.is_file() else "missing"
         elif isinstance(node, str) and key == "model":
-            from .model.component import resolve_model
-
             folder = resolve_model(node)
             for f in sorted(folder.glob("*")) if folder.is_dir() else []:
                 if f.is_file() and f.suffix in (".json", ".safetensors", ".bin", ".pt"):
                     files[f"{node}/{f.name}"] = _file_digest(f)
 
-    walk(dict(read_config(config)))
+    for comp in (cfg.get("components") or {}).values():
+        factory = comp.get("factory")
+        defaults = Language.get_factory_meta(factory).default_config if factory and Language.has_factory(factory) else {}
+        walk({**(defaults or {}), **comp})
+    walk(dict(cfg.get("initialize") or {}))
+    for name, func in registry.misc.get_all().items():  # the lexicon loaders' default files
+        if name.startswith("claimx.") and "path" in inspect.signature(func).parameters:
+            walk({"path": inspect.signature(func).parameters["path"].default})
     out["files"] = files
     return out
 

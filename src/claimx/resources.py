@@ -35,6 +35,10 @@ def config_dir() -> Path:
     )
 
 
+class ModelMissing(FileNotFoundError):
+    """A pipeline needs a trained model that is not there (the caller may fall back to the rules)."""
+
+
 def models_dir() -> Path:
     """The directory holding trained models by name (``claim-tagger``).
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import typer
 
-from ..evaluate import evaluate, format_report
+from ..evaluation import evaluate, format_report
 from ..schema import RecordError
 from ..scoring import ALL_SLOTS
 

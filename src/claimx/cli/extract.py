@@ -8,34 +8,12 @@ from pathlib import Path
 import typer
 
 from ..batch import CSV_FIELDS, DEFAULT_DOC_TIMEOUT, OUTPUT_FORMATS, claim_rows
-from ..evaluate import evaluate, format_report
+from ..evaluation import evaluate, format_report
 from ..schema import Document, RecordError, read_jsonl
 from .evaluate import parse_slots
 
 FORMATS = ("jsonl", "table", "csv", "parquet", "html")
 ENGINES = ("local", "ray")
-
-
-def select_device(device: str) -> str:
-    """``cpu`` | ``cuda`` | ``auto``: the device the pipeline runs on.  ``cuda`` fails loudly when
-    no GPU is usable; ``auto`` takes one when spaCy can."""
-    import spacy
-
-    if device not in ("cpu", "cuda", "auto"):
-        raise typer.BadParameter(f"--device must be cpu, cuda or auto, not {device!r}")
-    if device == "cpu":
-        return "cpu"
-    ok = False
-    try:
-        ok = spacy.prefer_gpu()
-    except Exception:  # cupy present but no driver
-        ok = False
-    if device == "cuda" and not ok:
-        raise typer.BadParameter(
-            "--device cuda: no GPU is usable here (spaCy needs cupy and a CUDA device);"
-            " use --device cpu or auto"
-        )
-    return "cuda" if ok else "cpu"
 
 
 def format_table(docs: list[Document]) -> str:
@@ -114,7 +92,7 @@ def extract_cli(
     shared: Path = typer.Option(None, "--shared", envvar="CLAIMX_SHARED", help="Folder holding the texts of stand-off records (e.g. ../shared for corpora/news)."),
     resume: bool = typer.Option(True, "--resume/--no-resume", help="Continue an interrupted run from OUTPUT.part (default), or start over."),
     pipeline: str = typer.Option(None, "--pipeline", "-p", help="rules, model or hybrid (configs/default.cfg, model.cfg, hybrid.cfg); without a trained model the rules run, and say so."),
-    config: str = typer.Option("default.cfg", "--config", "-c", help="Pipeline config: a name in claimx's configs/, or a path (./my.cfg); --pipeline picks one for you."),
+    config: str = typer.Option(None, "--config", "-c", help="A pipeline config: a name in claimx's configs/, or a path (./my.cfg); default configs/default.cfg; --pipeline picks one for you."),
     doc_timeout: float = typer.Option(DEFAULT_DOC_TIMEOUT, "--doc-timeout", min=0, help="Seconds one document may take; past it, it becomes an error record and the run goes on (0: no limit)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
@@ -140,36 +118,23 @@ def extract_cli(
 
     from ..batch import Journal, JournalError, ResumeError, local_records, producer, ray_records, skip_done
     from ..io import InputOptions, InputUnavailable, flag_duplicates, read_inputs
-    from ..nlp import build, choose_config, load, read_config
+    from ..nlp import load_pipeline
 
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    if device != "cpu" and (engine == "ray" or n_process > 1):
+        raise typer.BadParameter("--device cuda/auto needs one process on the local engine (batched on the GPU);"
+                                 " worker processes and Ray actors run on the CPU")
+    local = engine == "local" and n_process == 1
     try:
-        config, note = choose_config(pipeline, config)
-        cfg = read_config(config)
-    except FileNotFoundError as exc:
+        loaded = load_pipeline(pipeline, None if pipeline else config, device, cache=local)
+    except (FileNotFoundError, RuntimeError, ValueError) as exc:
         raise _fail(str(exc), EXIT_USAGE) from None
-    except Exception as exc:  # confection/configparser errors: the file is not a valid config
-        raise _fail(f"the pipeline config {config} cannot be read: {' '.join(str(exc).split())}", EXIT_USAGE) from None
-    if note:
-        typer.echo(f"note: {note}", err=True)
-    has_tagger = "claimx_tagger" in (cfg.get("components") or {})
-    if has_tagger and device != "cpu" and (engine == "ray" or n_process > 1):
-        raise typer.BadParameter("--device cuda/auto for the tagger works with the local engine and one process"
-                                 " (batched on the GPU); worker processes and Ray actors run on the CPU")
-    if not has_tagger:
-        select_device(device)  # spaCy's own GPU switch for the rules pipeline
-    nlp = None
-    if engine == "local" and n_process == 1:
-        try:
-            if has_tagger and device != "cpu":
-                cfg["components"]["claimx_tagger"]["device"] = device
-                nlp = build(cfg)
-            else:
-                nlp = load(config)
-        except (FileNotFoundError, RuntimeError) as exc:
-            raise _fail(str(exc), EXIT_USAGE) from None
-        except Exception as exc:  # a component refusing its settings
-            raise _fail(f"the pipeline config {config} is not valid: {' '.join(str(exc).split())}", EXIT_USAGE) from None
+    except Exception as exc:  # a component refusing its settings
+        raise _fail(f"the pipeline config {config} is not valid: {' '.join(str(exc).split())}", EXIT_USAGE) from None
+    if loaded.note:
+        typer.echo(f"note: {loaded.note}", err=True)
+    config = loaded.config  # what worker processes and Ray actors build (after any fallback)
+    nlp = loaded.nlp if local else None
 
     items = flag_duplicates(read_inputs(inputs, InputOptions(id_column=id_column, text_column=text_column, shared=str(shared) if shared else None)))
     journal = None

@@ -18,18 +18,20 @@ def train_cli(
     """Train the claim tagger (needs the ml extra) and write model, metrics and model card."""
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     try:
-        import torch
+        import torch  # noqa: F401  (the ml extra is installed)
 
         from ..model.card import write_card
         from ..model.train import train
     except ImportError as exc:
         typer.echo(f"error: training needs the ml extra (pip install 'claimx[ml]'): {exc}", err=True)
         raise typer.Exit(2) from None
-    if device == "auto":
-        device = "cuda" if torch.cuda.is_available() else "cpu"
-    if device == "cuda" and not torch.cuda.is_available():
-        typer.echo("error: --device cuda: torch sees no GPU here", err=True)
-        raise typer.Exit(2)
+    from ..device import resolve_device
+
+    try:
+        device = resolve_device(device)
+    except (ValueError, RuntimeError) as exc:
+        typer.echo(f"error: --device: {exc}", err=True)
+        raise typer.Exit(2) from None
     parsed = {}
     for item in overrides:
         key, sep, value = item.partition("=")

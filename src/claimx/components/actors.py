@@ -22,6 +22,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from ..resources import actor_gazetteer
+from .data import DataComponent
 
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 GAZETTEER_LABELS = ("FAC", "LOC")
@@ -76,12 +77,26 @@ def noun_phrase(token: Token) -> tuple[int, int]:
     return s, e
 
 
-class ActorFinder:
-    """Finds actor mentions and names them canonically.  Used as a pipeline component."""
+class ActorFinder(DataComponent):
+    """Finds actor mentions and names them canonically.  Used as a pipeline component; its state is
+    the gazetteer (saved inside a pipeline by :class:`.data.DataComponent`)."""
 
-    def __init__(self, nlp: Language, name: str, gazetteer: dict[str, Any], labels: list[str]):
+    def __init__(self, nlp: Language, name: str, labels: list[str]):
         self.name = name
         self.labels = tuple(labels)
+        self.nlp = nlp
+        self.data: dict[str, Any] | None = None
+
+    def initialize(self, get_examples: Any = None, *, nlp: Language | None = None,
+                   gazetteer: dict[str, Any] | None = None) -> None:
+        """Load the gazetteer: ``gazetteer`` from ``[initialize.components.NAME.gazetteer]``, else
+        ``claimx.actor_gazetteer.v1``'s default file."""
+        self.set_data({"gazetteer": gazetteer if gazetteer is not None else actor_gazetteer()})
+
+    def set_data(self, data: dict[str, Any]) -> None:
+        self.data = data
+        gazetteer = data["gazetteer"]
+        nlp = self.nlp
         self.metonyms = {k.lower(): v for k, v in (gazetteer.get("metonyms") or {}).items()}
         self.aliases = {k.lower(): v for k, v in (gazetteer.get("aliases") or {}).items()}
         self.titles = {t.lower() for t in gazetteer.get("titles") or []}
@@ -108,6 +123,8 @@ class ActorFinder:
         return span.doc[start : span.end]
 
     def __call__(self, doc: Doc) -> Doc:
+        if self.data is None:
+            self.initialize()  # added to a pipeline by hand: the default gazetteer
         mentions: list[dict[str, Any]] = []
         covered: set[int] = set()
         persons: list[Span] = []
@@ -316,10 +333,10 @@ def mention_at(doc: Doc, token: Token) -> dict[str, Any] | None:
     "claimx_actors",
     assigns=["doc._.actors"],
     requires=["doc.ents", "token.dep"],
-    default_config={"gazetteer": {"@misc": "claimx.actor_gazetteer.v1"}, "labels": list(ENTITY_LABELS)},
+    default_config={"labels": list(ENTITY_LABELS)},
 )
-def make_actors(nlp: Language, name: str, gazetteer: dict[str, Any], labels: list[str]) -> ActorFinder:
-    return ActorFinder(nlp, name, gazetteer, labels)
+def make_actors(nlp: Language, name: str, labels: list[str]) -> ActorFinder:
+    return ActorFinder(nlp, name, labels)
 
 
 __all__ = ["ActorFinder", "make_actors", "mention_at", "noun_phrase", "actor_gazetteer"]

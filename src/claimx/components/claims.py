@@ -26,8 +26,9 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from ..resources import cue_lexicon
+from ..resources import actor_gazetteer, cue_lexicon
 from .actors import PRONOUNS, mention_at, noun_phrase
+from .data import DataComponent
 from .quotes import quotation_around
 from .rules import NOT_ACTORS, RELATIVE, SUBJECTS, Content, CueLexicon, Frame, first_person_narrator, frames_at, holder
 
@@ -40,22 +41,37 @@ def _span_dict(doc: Doc, start: int, end: int) -> dict[str, Any]:
     return {"text": span.text, "start": span.start_char, "end": span.end_char}
 
 
-class ClaimFinder:
-    """Finds claims: the rules (:mod:`.rules`) make frames, this turns them into records."""
+class ClaimFinder(DataComponent):
+    """Finds claims: the rules (:mod:`.rules`) make frames, this turns them into records.  Its
+    state is the cue lexicon and the actor nouns (saved inside a pipeline)."""
 
-    def __init__(self, nlp: Language, name: str, lexicon: dict[str, Any], nested: str = "suppress",
-                 actor_nouns: list[str] | None = None):
+    def __init__(self, nlp: Language, name: str, nested: str = "suppress"):
         if nested not in ("suppress", "keep"):
             raise ValueError(f"nested must be 'suppress' or 'keep', not {nested!r}")
         self.name = name
         self.nested = nested
-        self.lex = CueLexicon.from_dict(lexicon, actor_nouns)
         self._nlp = nlp  # the pipeline, to re-parse a title-case headline
+        self.data: dict[str, Any] | None = None
+
+    def initialize(self, get_examples: Any = None, *, nlp: Language | None = None,
+                   lexicon: dict[str, Any] | None = None, gazetteer: dict[str, Any] | None = None) -> None:
+        """Load the cue lexicon and the gazetteer's actor nouns: ``lexicon`` and ``gazetteer`` from
+        ``[initialize.components.NAME]``, else the default files of ``claimx.cue_lexicon.v1`` and
+        ``claimx.actor_gazetteer.v1``."""
+        lexicon = lexicon if lexicon is not None else cue_lexicon()
+        gazetteer = gazetteer if gazetteer is not None else actor_gazetteer()
+        self.set_data({"lexicon": lexicon, "actor_nouns": list(gazetteer.get("actor_nouns") or [])})
+
+    def set_data(self, data: dict[str, Any]) -> None:
+        self.data = data
+        self.lex = CueLexicon.from_dict(data["lexicon"], data["actor_nouns"])
 
     # -- the component ---------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         if doc._.actors is None:
             raise ValueError("claimx_claims needs claimx_actors earlier in the pipeline")
+        if self.data is None:
+            self.initialize()  # added to a pipeline by hand: the default lexicon
         claims: list[dict[str, Any]] = []
         for sent in doc.sents:
             if sent.text.rstrip().rstrip("\"'\u201d\u2019)").endswith("?"):
@@ -555,11 +571,10 @@ class ClaimFinder:
     "claimx_claims",
     assigns=["doc._.claims"],
     requires=["doc._.actors", "token.dep", "token.lemma"],
-    default_config={"lexicon": {"@misc": "claimx.cue_lexicon.v1"}, "nested": "suppress",
-                    "gazetteer": {"@misc": "claimx.actor_gazetteer.v1"}},
+    default_config={"nested": "suppress"},
 )
-def make_claims(nlp: Language, name: str, lexicon: dict[str, Any], nested: str, gazetteer: dict[str, Any]) -> ClaimFinder:
-    return ClaimFinder(nlp, name, lexicon, nested, gazetteer.get("actor_nouns"))
+def make_claims(nlp: Language, name: str, nested: str) -> ClaimFinder:
+    return ClaimFinder(nlp, name, nested)
 
 
 __all__ = ["ClaimFinder", "make_claims", "cue_lexicon"]

@@ -22,13 +22,29 @@ from spacy.tokens import Doc, Span
 
 from ..resources import condition_markers
 from .claims import _span_dict
+from .data import DataComponent
 
 GAP_WORDS = {"but", "and", "especially", "particularly", "only", "even", "provided", "so", "or"}
 
 
-class ConditionFinder:
-    def __init__(self, nlp: Language, name: str, markers: dict[str, Any]):
+class ConditionFinder(DataComponent):
+    """Finds conditions and attaches them; its state is the marker lexicon (saved inside a pipeline)."""
+
+    def __init__(self, nlp: Language, name: str):
         self.name = name
+        self.nlp = nlp
+        self.data: dict[str, Any] | None = None
+
+    def initialize(self, get_examples: Any = None, *, nlp: Language | None = None,
+                   markers: dict[str, Any] | None = None) -> None:
+        """Load the marker lexicon: ``markers`` from ``[initialize.components.NAME.markers]``, else
+        ``claimx.condition_markers.v1``'s default file."""
+        self.set_data({"markers": markers if markers is not None else condition_markers()})
+
+    def set_data(self, data: dict[str, Any]) -> None:
+        self.data = data
+        markers = data["markers"]
+        nlp = self.nlp
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for marker in markers["markers"]:
             self.matcher.add(marker, [nlp.make_doc(marker)])
@@ -116,6 +132,8 @@ class ConditionFinder:
     def __call__(self, doc: Doc) -> Doc:
         if doc._.claims is None:
             raise ValueError("claimx_conditions needs claimx_claims earlier in the pipeline")
+        if self.data is None:
+            self.initialize()  # added to a pipeline by hand: the default markers
         conditions = self.find(doc)
         starts = [c.start for c in conditions]  # find() gives them in text order
         for claim in doc._.claims:
@@ -189,10 +207,9 @@ class ConditionFinder:
     "claimx_conditions",
     assigns=["doc._.claims"],
     requires=["doc._.claims", "token.dep"],
-    default_config={"markers": {"@misc": "claimx.condition_markers.v1"}},
 )
-def make_conditions(nlp: Language, name: str, markers: dict[str, Any]) -> ConditionFinder:
-    return ConditionFinder(nlp, name, markers)
+def make_conditions(nlp: Language, name: str) -> ConditionFinder:
+    return ConditionFinder(nlp, name)
 
 
 __all__ = ["ConditionFinder", "make_conditions", "condition_markers"]

@@ -30,12 +30,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..components.actors import _strip_span, mention_at, noun_phrase
-from ..resources import resolve_model
+from ..device import resolve_device
+from ..resources import ModelMissing, condition_markers, resolve_model
 from ..schema import STANCES
 from ..scoring import token_f1
 from .data import SLOTS, decode_bio, windows
 
 log = logging.getLogger("claimx")
+MARKERS = "markers.json"
 _EDGE = " \t\n\"'“”‘’«»,;:.—–-("
 
 
@@ -47,32 +49,103 @@ def model_available(path: str | Path) -> bool:
 
 
 class TaggerComponent:
+    """The tagger as a spaCy component.  Created from its settings; the weights are loaded by
+    :meth:`initialize` (from ``model``: a path, or a name under the models folder) or by
+    :meth:`from_disk` / :meth:`from_bytes` (a saved pipeline carries them)."""
+
     def __init__(self, nlp: Language, name: str, model: str, mode: str = "model", batch_size: int = 16,
                  device: str = "cpu", min_confidence: float = 0.6, hybrid_min_confidence: float = 0.7,
-                 min_issue_tokens: int = 2, markers: list[str] | None = None):
+                 min_issue_tokens: int = 2):
         if mode not in ("model", "hybrid"):
             raise ValueError(f"claimx_tagger mode must be 'model' or 'hybrid', not {mode!r}")
-        from .tagger import ClaimTagger, tokenizer_for
-
         self.name = name
         self.mode = mode
         self.min_confidence = min_confidence
         self.hybrid_min_confidence = hybrid_min_confidence
         self.min_issue_tokens = min_issue_tokens
-        self.markers = sorted((tuple(m.lower().split()) for m in (markers or [])), key=len, reverse=True)
         self.batch_size = batch_size
-        self.device = _pick_device(device)
-        self.path = resolve_model(model)
-        self.model = ClaimTagger.load(self.path, self.device)
-        self.tok = tokenizer_for(self.model.settings["encoder"])
-        self.max_length = int(self.model.settings["max_length"])
+        self.device = resolve_device(device)
+        self.model_name = model
+        self.model: Any = None
+        self.path: Path | None = None
+        self.marker_list: list[str] | None = None
+        self.markers: list[tuple[str, ...]] = []
         if not Doc.has_extension("claims"):
             Doc.set_extension("claims", default=None)
+
+    def _set_markers(self, markers: list[str]) -> None:
+        self.marker_list = markers
+        self.markers = sorted((tuple(m.lower().split()) for m in markers), key=len, reverse=True)
+
+    def _use(self, tagger: Any) -> None:
+        from .tagger import tokenizer_for
+
+        self.model = tagger
+        self.tok = tokenizer_for(tagger.settings["encoder"])
+        self.max_length = int(tagger.settings["max_length"])
+
+    # -- initialisation and serialisation -------------------------------------------------------
+    def initialize(self, get_examples: Any = None, *, nlp: Language | None = None, model: str | None = None,
+                   markers: dict[str, Any] | None = None) -> None:
+        """Load the trained weights from ``model`` (default: the factory's; :class:`ModelMissing`
+        when there are none) and the condition markers (``markers``, else the default file of
+        ``claimx.condition_markers.v1``: a tagged condition must begin with one)."""
+        from .tagger import ClaimTagger
+
+        self._set_markers(list((markers if markers is not None else condition_markers()).get("markers", [])))
+
+        path = resolve_model(model or self.model_name)
+        if not model_available(path):
+            raise ModelMissing(f"no trained claim tagger at {path}")
+        self.path = path
+        self._use(ClaimTagger.load(path, self.device))
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        import srsly
+
+        self._require_model()
+        path = Path(path)
+        self.model.save(path, extra=self.model.extra)
+        srsly.write_json(path / MARKERS, self.marker_list)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "TaggerComponent":
+        import srsly
+
+        from .tagger import ClaimTagger
+
+        path = Path(path)
+        self.path = path
+        self._use(ClaimTagger.load(path, self.device))
+        if (path / MARKERS).is_file():
+            self._set_markers(list(srsly.read_json(path / MARKERS)))
+        return self
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        import srsly
+
+        self._require_model()
+        return srsly.msgpack_dumps({"tagger": self.model.to_bytes(), "markers": self.marker_list})
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> "TaggerComponent":
+        import srsly
+
+        from .tagger import ClaimTagger
+
+        msg = srsly.msgpack_loads(data)
+        self._use(ClaimTagger.from_bytes(msg["tagger"], self.device))
+        self._set_markers(list(msg["markers"]))
+        return self
+
+    def _require_model(self) -> None:
+        if self.model is None:
+            raise ValueError(f"{self.name} has no weights yet: build the pipeline with claimx.load (which"
+                             " initializes it), call nlp.initialize(), or load a saved pipeline")
 
     def __call__(self, doc: Doc) -> Doc:
         return next(iter(self.pipe([doc])))
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 32) -> Iterator[Doc]:
+        self._require_model()
         buf: list[Doc] = []
         for doc in docs:
             buf.append(doc)
@@ -357,26 +430,14 @@ def merge(rules: list[dict[str, Any]], model: list[dict[str, Any]]) -> list[dict
     return out
 
 
-def _pick_device(device: str) -> str:
-    import torch
-
-    if device == "auto":
-        return "cuda" if torch.cuda.is_available() else "cpu"
-    if device == "cuda" and not torch.cuda.is_available():
-        raise RuntimeError("claimx_tagger: device 'cuda' asked for but torch sees no GPU; use cpu or auto")
-    return device
-
-
 @Language.factory(
     "claimx_tagger",
     default_config={"model": "claim-tagger", "mode": "model", "batch_size": 16, "device": "cpu",
-                    "min_confidence": 0.6, "hybrid_min_confidence": 0.7, "min_issue_tokens": 2,
-                    "markers": {"@misc": "claimx.condition_markers.v1", "path": "lexicons/conditions.yaml"}},
+                    "min_confidence": 0.6, "hybrid_min_confidence": 0.7, "min_issue_tokens": 2},
     assigns=["doc._.claims"],
     requires=["doc.sents"],
 )
 def make_tagger(nlp: Language, name: str, model: str, mode: str, batch_size: int, device: str,
-                min_confidence: float, hybrid_min_confidence: float, min_issue_tokens: int,
-                markers: dict[str, Any]) -> TaggerComponent:
+                min_confidence: float, hybrid_min_confidence: float, min_issue_tokens: int) -> TaggerComponent:
     return TaggerComponent(nlp, name, model, mode, batch_size, device, min_confidence, hybrid_min_confidence,
-                           min_issue_tokens, list(markers.get("markers", [])))
+                           min_issue_tokens)

@@ -44,6 +44,7 @@ class ClaimTagger(nn.Module):
         hf_logging.disable_progress_bar()  # no "Loading weights" bar inside claimx's own output
         self.settings = {"encoder": encoder, "train_layers": train_layers, "dropout": dropout,
                          "max_length": max_length, "slots": list(SLOTS)}
+        self.extra: dict[str, Any] = {}  # saved beside the settings ("trained_with" ...)
         self.encoder = AutoModel.from_pretrained(encoder_path(encoder))
         hidden = self.encoder.config.hidden_size
         self.dropout = nn.Dropout(dropout)
@@ -106,12 +107,33 @@ class ClaimTagger(nn.Module):
         if not (path / WEIGHTS).is_file() or not (path / CONFIG).is_file():
             raise FileNotFoundError(f"no trained claim tagger at {path} (expected {WEIGHTS} and {CONFIG})")
         cfg = json.loads((path / CONFIG).read_text())
+        return cls._from_parts(cfg, load_file(str(path / WEIGHTS)), device, str(path / WEIGHTS))
+
+    def to_bytes(self) -> bytes:
+        """The trained weights and the settings in one message (what :meth:`save` writes as files)."""
+        import srsly
+        from safetensors.torch import save
+
+        state = {k: v.to(torch.float16).contiguous().cpu() for k, v in self.trained_state().items()}
+        return srsly.msgpack_dumps({"config": {**self.settings, **self.extra}, "weights": save(state)})
+
+    @classmethod
+    def from_bytes(cls, data: bytes, device: str = "cpu") -> "ClaimTagger":
+        import srsly
+        from safetensors.torch import load
+
+        msg = srsly.msgpack_loads(data)
+        return cls._from_parts(msg["config"], load(msg["weights"]), device, "the serialized tagger")
+
+    @classmethod
+    def _from_parts(cls, cfg: dict[str, Any], weights: dict[str, torch.Tensor], device: str, where: str) -> "ClaimTagger":
         model = cls(encoder=cfg["encoder"], train_layers=cfg["train_layers"], dropout=cfg.get("dropout", 0.1),
                     max_length=cfg.get("max_length", 192))
-        state = {k: v.to(torch.float32) for k, v in load_file(str(path / WEIGHTS)).items()}
+        model.extra = {k: v for k, v in cfg.items() if k not in model.settings}
+        state = {k: v.to(torch.float32) for k, v in weights.items()}
         missing = set(model.trained_state()) - set(state)
         if missing:
-            raise ValueError(f"{path / WEIGHTS} lacks {sorted(missing)[:3]}...: saved by another version?")
+            raise ValueError(f"{where} lacks {sorted(missing)[:3]}...: saved by another version?")
         model.load_state_dict(state, strict=False)
         model.eval()
         return model.to(device)
