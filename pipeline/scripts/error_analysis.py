@@ -39,7 +39,23 @@ def lexicon_lemmas() -> set[str]:
     return words
 
 
-def category_missed(doc, c, lemmas) -> str:
+def category_missed(doc, c, lemmas, preds=()) -> str:
+    """What kind of claim was missed, and how: the rules made a claim at its cue but with the
+    wrong actor or issue, or made none there."""
+    kind = _kind(doc, c, lemmas)
+    if c.cue is not None:
+        at_cue = [p for p in preds if p.cue is not None and p.cue.start == c.cue.start]
+        if at_cue:
+            from claimx.scoring import actor_match, token_f1
+
+            if not any(actor_match(c.actor, p.actor) for p in at_cue):
+                return f"{kind}: claim at the cue, wrong actor"
+            if not any(token_f1(c.issue.text, p.issue.text) >= 0.5 for p in at_cue):
+                return f"{kind}: claim at the cue, wrong issue"
+    return f"{kind}: no claim"
+
+
+def _kind(doc, c, lemmas) -> str:
     text = doc.text
     if c.actor is None or c.actor.start is None:
         return "implicit actor"
@@ -56,9 +72,14 @@ def category_missed(doc, c, lemmas) -> str:
     if any(w in DOC_NOUNS for w in c.actor.text.lower().split()):
         return "document/poll holder"
     first = re.sub(r"[^a-z]", "", cue.split()[0]) if cue.split() else ""
-    if not any(first.startswith(l[:max(3, len(l) - 2)]) for l in lemmas):
+    if first not in lemmas and not any(first.startswith(l[:max(3, len(l) - 2)]) for l in lemmas) \
+            and first not in IRREGULAR:
         return "cue outside lexicon"
     return "cue in lexicon"
+
+
+IRREGULAR = {"said", "says", "saying", "told", "tells", "telling", "wrote", "written", "writes", "thought",
+             "found", "chose", "chosen", "spoke", "took", "made", "gave", "sought", "drew", "held", "stood"}
 
 
 def main() -> None:
@@ -85,7 +106,7 @@ def main() -> None:
         for i, c in enumerate(gc):
             if i in got_g or c.optional:
                 continue
-            cat = category_missed(g, c, lemmas)
+            cat = category_missed(g, c, lemmas, p.claims)
             missed[cat] += 1
             rows.append({"kind": "missed", "cat": cat, "doc": doc_id, "actor": c.actor.text if c.actor else None,
                          "cue": c.cue.text if c.cue else None, "stance": c.stance, "issue": c.issue.text[:120],
