@@ -19,14 +19,11 @@ twice.
 
 from __future__ import annotations
 
-import csv
 import errno
 import fcntl
 import hashlib
-import io
 import json
 import os
-import shutil
 import stat
 import tempfile
 from collections import deque
@@ -37,7 +34,6 @@ from typing import Any
 from .io import InputDoc, InputError, Item
 from .schema import Document
 
-OUTPUT_FORMATS = ("jsonl", "csv", "parquet", "html")
 #: Seconds one document may take before it becomes an error record (``--doc-timeout``).
 DEFAULT_DOC_TIMEOUT = 120.0
 CSV_FIELDS = ["doc_id", "status", "error", "actor", "canonical", "stance", "issue", "condition", "cue", "addressee",
@@ -588,15 +584,17 @@ class Journal:
         """Write the final output from the journal into a new file beside it and move that into
         place atomically; the journal goes last, and the lock is held until then.  On failure (a
         full disk) the journal is kept and the partial file removed; :meth:`close` releases it.
-        ``gold``: for ``html``, mark the claims against these gold records."""
+        ``fmt`` names a writer of :mod:`claimx.writers`; ``gold``: for ``html``, mark the claims
+        against these gold records."""
+        from .writers import WriteContext, writer_for
+
         self.sync()
-        writer = WRITERS.get(fmt)
-        if writer is None:
-            raise ValueError(f"unknown output format {fmt!r}; choose from {', '.join(OUTPUT_FORMATS)}")
+        writer = writer_for(fmt)
         fd, tmp = _temp_beside(self.output)
         try:
             with os.fdopen(fd, "wb") as fh:
-                writer(self, fh, gold)
+                context = WriteContext(self.output, gold, title=f"claimx report: {self.output.stem}")
+                writer(fh, context).write_all(self.records())
                 fh.flush()
                 os.fsync(fh.fileno())
             os.replace(tmp, self.output)
@@ -605,43 +603,6 @@ class Journal:
             raise
         self.path.unlink()
         self.fh.close()
-
-
-def _write_jsonl(journal: Journal, fh: Any, gold: Any = None) -> None:
-    with open(journal.path, "rb") as src:
-        src.readline()
-        shutil.copyfileobj(src, fh, 1 << 20)
-
-
-def _write_csv(journal: Journal, fh: Any, gold: Any = None) -> None:
-    text = io.TextIOWrapper(fh, encoding="utf-8", newline="", write_through=True)
-    writer = csv.DictWriter(text, fieldnames=CSV_FIELDS)
-    writer.writeheader()
-    for doc in journal.records():
-        writer.writerows(claim_rows(doc))
-    text.flush()
-    text.detach()
-
-
-def _write_parquet(journal: Journal, fh: Any, gold: Any = None) -> None:
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    schema = parquet_schema()
-    with pq.ParquetWriter(fh, schema) as writer:
-        for chunk in batched(journal.records(), 1000):
-            writer.write_table(pa.Table.from_pylist([parquet_row(d) for d in chunk], schema=schema))
-
-
-def _write_html(journal: Journal, fh: Any, gold: list[Document] | None = None) -> None:
-    from .report import render_report
-
-    page = render_report(list(journal.records()), gold, title=f"claimx report: {journal.output.stem}")
-    fh.write(page.encode("utf-8"))
-
-
-#: The final output from the journal, by format: ``writer(journal, binary_file, gold)``.
-WRITERS = {"jsonl": _write_jsonl, "csv": _write_csv, "parquet": _write_parquet, "html": _write_html}
 
 
 def skip_done(items: Iterable[Item], done_ids: list[str], done_hashes: list[bytes] | None = None) -> Iterator[Item]:

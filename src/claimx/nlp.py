@@ -29,16 +29,12 @@ from spacy.training.initialize import get_sourced_components
 
 from . import components  # noqa: F401  (registers the rules factories)
 from .device import resolve_device
+from .presets import PIPELINES
 from .resources import ModelMissing, resolve
 from .schema import Claim, Document
 
 log = logging.getLogger("claimx")
 DEFAULT_CONFIG = "default.cfg"
-PIPELINES: dict[str, tuple[str, ...]] = {
-    "rules": ("default.cfg",),
-    "model": ("model.cfg",),
-    "hybrid": ("default.cfg", "hybrid.cfg"),
-}
 _BUILT: dict[str, Language] = {}
 
 
