@@ -6,7 +6,7 @@ Each pattern is a text built to a target size in characters: ``news`` (the synth
 repeated, the yardstick), one run-on sentence of repeated "if" clauses, coordinated entities,
 "X said that Y said that ...", nested quotes, ",,,," and "((((" runs, and a document without any
 punctuation.  Every (pattern, size) runs in a fresh subprocess through the rules pipeline, one
-document through ``claimx.extract.extract_documents`` with no time budget, and reports the
+document through ``claimx.records.extract_documents`` with no time budget, and reports the
 seconds (the pipeline load left out), the peak RSS of the process and the cost per character
 relative to ``news`` of the same size (``x news``).  A run past ``--limit`` seconds is stopped and
 reported as such.  Numbers go to stdout as a table and, with ``-o``, as JSON.
