@@ -77,15 +77,13 @@ def stats(docs: list[Document]) -> dict[str, Any]:
     }
 
 
-_MARKERS = ["not at the cost of", "on the condition that", "on condition that", "in exchange for",
-            "in return for", "provided that", "as long as", "so long as", "only if", "only when",
-            "subject to", "provided", "providing", "unless", "without", "once", "if"]
-
-
 def _marker(text: str) -> str:
+    """The condition marker a condition opens with (the longest of ``conditions.yaml``), or other."""
+    from .resources import condition_markers
+
     low = " ".join(text.lower().split())
-    for m in _MARKERS:
-        if low.startswith(m):
+    for m in sorted(condition_markers()["markers"], key=lambda m: (-len(m.split()), -len(m))):
+        if low.startswith(m + " ") or low == m:
             return m
     return "other"
 
