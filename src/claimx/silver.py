@@ -246,8 +246,8 @@ def convert_polnear_spec(src: str | Path, split: str | None = None, nlp: Any = N
             if (split and d.get("split") != split) or (ids is not None and d["doc_id"] not in ids):
                 continue
             rows.append(d)
-    keep = [n for n in nlp.pipe_names if n not in ("claimx_claims", "claimx_conditions", "claimx_tagger")]
-    disable = [n for n in nlp.pipe_names if n not in keep]
+    # the parse and the actors only: leave out every component that writes claims
+    disable = [n for n in nlp.pipe_names if "doc._.claims" in nlp.get_pipe_meta(n).assigns]
     for d, doc in zip(rows, nlp.pipe((r["text"] for r in rows), disable=disable, batch_size=16)):
         claims = []
         for a in attrs.get(d["doc_id"], []):
