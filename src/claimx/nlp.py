@@ -28,6 +28,7 @@ from spacy.tokens import Doc
 from spacy.training.initialize import get_sourced_components
 
 from . import components  # noqa: F401  (registers the rules factories)
+from .model import component as _tagger  # noqa: F401  (registers claimx_tagger; torch loads only when it runs)
 from .device import resolve_device
 from .presets import PIPELINES
 from .resources import ModelMissing, resolve
