@@ -211,6 +211,12 @@ def test_output_folder_closed_stdin_and_bad_config_fail_up_front(tmp_path):
     bad.write_text("[components\nthis is = not = a config\n")
     r = claimx("extract", src, "-o", tmp_path / "o.jsonl", "-q", "--config", bad)
     assert r.returncode == 2 and "cannot be read" in r.stderr and "Traceback" not in r.stderr
+    wrong = tmp_path / "wrong.cfg"                                  # valid syntax, a setting the component refuses
+    wrong.write_text((ROOT / "configs" / "default.cfg").read_text().replace(
+        'factory = "claimx_claims"', 'factory = "claimx_claims"\nnested = "sometimes"'))
+    r = claimx("extract", src, "-o", tmp_path / "o.jsonl", "-q", "--config", wrong)
+    assert r.returncode == 2 and "not valid" in r.stderr and "Traceback" not in r.stderr
+    assert not list(tmp_path.glob("o.jsonl*"))                      # no journal left behind
     r = claimx("extract", "-", "-q", "-f", "jsonl", preexec_fn=lambda: os.close(0))
     assert r.returncode == 3 and "stdin is closed" in r.stderr and "Traceback" not in r.stderr
 
@@ -404,7 +410,7 @@ def _workers(pid):
 
 def _feed(tmp_path, n=40):
     docs = [d for split in ("train", "dev") for d in read_jsonl(ROOT / "corpora" / "synthetic" / f"{split}.jsonl")]
-    rows = [{"id": f"{d.id}-{k}", "text": d.text} for k in range(2) for d in docs][:n]
+    rows = [{"id": f"{d.id}-{k}", "text": d.text} for k in range(n // len(docs) + 1) for d in docs][:n]
     return jsonl(tmp_path / "feed.jsonl", rows), [r["id"] for r in rows]
 
 
@@ -492,3 +498,21 @@ def test_time_budget_works_outside_the_main_thread():
     t.start()
     t.join(30)
     assert got == ["timeout", "after"]
+
+
+@pytest.mark.slow
+def test_two_runs_on_one_output_the_second_is_refused(tmp_path):
+    src, ids = _feed(tmp_path, 120)
+    out = tmp_path / "o.jsonl"
+    part = out.with_name("o.jsonl.part")
+    cmd = [sys.executable, "-m", "claimx", "extract", str(src), "-o", str(out), "-q", "--batch-size", "2"]
+    first = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        assert _wait(lambda: part.exists() and part.read_bytes().count(b"\n") >= 2, first)
+        second = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+        assert second.returncode == 2 and "another claimx run is writing" in second.stderr
+        assert "Traceback" not in second.stderr
+        assert first.wait(timeout=900) == 0, first.stderr.read()[-2000:]
+    finally:
+        first.kill()
+    assert [d.id for d in read_records(out)] == ids                  # one run's records, each id once
