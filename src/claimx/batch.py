@@ -222,6 +222,10 @@ def _row_item(kind: str, doc_id: str, text: str, meta: str, reason: str) -> Item
     return InputDoc(str(doc_id), str(text), json.loads(meta))
 
 
+class EngineError(RuntimeError):
+    """The engine itself failed (a Ray actor or node lost): not a document's fault."""
+
+
 class ClaimxPredictor:
     """A Ray Data actor: loads the pipeline once, then turns batches of input rows into records.
     Its settings are class attributes (see :func:`predictor_class`), not constructor arguments:
@@ -297,7 +301,15 @@ def ray_records(
                     # resume) rather than being restarted, which Ray warns may fail (an error line)
                     max_restarts=0,
                 )
-            for row in out.iter_rows():
+            rows = iter(out.iter_rows())
+            while True:
+                try:
+                    row = next(rows)
+                except StopIteration:
+                    break
+                except Exception as exc:  # an actor or node lost, a cluster gone
+                    msg = " ".join(str(exc).split())[:300]
+                    raise EngineError(f"the Ray engine failed: {type(exc).__name__}: {msg}") from exc
                 yield Document.model_validate_json(row["record"])
     finally:
         if started:

@@ -8,7 +8,7 @@ gold when asked.
 
 Exceptions: :class:`UsageError` (the run cannot start as asked: options, config, an output in use,
 a resume that does not match), :class:`OutputError` (reading or writing failed: disk full, closed
-stdin, a vanished input), :class:`Interrupted` (Ctrl-C or SIGTERM; the journal is kept),
+stdin, a vanished input; or the Ray engine failed), :class:`Interrupted` (Ctrl-C or SIGTERM; the journal is kept),
 :class:`BrokenPipeError` (the reader of stdout went away).
 """
 
@@ -105,7 +105,7 @@ def extract(inputs: list[str], output: str, options: ExtractOptions | None = Non
 
     from tqdm import tqdm
 
-    from .batch import Journal, JournalError, ResumeError, local_records, producer, ray_records, skip_done
+    from .batch import EngineError, Journal, JournalError, ResumeError, local_records, producer, ray_records, skip_done
     from .io import InputOptions, InputUnavailable, flag_duplicates, read_inputs
     from .nlp import load_pipeline
 
@@ -192,6 +192,8 @@ def extract(inputs: list[str], output: str, options: ExtractOptions | None = Non
         raise
     except OSError as exc:  # a full disk, a vanished folder
         raise OutputError(f"cannot write the output: {_io_message(exc)}{kept()}") from None
+    except EngineError as exc:  # the Ray engine failed (an actor or node lost); the journal is kept
+        raise OutputError(f"{exc}{kept()}") from None
     except RuntimeError as exc:  # e.g. --engine ray without Ray installed; the journal is kept
         raise UsageError(f"{exc}{kept()}") from None
     except KeyboardInterrupt:

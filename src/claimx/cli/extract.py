@@ -12,7 +12,8 @@ from ..batch import DEFAULT_DOC_TIMEOUT
 from .evaluate import parse_slots
 
 #: Exit codes: some documents became error records; the command cannot run as given (options,
-#: config, a locked or foreign journal, a resume that does not match); reading or writing failed.
+#: config, a locked or foreign journal, a resume that does not match); the run failed outside the
+#: documents (reading or writing: a full disk, closed stdin; the Ray engine lost).
 EXIT_DOCUMENTS, EXIT_USAGE, EXIT_IO = 1, 2, 3
 
 
@@ -57,7 +58,8 @@ def extract_cli(
     """Extract claims from news texts: one output record per input document.
 
     Exit codes: 0 all documents done, 1 some became error records, 2 the command cannot run as
-    given (options, config, output in use), 3 reading or writing failed (disk full, closed stdin)."""
+    given (options, config, output in use), 3 reading or writing failed (disk full, closed stdin)
+    or the Ray engine failed."""
     from ..evaluation import format_report
     from ..presets import PIPELINES
     from ..run import ExtractOptions, Interrupted, OutputError, UsageError
