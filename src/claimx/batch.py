@@ -4,17 +4,20 @@ Engines (all yield exactly one :class:`~claimx.schema.Document` per input item, 
 
 - :func:`local_records` runs the pipeline in this process (``n_process=1``, ``nlp.pipe``
   batching) or in a pool of worker processes that each load the pipeline once and take batches,
-  with a bounded number of batches in flight so memory stays flat on any input size;
+  with a bounded number of batches in flight so memory stays flat on any input size; a worker
+  that dies is replaced and its batch sent again;
 - :func:`ray_records` runs the same pipeline on Ray Data: the inputs become a dataset in bounded
   blocks, ``map_batches`` sends them to a pool of actors that each load the pipeline once, and the
   records come back in order to be written by the same writers.
 
-Resumability (:class:`Journal`): records are appended to ``OUTPUT.part`` as JSON lines, flushed
-and synced after every batch.  The final file is written from the journal and moved into place
-atomically when the run ends, so ``OUTPUT`` is never torn.  A run interrupted (Ctrl-C, kill -9)
-and restarted with the same command finds the journal, drops a torn last line, checks that its ids
-are those of the first inputs, skips that many inputs and goes on: no document is lost or written
-twice.
+Resumability (:class:`Journal`): a header naming what produces the records, then the records are
+appended to ``OUTPUT.part`` as JSON lines, flushed and synced after every batch.  The journal is
+locked for the run and never opened through a link.  The final file is written from the journal
+by a writer of :data:`WRITERS` into a new temporary file and moved into place atomically when the
+run ends, so ``OUTPUT`` is never torn.  A run interrupted (Ctrl-C, SIGTERM, kill -9) and restarted
+with the same command finds the journal, drops a torn last line, checks that the same pipeline
+wrote it and that its ids and texts are those of the first inputs, skips that many inputs and goes
+on: no document is lost or written twice.
 """
 
 from __future__ import annotations

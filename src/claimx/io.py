@@ -303,7 +303,8 @@ def read_html(path: Path) -> Item:
     return _check_text(path.stem, text, str(path), meta)
 
 
-_CUT_OFF = re.compile(r"(\.\.\.|\u2026|\[\s*(\.\.\.|\u2026)\s*\]|\b(read|continue reading|read) more\W*)\s*$", re.I)
+#: How a teaser ends: "...", "[…]", "Read more", "Continue reading".
+_CUT_OFF = re.compile(r"(?:\.\.\.|\u2026|\[\s*(?:\.\.\.|\u2026)\s*\]|\b(?:read more|continue reading)\W*)\s*$", re.I)
 
 
 def _entries_closed(path: Path) -> int | None:
