@@ -31,7 +31,7 @@ from . import components  # noqa: F401  (registers the rules factories)
 from .model import component as _tagger  # noqa: F401  (registers claimx_tagger; torch loads only when it runs)
 from .device import resolve_device
 from .presets import PIPELINES
-from .resources import ModelMissing, resolve
+from .resources import ModelMissing, config_dir, models_dir, resolve
 from .schema import Claim, Document
 
 log = logging.getLogger("claimx")
@@ -141,7 +141,8 @@ def load(pipeline: str | None = "rules", *, config: str | Path | Config | None =
 
 
 def _build_cached(cfg: Config) -> Language:
-    key = cfg.to_str()
+    # names in a config resolve against these folders: a pipeline built under others is another one
+    key = "\n".join([cfg.to_str(), str(config_dir()), str(models_dir())])
     if key not in _BUILT:
         if len(_BUILT) >= 4:
             _BUILT.pop(next(iter(_BUILT)))
