@@ -223,3 +223,17 @@ def test_a_paragraph_break_is_a_sentence_break(nlp):
     assert any(s.text.startswith("Another reader") for s in doc.sents)
     assert [(c["actor"]["text"], c["issue"]["text"]) for c in doc._.claims] == [
         ("reader", "We all know how she feels about the police")]
+
+
+def test_the_default_pipeline_is_the_best_on_real_news(monkeypatch):
+    from claimx.nlp import pipeline_config
+    from claimx.presets import DEFAULT_PIPELINE, default_pipeline
+
+    monkeypatch.delenv("CLAIMX_PIPELINE", raising=False)
+    assert default_pipeline() == DEFAULT_PIPELINE == "hybrid"
+    assert "claimx_tagger" in pipeline_config()["nlp"]["pipeline"]
+    monkeypatch.setenv("CLAIMX_PIPELINE", "rules")
+    assert "claimx_tagger" not in pipeline_config()["nlp"]["pipeline"]
+    monkeypatch.setenv("CLAIMX_PIPELINE", "fastest")
+    with pytest.raises(ValueError, match="CLAIMX_PIPELINE"):
+        pipeline_config()

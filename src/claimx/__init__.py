@@ -28,10 +28,11 @@ __version__ = "0.1.0"
 __all__ = ["__version__", "load", "extract", "evaluate"]
 
 
-def load(pipeline: str = "rules", *, config: Any = None, device: str = "cpu",
+def load(pipeline: str | None = None, *, config: Any = None, device: str = "cpu",
          overrides: dict[str, Any] | None = None) -> Language:
-    """The spaCy ``Language`` of a claimx pipeline: ``rules``, ``model`` or ``hybrid`` (or ``config=``
-    a config file or :class:`confection.Config`), on ``device`` (``cpu``, ``cuda`` or ``auto``);
+    """The spaCy ``Language`` of a claimx pipeline: ``rules``, ``model`` or ``hybrid`` (default: the
+    best on real news, ``hybrid``, or ``$CLAIMX_PIPELINE``; or ``config=`` a config file or
+    :class:`confection.Config`), on ``device`` (``cpu``, ``cuda`` or ``auto``);
     ``overrides`` are dotted config settings (``{"components.claimx_claims.nested": "keep"}``).
     Without a trained model, ``model`` and ``hybrid`` run the rules and log a warning.  The result
     is a plain spaCy pipeline: ``nlp.to_disk(path)`` then ``spacy.load(path)`` gives it back."""
@@ -40,7 +41,7 @@ def load(pipeline: str = "rules", *, config: Any = None, device: str = "cpu",
     return _load(pipeline, config=config, device=device, overrides=overrides)
 
 
-def extract(texts_or_records: Iterable[Any], *, pipeline: str = "rules", device: str = "cpu",
+def extract(texts_or_records: Iterable[Any], *, pipeline: str | None = None, device: str = "cpu",
             nlp: Language | None = None, batch_size: int = 32) -> Iterator[Document]:
     """One record (:class:`claimx.schema.Document`) per input, in input order.  An input is a text
     (its id is its position, ``"0"``, ``"1"`` ...), a mapping with ``text`` and optionally ``id``

@@ -30,7 +30,7 @@ from spacy.training.initialize import get_sourced_components
 from . import components  # noqa: F401  (registers the rules factories)
 from .model import component as _tagger  # noqa: F401  (registers claimx_tagger; torch loads only when it runs)
 from .device import resolve_device
-from .presets import PIPELINES
+from .presets import DEFAULT_PIPELINE, PIPELINES, default_pipeline
 from .resources import ModelMissing, config_dir, models_dir, resolve
 from .schema import Claim, Document
 
@@ -65,7 +65,7 @@ def pipeline_config(pipeline: str | None = None, config: str | Path | Config | N
     elif config is not None:
         cfg = read_config(config)
     else:
-        name = pipeline or "rules"
+        name = pipeline or default_pipeline()
         if name not in PIPELINES:
             raise ValueError(f"pipeline must be one of {', '.join(PIPELINES)}, not {name!r}")
         cfg = read_config(*PIPELINES[name])
@@ -129,7 +129,7 @@ def load_pipeline(pipeline: str | None = None, config: str | Path | Config | Non
         return Loaded(make(cfg), cfg, note)
 
 
-def load(pipeline: str | None = "rules", *, config: str | Path | Config | None = None, device: str = "cpu",
+def load(pipeline: str | None = None, *, config: str | Path | Config | None = None, device: str = "cpu",
          overrides: dict[str, Any] | None = None) -> Language:
     """The spaCy ``Language`` of a claimx pipeline: ``rules``, ``model`` or ``hybrid`` (or
     ``config=`` a config file or :class:`Config`), on ``device`` (``cpu``, ``cuda``, ``auto``).
@@ -182,4 +182,4 @@ def to_record(doc_id: str, text: str, claim_dicts: list[dict[str, Any]], meta: d
     return Document(id=doc_id, text=text, meta=meta or {}, claims=good)
 
 
-__all__ = ["build", "load", "load_pipeline", "pipeline_config", "read_config", "doc_claims", "to_record", "PIPELINES"]
+__all__ = ["default_pipeline", "DEFAULT_PIPELINE", "build", "load", "load_pipeline", "pipeline_config", "read_config", "doc_claims", "to_record", "PIPELINES"]

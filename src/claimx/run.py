@@ -42,7 +42,7 @@ class ExtractOptions:
     """The settings of a run; the defaults are the CLI's."""
 
     fmt: str = "jsonl"  # a writer name (claimx.writers)
-    pipeline: str | None = None  # rules, model, hybrid; None: ``config``, else rules
+    pipeline: str | None = None  # rules, model, hybrid; None: ``config``, else the default (presets.default_pipeline)
     config: Any = None  # a config path or name, or a confection Config
     device: str = "cpu"
     engine: str = "local"
