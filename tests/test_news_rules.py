@@ -237,3 +237,10 @@ def test_the_default_pipeline_is_the_best_on_real_news(monkeypatch):
     monkeypatch.setenv("CLAIMX_PIPELINE", "fastest")
     with pytest.raises(ValueError, match="CLAIMX_PIPELINE"):
         pipeline_config()
+
+
+def test_press_on_is_read_as_a_preposition(nlp):
+    from claimx.resources import cue_lexicon
+
+    assert cue_lexicon()["addressee_preps"]["press"] == "on"
+    assert ("senator", "support", "the budget") in _claims(nlp, "The senator pressed the governor on the budget.")
