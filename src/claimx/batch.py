@@ -530,6 +530,31 @@ class Journal:
             self.fh.close()
             raise
 
+    @staticmethod
+    def check(output: str | Path) -> None:
+        """Raise :class:`JournalError` now if a run on ``output`` would be refused for its journal
+        (a link, not a regular file, or locked by a run in progress); creates nothing."""
+        path = Path(output).with_name(Path(output).name + ".part")
+        try:
+            fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
+        except FileNotFoundError:
+            return
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                raise JournalError(f"{path} is a symbolic link; claimx does not write through links:"
+                                   " remove it or choose another output") from None
+            return  # anything else is reported when the journal is opened
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise JournalError(f"{path} exists and is not a regular file; remove it or choose another output")
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                raise JournalError(f"another claimx run is writing {output} (its journal {path} is locked);"
+                                   " wait for it to finish or choose another output") from None
+        finally:
+            os.close(fd)
+
     def _header(self) -> dict[str, Any]:
         self.fh.seek(0)
         first = self.fh.readline()

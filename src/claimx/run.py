@@ -110,6 +110,11 @@ def extract(inputs: list[str], output: str, options: ExtractOptions | None = Non
     from .nlp import load_pipeline
 
     summary = Summary()
+    if output != "-":
+        try:  # an output another run is writing, or a link at its journal: refused before the pipeline loads
+            Journal.check(output)
+        except JournalError as exc:
+            raise UsageError(str(exc)) from None
     local = o.engine == "local" and o.n_process == 1
     try:
         loaded = load_pipeline(o.pipeline, None if o.pipeline else o.config, o.device, cache=local)
