@@ -233,3 +233,114 @@ def test_cuda_without_a_gpu_is_a_clear_error():
     if model_available("claim-tagger"):
         r = runner.invoke(app, ["extract", str(SOURCE_TEXT), "-p", "model", "--device", "cuda", "-q"])
         assert r.exit_code == 2 and "no GPU" in r.output
+
+
+# -- issue 9: calibration fold, calibrated confidences, cleaner records, CPU speed options --------
+def test_calibration_fold_is_fixed_and_left_out_of_training(tok, tmp_path):
+    from claimx.model.data import calibration_fold
+    from claimx.model.train import load_windows
+
+    ids = [d.id for d in read_jsonl(SYNTHETIC / "train.jsonl")]
+    fold = calibration_fold(ids, 5)
+    assert len(fold) == 5 and fold == calibration_fold(list(reversed(ids)), 5)   # order does not matter
+    assert calibration_fold(ids, 5) <= set(ids) and calibration_fold(ids, 6) > fold
+    src = SYNTHETIC / "train.jsonl"
+    lines = src.read_text(encoding="utf-8").splitlines()[:4]
+    (tmp_path / "a.jsonl").write_text("\n".join(lines[:3]) + "\n")      # a "silver" copy of three documents
+    (tmp_path / "b.jsonl").write_text("\n".join(lines[1:4]) + "\n")     # the "gold" of three, two shared
+    first, second = (json.loads(x)["id"] for x in lines[:2])
+    wins = load_windows([str(tmp_path / "a.jsonl"), str(tmp_path / "b.jsonl")], [1, 1], tok, 128,
+                        exclude={second}, dedupe=True)
+    seen = [w.doc_id for w in wins]
+    assert second not in seen                                          # the held-out document, in no file
+    assert seen.count(first) >= 1 and set(seen) == {json.loads(x)["id"] for x in lines} - {second}
+    docs_from_a = {w.doc_id for w in wins[: len([w for w in wins if w.doc_id == first])]}
+    assert docs_from_a == {first}                                      # only the first is read from a
+
+
+def test_isotonic_calibration_and_reliability(tmp_path):
+    from claimx.model.calibration import Calibration, fit_isotonic, reliability
+
+    xs, ys = fit_isotonic([0.1, 0.2, 0.3, 0.4, 0.5, 0.6], [0, 1, 0, 1, 1, 1])
+    assert ys == sorted(ys) and ys[0] == 0.0 and ys[-1] == 1.0
+    assert ys[1] == 0.5                                                 # 0.2 and 0.3 pooled: one right of two
+    cal = Calibration(xs, ys, {"model": 0.4, "hybrid": 0.6})
+    assert cal(0.0) == 0.0 and cal(0.99) == 1.0 and 0.0 <= cal(0.22) <= 1.0
+    cal.save(tmp_path)
+    back = Calibration.load(tmp_path)
+    assert back.xs == xs and back.thresholds == {"model": 0.4, "hybrid": 0.6}
+    assert Calibration.load(tmp_path / "none") is None
+    rel = reliability([0.95, 0.95, 0.15, 0.15], [1, 0, 0, 0])
+    assert rel["ece"] == pytest.approx(0.5 * 0.45 + 0.5 * 0.15)
+    assert [r["n"] for r in rel["table"]] == [2, 2]
+    with pytest.raises(ValueError):
+        fit_isotonic([0.1], [])
+
+
+def test_windows_never_span_skipped_sentences(tok):
+    text = "The minister said taxes would rise. It rained all day. The union said it would strike."
+    sents = [(0, 35), (56, len(text))]                                   # the middle sentence is skipped
+    wins = windows(text, sents, tok, 128)
+    assert [(w.start, w.end) for w in wins] == [(0, 35), (56, len(text))]
+
+
+def test_sentence_gate_keeps_claim_sentences(tiny_model, nlp):
+    from claimx.model.component import TaggerComponent, gate_words
+    from claimx.resources import cue_lexicon
+
+    words = gate_words(cue_lexicon())
+    assert {"say", "urge", "reject"} <= words and "rain" not in words
+    path, _ = tiny_model
+    comp = TaggerComponent(nlp, "claimx_tagger", str(path), skip_sentences=True, lexicon=cue_lexicon())
+    doc = nlp('It rained in Ohio on Monday. The senator rejected the plan. "We will win," she added. '
+              'Crowds gathered: nobody left. According to the report, costs rose.')
+    kept = [comp._may_hold_claim(s) for s in doc.sents]
+    assert kept[0] is False and all(kept[1:])
+
+
+def test_int8_tagger_runs_on_cpu_and_agrees_with_float32(tiny_model, nlp):
+    from claimx.model.component import TaggerComponent
+
+    path, _ = tiny_model
+    fp = TaggerComponent(nlp, "claimx_tagger", str(path))
+    q = TaggerComponent(nlp, "claimx_tagger", str(path), quantize=True)
+    assert q.quantized and not fp.quantized
+    enc = tokenizer_for()(["The union said it would strike unless wages rose."], return_tensors="pt")
+    with torch.no_grad():
+        a = fp.model(enc["input_ids"], enc["attention_mask"])[1].argmax(-1)
+        b = q.model(enc["input_ids"], enc["attention_mask"])[1].argmax(-1)
+    assert (a == b).float().mean() >= 0.9
+    doc = q(nlp(SOURCE_TEXT.read_text(encoding="utf-8")[:1500]))
+    assert isinstance(doc._.claims, list)
+
+
+def test_addressee_is_not_the_issue(tiny_model, nlp):
+    from claimx.model.component import TaggerComponent
+    from claimx.resources import cue_lexicon
+
+    path, _ = tiny_model
+    comp = TaggerComponent(nlp, "claimx_tagger", str(path), lexicon=cue_lexicon())
+    text = "Senator Ann Ray urged Congress to pass the budget bill. Ray told reporters on Monday."
+    doc = nlp(text)
+    def sp(s):
+        i = text.index(s)
+        return (i, i + len(s))
+    spans = {"ACTOR": [sp("Senator Ann Ray"), (text.rindex("Ray"), text.rindex("Ray") + 3)],
+             "CUE": [sp("urged"), sp("told")], "ISSUE": [sp("Congress to pass the budget bill"), sp("reporters")],
+             "CONDITION": []}
+    claims = comp._group(doc, text, spans)
+    assert len(claims) == 1                                             # "reporters" is no issue
+    assert claims[0]["issue"]["text"] == "pass the budget bill" and claims[0]["addressee"]["text"] == "Congress"
+
+
+def test_hybrid_records_are_in_text_order_with_source_and_confidence():
+    def claim(actor, a0, issue, i0, src, conf):
+        return {"actor": {"text": actor, "start": a0, "end": a0 + len(actor), "canonical": actor},
+                "issue": {"text": issue, "start": i0, "end": i0 + len(issue)}, "cue": None, "condition": None,
+                "source": src, "confidence": conf}
+    rules = [claim("Holm", 0, "taxes would rise", 20, "claimx_claims:report", 0.9),
+             claim("Berg", 200, "the port stays open", 220, "claimx_claims:report", 0.9)]
+    model = [claim("Lund", 100, "the plan is dead", 120, "claimx_tagger:model", 0.8)]
+    out = merge(rules, model)
+    assert [c["actor"]["text"] for c in out] == ["Holm", "Lund", "Berg"]
+    assert all(c["source"] and c["confidence"] is not None for c in out)

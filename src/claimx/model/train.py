@@ -22,7 +22,7 @@ from typing import Any
 
 from ..corpus import load as load_corpus
 from ..corpus import to_document
-from .data import IGNORE, SLOTS, Window, decode_bio, document_windows
+from .data import IGNORE, SLOTS, Window, calibration_fold, decode_bio, document_windows
 
 log = logging.getLogger("claimx.train")
 
@@ -39,21 +39,43 @@ def read_train_config(path: str | Path, overrides: dict[str, Any] | None = None)
     return json.loads(json.dumps(cfg))  # plain dicts and lists
 
 
+def _path(f: str, root: Path | None) -> Path:
+    path = Path(f) if root is None or Path(f).is_absolute() else root / f
+    if not path.is_file():
+        raise FileNotFoundError(f"training data {path} not found: run the convert step first (pipeline/)")
+    return path
+
+
+def held_out_ids(tc: dict[str, Any], root: Path | None = None, shared: str | Path | None = None) -> set[str]:
+    """The calibration fold named by the config (``calibration_file``, ``calibration_docs``): its
+    documents are never trained on, in any file."""
+    if not tc.get("calibration_file"):
+        return set()
+    ds = load_corpus(_path(tc["calibration_file"], root), shared=shared)
+    return calibration_fold(ds["id"], int(tc.get("calibration_docs", 15)))
+
+
 def load_windows(files: list[str], repeats: list[float], tokenizer: Any, max_length: int, max_docs: int = 0,
-                 root: Path | None = None) -> list[Window]:
-    out: list[Window] = []
-    for f, rep in zip(files, repeats):
-        path = Path(f) if root is None or Path(f).is_absolute() else root / f
-        if not path.is_file():
-            raise FileNotFoundError(f"training data {path} not found: run the convert step first (pipeline/)")
-        ds = load_corpus(path)  # HF datasets, typed features (claimx.corpus.load)
+                 root: Path | None = None, exclude: set[str] | None = None, dedupe: bool = False,
+                 shared: str | Path | None = None) -> list[Window]:
+    """Windows of every file, each repeated ``repeats`` times.  Documents in ``exclude`` are left
+    out; with ``dedupe`` a document id found in several files is read only from the last of them
+    (list silver data first and the gold of the same articles later: the gold wins)."""
+    exclude = set(exclude or ())
+    corpora = []
+    for f in files:
+        ds = load_corpus(_path(f, root), shared=shared)  # HF datasets, typed features (claimx.corpus.load)
         if max_docs:
             ds = ds.select(range(min(max_docs, ds.num_rows)))
-        docs = [to_document(row) for row in ds]
-        wins = [w for d in docs for w in document_windows(d, tokenizer, max_length)]
+        corpora.append((_path(f, root), [to_document(row) for row in ds]))
+    out: list[Window] = []
+    for k, ((path, docs), rep) in enumerate(zip(corpora, repeats)):
+        later = {d.id for _, ds_ in corpora[k + 1:] for d in ds_} if dedupe else set()
+        kept = [d for d in docs if d.id not in exclude and d.id not in later]
+        wins = [w for d in kept for w in document_windows(d, tokenizer, max_length)]
         whole, frac = int(rep), rep - int(rep)
         out.extend(wins * whole + wins[: int(len(wins) * frac)])
-        log.info("%s: %d docs, %d windows, x%s", path, len(docs), len(wins), rep)
+        log.info("%s: %d docs (%d left out), %d windows, x%s", path, len(kept), len(docs) - len(kept), len(wins), rep)
     return out
 
 
@@ -143,7 +165,7 @@ def git_commit(root: Path) -> str | None:
 
 
 def train(config: str | Path, output: str | Path, device: str = "cpu", overrides: dict[str, Any] | None = None,
-          root: str | Path = ".", progress: bool = True) -> dict[str, Any]:
+          root: str | Path = ".", progress: bool = True, shared: str | Path | None = None) -> dict[str, Any]:
     """Train, save the model to ``output`` and return the metrics (also written as JSON there)."""
     import numpy as np
     import torch
@@ -163,12 +185,15 @@ def train(config: str | Path, output: str | Path, device: str = "cpu", overrides
     tok = tokenizer_for(mc["encoder"])
     max_length = int(mc["max_length"])
     t0 = time.time()
+    held_out = held_out_ids(tc, root, shared)
     train_w = load_windows(tc["files"], tc.get("repeats") or [1] * len(tc["files"]), tok, max_length,
-                           int(tc.get("max_docs", 0)), root)
+                           int(tc.get("max_docs", 0)), root, exclude=held_out, dedupe=bool(tc.get("dedupe", False)),
+                           shared=shared)
     dev_w = load_windows(tc.get("dev_files", []), [1] * len(tc.get("dev_files", [])), tok, max_length,
-                         int(tc.get("max_docs", 0)), root) if tc.get("dev_files") else []
+                         int(tc.get("max_docs", 0)), root, shared=shared) if tc.get("dev_files") else []
     random.Random(seed).shuffle(train_w)
-    model = ClaimTagger(mc["encoder"], int(mc["train_layers"]), float(mc.get("dropout", 0.1)), max_length).to(device)
+    model = ClaimTagger(mc["encoder"], int(mc["train_layers"]), float(mc.get("dropout", 0.1)), max_length,
+                        int(mc.get("layers", 0))).to(device)
     model.train()
     bs = int(oc["batch_size"])
     steps_per_epoch = math.ceil(len(train_w) / bs)
@@ -181,9 +206,20 @@ def train(config: str | Path, output: str | Path, device: str = "cpu", overrides
                              {"params": head_params, "lr": float(oc.get("head_lr", oc["lr"]))}],
                             weight_decay=float(oc.get("weight_decay", 0.01)))
     warm = max(1, int(total * float(oc.get("warmup", 0.06))))
-    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min((s + 1) / warm, max(0.0, (total - s) / max(1, total - warm))))
-    pad = tok.pad_token_id
     max_minutes = float(oc.get("max_minutes", 0))
+    t_train = time.time()
+    budget_s = max(1.0, max_minutes * 60 - (t_train - t0)) if max_minutes else 0.0
+
+    def lr_factor(s: int) -> float:
+        """Linear warm-up, then linear decay to 0 at whichever budget runs out first: the steps, or
+        the minutes left after loading (so a run stopped by the clock has still cooled down)."""
+        done = (s - warm) / max(1, total - warm)
+        if budget_s:
+            done = max(done, (time.time() - t_train) / budget_s)
+        return min((s + 1) / warm, max(0.0, 1.0 - done))
+
+    sched = torch.optim.lr_scheduler.LambdaLR(opt, lr_factor)
+    pad = tok.pad_token_id
     losses: list[float] = []
     curve: list[dict[str, float]] = []
     step = 0
@@ -220,7 +256,7 @@ def train(config: str | Path, output: str | Path, device: str = "cpu", overrides
         "train_windows": len(train_w), "dev_windows": len(dev_w), "first_loss": round(losses[0], 4) if losses else None,
         "final_loss": round(sum(losses[-20:]) / max(1, len(losses[-20:])), 4) if losses else None,
         "loss_curve": curve, "losses": [round(x, 4) for x in losses], "dev_span_f1": dev, "minutes": round((time.time() - t0) / 60, 2), "device": device,
-        "seed": seed, "commit": git_commit(root), "config": cfg,
+        "seed": seed, "commit": git_commit(root), "config": cfg, "calibration_fold": sorted(held_out),
     }
     out = model.save(output, extra={"trained_with": str(config)})
     (out / "metrics.json").write_text(json.dumps(metrics, indent=2) + "\n")

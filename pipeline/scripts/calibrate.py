@@ -1,0 +1,128 @@
+"""Calibrate the tagger's claim confidences and choose its thresholds on the news calibration fold.
+
+    python pipeline/scripts/calibrate.py --model models/claim-tagger --shared ../shared \
+        --out pipeline/metrics/calibration.json
+
+The fold is the 15 news train articles the tagger was not trained on (``calibration_fold`` in the
+model's metrics.json; ``claimx.model.data.calibration_fold``).  On it: every claim the tagger
+proposes (no threshold) is labelled right when SPEC's matcher pairs it with a gold claim; an
+isotonic map from the raw confidence to that probability is fitted; the thresholds that give the
+best claim F1 on the fold are chosen for the model pipeline (tagger alone) and for the hybrid (the
+tagger's claims added to the rules').  Map and thresholds go to ``MODEL/calibration.json``.  News
+dev is only *reported* (reliability table and ECE before / after), never used to choose anything.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from claimx.corpus import load as load_corpus
+from claimx.corpus import to_document
+from claimx.evaluate import evaluate
+from claimx.model.calibration import Calibration, fit_isotonic, reliability
+from claimx.model.component import merge
+from claimx.nlp import build, read_config, to_record
+from claimx.schema import Document
+from claimx.scoring import match_claims
+
+GRID = [round(0.05 * k, 2) for k in range(0, 20)]
+
+
+def proposals(nlp: Any, docs: list[Document]) -> list[tuple[Document, list[dict], list[dict]]]:
+    """(gold, rules claims, tagger claims with raw confidence and no threshold) per document."""
+    tagger = nlp.get_pipe("claimx_tagger")
+    tagger.calibration, tagger.min_confidence, tagger.mode = None, 0.0, "model"
+    out = []
+    for gold in docs:
+        doc = nlp.make_doc(gold.text)
+        for name, proc in nlp.pipeline:
+            if name == "claimx_tagger":
+                break
+            doc = proc(doc)
+        rules = [dict(c) for c in doc._.claims or []]
+        tagger(doc)
+        out.append((gold, rules, list(doc._.claims or [])))
+    return out
+
+
+def labelled(runs: list[tuple[Document, list[dict], list[dict]]]) -> tuple[list[float], list[int]]:
+    conf, labels = [], []
+    for gold, _, model in runs:
+        pred = to_record(gold.id, gold.text, model).claims
+        hit = {p.pred for p in match_claims(gold.claims, pred)}
+        for j, c in enumerate(pred):
+            conf.append(float(c.confidence))
+            labels.append(int(j in hit))
+    return conf, labels
+
+
+def scores(runs: list[tuple[Document, list[dict], list[dict]]], cal: Calibration | None, t: float, mode: str) -> dict[str, float]:
+    preds = []
+    for gold, rules, model in runs:
+        keep = [dict(c, confidence=round(cal(c["confidence"]) if cal else c["confidence"], 3)) for c in model]
+        keep = [c for c in keep if c["confidence"] >= t]
+        claims = merge(rules, keep) if mode == "hybrid" else keep
+        preds.append(to_record(gold.id, gold.text, claims))
+    res = evaluate([g for g, _, _ in runs], preds)["lenient"]
+    return {lvl: round(res[lvl]["f"], 4) for lvl in ("claim", "full", "condition") if lvl in res}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--model", type=Path, default=Path("models/claim-tagger"))
+    ap.add_argument("--shared", default=None, help="Folder with the PolNeAR texts (else $CLAIMX_SHARED).")
+    ap.add_argument("--news-train", type=Path, default=Path("corpora/news/train.jsonl"))
+    ap.add_argument("--news-dev", type=Path, default=Path("corpora/news/dev.jsonl"))
+    ap.add_argument("--out", type=Path, default=Path("pipeline/metrics/calibration.json"))
+    ap.add_argument("--max-docs", type=int, default=0, help="Use only this many documents of each (a quick check).")
+    args = ap.parse_args()
+    metrics = json.loads((args.model / "metrics.json").read_text())
+    fold = set(metrics.get("calibration_fold") or [])
+    if not fold:
+        sys.exit(f"{args.model}/metrics.json names no calibration fold: train with calibration_file set")
+    train = [to_document(r) for r in load_corpus(args.news_train, shared=args.shared)]
+    fold_docs = [d for d in train if d.id in fold]
+    dev_docs = [to_document(r) for r in load_corpus(args.news_dev, shared=args.shared)]
+    if args.max_docs:
+        fold_docs, dev_docs = fold_docs[: args.max_docs], dev_docs[: args.max_docs]
+    cfg = read_config("hybrid.cfg")
+    cfg["components"]["claimx_tagger"]["model"] = str(args.model.resolve())
+    nlp = build(cfg)
+    print(f"calibration fold: {len(fold_docs)} documents; dev: {len(dev_docs)}", file=sys.stderr)
+    fold_runs = proposals(nlp, fold_docs)
+    dev_runs = proposals(nlp, dev_docs)
+    conf, labels = labelled(fold_runs)
+    xs, ys = fit_isotonic(conf, labels)
+    cal = Calibration(xs, ys)
+    curves: dict[str, dict[float, dict[str, float]]] = {"model": {}, "hybrid": {}}
+    for mode in curves:
+        for t in GRID:
+            curves[mode][t] = scores(fold_runs, cal, t, mode)
+    cal.thresholds = {mode: max(GRID, key=lambda t: (curves[mode][t]["claim"], t)) for mode in curves}
+    dconf, dlabels = labelled(dev_runs)
+    report: dict[str, Any] = {
+        "fold_documents": len(fold_docs), "fold_claims_proposed": len(conf), "fold_right": sum(labels),
+        "thresholds": cal.thresholds,
+        "fold": {"raw": reliability(conf, labels), "calibrated": reliability([cal(c) for c in conf], labels)},
+        "dev": {"raw": reliability(dconf, dlabels), "calibrated": reliability([cal(c) for c in dconf], dlabels)},
+        "fold_claim_f1_by_threshold": {m: {str(t): v["claim"] for t, v in c.items()} for m, c in curves.items()},
+        "dev_at_thresholds": {m: scores(dev_runs, cal, cal.thresholds[m], m) for m in curves},
+    }
+    cal.info = {"fitted_on": f"{len(fold_docs)} news train articles of the calibration fold ({len(conf)} claims)",
+                "ece_fold_raw": report["fold"]["raw"]["ece"], "ece_fold_calibrated": report["fold"]["calibrated"]["ece"]}
+    cal.save(args.model)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(report, indent=2) + "\n")
+    print(f"thresholds {cal.thresholds}; ECE fold {report['fold']['raw']['ece']} -> {report['fold']['calibrated']['ece']},"
+          f" news dev {report['dev']['raw']['ece']} -> {report['dev']['calibrated']['ece']}")
+    print("news dev reliability (calibrated): bin, n, confidence, accuracy")
+    for row in report["dev"]["calibrated"]["table"]:
+        print(f"  {row['bin']}  {row['n']:>4}  {row['confidence']:.3f}  {row['accuracy']:.3f}")
+
+
+if __name__ == "__main__":
+    main()

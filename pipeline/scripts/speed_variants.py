@@ -1,0 +1,70 @@
+"""Accuracy and speed of the tagger's CPU options on gold data: float32 or int8 (dynamic
+quantization of the Linear layers), with or without the sentence gate (``skip_sentences``).
+
+    python pipeline/scripts/speed_variants.py corpora/news/dev.jsonl --shared ../shared \
+        --out pipeline/metrics/speed_variants.json
+
+The documents are parsed once (spaCy, actors, rules); then each variant's tagger runs on them in
+the model and the hybrid pipeline, timed alone, and is scored with SPEC's scorer.  Words/s here
+are the tagger's alone; ``benchmarks/throughput.py`` measures whole pipelines.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import json
+import time
+from pathlib import Path
+
+from claimx.corpus import load as load_corpus
+from claimx.corpus import to_document
+from claimx.evaluate import evaluate
+from claimx.model.component import TaggerComponent
+from claimx.nlp import build, read_config, to_record
+from claimx.resources import condition_markers, cue_lexicon
+
+VARIANTS = {"fp32": (False, False), "int8": (True, False), "fp32+gate": (False, True), "int8+gate": (True, True)}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("gold", type=Path)
+    ap.add_argument("--shared", default=None)
+    ap.add_argument("--model", default="claim-tagger")
+    ap.add_argument("--variants", default=",".join(VARIANTS))
+    ap.add_argument("--out", type=Path)
+    args = ap.parse_args()
+    gold = [to_document(r) for r in load_corpus(args.gold, shared=args.shared)]
+    words = sum(len(d.text.split()) for d in gold)
+    cfg = read_config("hybrid.cfg")
+    del cfg["components"]["claimx_tagger"]
+    nlp = build(cfg)
+    docs = list(nlp.pipe(d.text for d in gold))
+    rules = [copy.deepcopy(d._.claims) for d in docs]
+    markers = list(condition_markers().get("markers", []))
+    results = {}
+    for name in args.variants.split(","):
+        quantize, gate = VARIANTS[name]
+        for mode in ("model", "hybrid"):
+            comp = TaggerComponent(nlp, "claimx_tagger", args.model, mode=mode, markers=markers, quantize=quantize,
+                                   skip_sentences=gate, lexicon=cue_lexicon())
+            for d, r in zip(docs, rules):
+                d._.claims = copy.deepcopy(r)
+            t0 = time.perf_counter()
+            out = list(comp.pipe(docs))
+            secs = time.perf_counter() - t0
+            preds = [to_record(g.id, g.text, list(d._.claims)) for g, d in zip(gold, out)]
+            res = evaluate(gold, preds)["lenient"]
+            row = {lvl: round(res[lvl]["f"], 4) for lvl in ("claim", "full", "condition") if lvl in res}
+            row.update(tagger_seconds=round(secs, 2), tagger_words_per_s=round(words / secs, 1))
+            results[f"{name}/{mode}"] = row
+            print(f"{name:<10} {mode:<7} claim {row['claim']:.3f} full {row.get('full', 0):.3f} "
+                  f"condition {row.get('condition', 0):.3f}  tagger {row['tagger_words_per_s']:,.0f} words/s", flush=True)
+    if args.out:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(json.dumps({"gold": str(args.gold), "words": words, "results": results}, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()
