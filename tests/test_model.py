@@ -185,9 +185,9 @@ def test_workflow_declares_steps_with_inputs_and_outputs():
 
     spec = yaml.safe_load((ROOT / "pipeline" / "project.yml").read_text())
     assert validate(ProjectConfigSchema, spec) == []
-    assert spec["workflows"]["all"] == ["convert", "train", "evaluate", "package"]
+    assert spec["workflows"]["all"] == ["convert", "train", "calibrate", "evaluate", "package"]
     by_name = {c["name"]: c for c in spec["commands"]}
-    for name in ("convert", "train", "evaluate", "package"):
+    for name in ("convert", "train", "calibrate", "evaluate", "package"):
         assert by_name[name]["deps"] and by_name[name]["outputs"]
     # every dependency inside the repository exists (the shared data is checked where it is used)
     for c in spec["commands"]:
@@ -344,3 +344,12 @@ def test_hybrid_records_are_in_text_order_with_source_and_confidence():
     out = merge(rules, model)
     assert [c["actor"]["text"] for c in out] == ["Holm", "Lund", "Berg"]
     assert all(c["source"] and c["confidence"] is not None for c in out)
+
+
+def test_a_cut_name_is_widened_to_the_whole_name(nlp):
+    from claimx.model.component import TaggerComponent
+
+    text = "Former Secretary of State Hillary Clinton said the plan would fail."
+    doc = nlp(text)
+    a = text.index("Hillary")
+    assert text[slice(*TaggerComponent._actor_phrase(doc, a, a + len("Hillary")))].endswith("Hillary Clinton")

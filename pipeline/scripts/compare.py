@@ -1,11 +1,12 @@
 """Rules vs model vs hybrid on named development data, with words per second.
 
-    python scripts/compare.py --polnear data/polnear_dev.jsonl --corpus ../corpora/synthetic/dev.jsonl \
+    python scripts/compare.py --news ../corpora/news/dev.jsonl --shared ../../shared \
+        --polnear data/polnear_dev.jsonl --corpus ../corpora/synthetic/dev.jsonl \
         --out metrics/evaluation.json [--device cpu]
 
 For each pipeline the gold files are run through `claimx`'s local engine (one process) and scored
-with SPEC's scorer on the slots each file annotates: PolNeAR (actor, issue), the project corpus
-(every level).  The JSON holds every number; a Markdown table is written beside it.
+with SPEC's scorer on the slots each file annotates: real-news gold (every level; stand-off, its
+texts from --shared), PolNeAR (actor, issue), the synthetic corpus (every level).  The JSON holds every number; a Markdown table is written beside it.
 """
 
 from __future__ import annotations
@@ -24,13 +25,13 @@ from claimx.schema import read_jsonl
 from claimx.scoring import flat_scores
 
 
-def run(pipeline: str, gold_path: Path, device: str) -> dict:
+def run(pipeline: str, gold_path: Path, device: str, shared: str | None = None) -> dict:
     loaded = load_pipeline(pipeline, device=device)
     if loaded.note:
         return {"skipped": loaded.note}
     nlp = loaded.nlp
     config = "+".join(PIPELINES[pipeline])
-    gold = list(read_jsonl(gold_path))
+    gold = list(read_jsonl(gold_path, shared))
     items = [InputDoc(d.id, d.text) for d in gold]
     words = sum(len(d.text.split()) for d in gold)
     nlp("Warm-up: the minister said the plan would fail.")
@@ -46,6 +47,8 @@ def run(pipeline: str, gold_path: Path, device: str) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--news", type=Path, help="Real-news gold (stand-off: needs --shared).")
+    ap.add_argument("--shared", default=None, help="Folder with the PolNeAR texts (else $CLAIMX_SHARED).")
     ap.add_argument("--polnear", type=Path, required=True)
     ap.add_argument("--corpus", type=Path, required=True)
     ap.add_argument("--out", type=Path, required=True)
@@ -53,10 +56,11 @@ def main() -> None:
     ap.add_argument("--pipelines", default="rules,model,hybrid")
     args = ap.parse_args()
     results: dict = {}
-    for name, path in (("polnear_dev", args.polnear), ("corpus_dev", args.corpus)):
+    data = ([("news_dev", args.news)] if args.news else []) + [("polnear_dev", args.polnear), ("corpus_dev", args.corpus)]
+    for name, path in data:
         for pipeline in args.pipelines.split(","):
             print(f"{name} / {pipeline} ...", file=sys.stderr)
-            results.setdefault(name, {})[pipeline] = run(pipeline, path, args.device)
+            results.setdefault(name, {})[pipeline] = run(pipeline, path, args.device, args.shared)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps({"device": args.device, "results": results}, indent=2) + "\n")
     rows = ["| data | pipeline | claim F1 (P / R) | stance F1 | full F1 | condition F1 | words/s |",

