@@ -292,6 +292,7 @@ def test_sentence_gate_keeps_claim_sentences(tiny_model, nlp):
     assert {"say", "urge", "reject"} <= words and "rain" not in words
     path, _ = tiny_model
     comp = TaggerComponent(nlp, "claimx_tagger", str(path), skip_sentences=True, lexicon=cue_lexicon())
+    comp.initialize()
     doc = nlp('It rained in Ohio on Monday. The senator rejected the plan. "We will win," she added. '
               'Crowds gathered: nobody left. According to the report, costs rose.')
     kept = [comp._may_hold_claim(s) for s in doc.sents]
@@ -304,11 +305,14 @@ def test_int8_tagger_runs_on_cpu_and_agrees_with_float32(tiny_model, nlp):
     path, _ = tiny_model
     fp = TaggerComponent(nlp, "claimx_tagger", str(path))
     q = TaggerComponent(nlp, "claimx_tagger", str(path), quantize=True)
+    fp.initialize()
+    q.initialize()
     assert q.quantized and not fp.quantized
     enc = tokenizer_for()(["The union said it would strike unless wages rose."], return_tensors="pt")
     with torch.no_grad():
-        a = fp.model(enc["input_ids"], enc["attention_mask"])[1].argmax(-1)
-        b = q.model(enc["input_ids"], enc["attention_mask"])[1].argmax(-1)
+        a = fp.runner(enc["input_ids"], enc["attention_mask"])[1].argmax(-1)
+        b = q.runner(enc["input_ids"], enc["attention_mask"])[1].argmax(-1)
+    assert q.model is not q.runner and q.model.trained_state().keys() == fp.model.trained_state().keys()
     assert (a == b).float().mean() >= 0.9
     doc = q(nlp(SOURCE_TEXT.read_text(encoding="utf-8")[:1500]))
     assert isinstance(doc._.claims, list)
@@ -320,6 +324,7 @@ def test_addressee_is_not_the_issue(tiny_model, nlp):
 
     path, _ = tiny_model
     comp = TaggerComponent(nlp, "claimx_tagger", str(path), lexicon=cue_lexicon())
+    comp.initialize()
     text = "Senator Ann Ray urged Congress to pass the budget bill. Ray told reporters on Monday."
     doc = nlp(text)
     def sp(s):
@@ -353,3 +358,19 @@ def test_a_cut_name_is_widened_to_the_whole_name(nlp):
     doc = nlp(text)
     a = text.index("Hillary")
     assert text[slice(*TaggerComponent._actor_phrase(doc, a, a + len("Hillary")))].endswith("Hillary Clinton")
+
+
+def test_calibration_and_quantization_survive_serialization(tiny_model, nlp):
+    from claimx.model.calibration import Calibration
+    from claimx.model.component import TaggerComponent
+
+    path, _ = tiny_model
+    comp = TaggerComponent(nlp, "claimx_tagger", str(path), quantize=True)
+    comp.initialize()
+    assert comp.calibration is None and comp.threshold("model") == 0.6
+    comp.calibration = Calibration([0.2, 0.8], [0.1, 0.9], {"model": 0.35, "hybrid": 0.55})
+    back = TaggerComponent(nlp, "claimx_tagger", str(path), quantize=True).from_bytes(comp.to_bytes())
+    assert back.quantized and back.threshold("model") == 0.35 and back.threshold("hybrid") == 0.55
+    assert back.calibration(0.5) == pytest.approx(0.5)
+    pinned = TaggerComponent(nlp, "claimx_tagger", str(path), min_confidence=0.9).from_bytes(comp.to_bytes())
+    assert pinned.threshold("model") == 0.9                            # the config wins over the fold's

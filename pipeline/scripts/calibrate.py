@@ -22,10 +22,10 @@ from typing import Any
 
 from claimx.corpus import load as load_corpus
 from claimx.corpus import to_document
-from claimx.evaluate import evaluate
+from claimx.evaluation import evaluate
 from claimx.model.calibration import Calibration, fit_isotonic, reliability
 from claimx.model.component import merge
-from claimx.nlp import build, read_config, to_record
+from claimx.nlp import load_pipeline, to_record
 from claimx.schema import Document
 from claimx.scoring import match_claims
 
@@ -89,9 +89,10 @@ def main() -> None:
     dev_docs = [to_document(r) for r in load_corpus(args.news_dev, shared=args.shared)]
     if args.max_docs:
         fold_docs, dev_docs = fold_docs[: args.max_docs], dev_docs[: args.max_docs]
-    cfg = read_config("hybrid.cfg")
-    cfg["components"]["claimx_tagger"]["model"] = str(args.model.resolve())
-    nlp = build(cfg)
+    loaded = load_pipeline("hybrid", overrides={"components.claimx_tagger.model": str(args.model.resolve())}, cache=False)
+    if loaded.note:
+        sys.exit(loaded.note)
+    nlp = loaded.nlp
     print(f"calibration fold: {len(fold_docs)} documents; dev: {len(dev_docs)}", file=sys.stderr)
     fold_runs = proposals(nlp, fold_docs)
     dev_runs = proposals(nlp, dev_docs)

@@ -19,10 +19,10 @@ from pathlib import Path
 
 from claimx.corpus import load as load_corpus
 from claimx.corpus import to_document
-from claimx.evaluate import evaluate
+from claimx.evaluation import evaluate
 from claimx.model.component import TaggerComponent
-from claimx.nlp import build, read_config, to_record
-from claimx.resources import condition_markers, cue_lexicon
+from claimx.nlp import load_pipeline, to_record
+from claimx.resources import cue_lexicon
 
 VARIANTS = {"fp32": (False, False), "int8": (True, False), "fp32+gate": (False, True), "int8+gate": (True, True)}
 
@@ -37,18 +37,16 @@ def main() -> None:
     args = ap.parse_args()
     gold = [to_document(r) for r in load_corpus(args.gold, shared=args.shared)]
     words = sum(len(d.text.split()) for d in gold)
-    cfg = read_config("hybrid.cfg")
-    del cfg["components"]["claimx_tagger"]
-    nlp = build(cfg)
+    nlp = load_pipeline("rules", cache=False).nlp
     docs = list(nlp.pipe(d.text for d in gold))
     rules = [copy.deepcopy(d._.claims) for d in docs]
-    markers = list(condition_markers().get("markers", []))
     results = {}
     for name in args.variants.split(","):
         quantize, gate = VARIANTS[name]
         for mode in ("model", "hybrid"):
-            comp = TaggerComponent(nlp, "claimx_tagger", args.model, mode=mode, markers=markers, quantize=quantize,
+            comp = TaggerComponent(nlp, "claimx_tagger", args.model, mode=mode, quantize=quantize,
                                    skip_sentences=gate, lexicon=cue_lexicon())
+            comp.initialize()
             for d, r in zip(docs, rules):
                 d._.claims = copy.deepcopy(r)
             t0 = time.perf_counter()
