@@ -314,8 +314,11 @@ def test_int8_tagger_runs_on_cpu_and_agrees_with_float32(tiny_model, nlp):
         b = q.runner(enc["input_ids"], enc["attention_mask"])[1].argmax(-1)
     assert q.model is not q.runner and q.model.trained_state().keys() == fp.model.trained_state().keys()
     assert (a == b).float().mean() >= 0.9
+    before = torch.get_num_threads()
+    q.threads = 1
     doc = q(nlp(SOURCE_TEXT.read_text(encoding="utf-8")[:1500]))
     assert isinstance(doc._.claims, list)
+    assert torch.get_num_threads() == before                            # the tagger's thread count is its own
 
 
 def test_addressee_is_not_the_issue(tiny_model, nlp):

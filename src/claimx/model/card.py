@@ -58,6 +58,8 @@ def write_card(path: str | Path, metrics: dict[str, Any], evaluation: dict[str, 
         f" {metrics.get('train_windows')} windows in {metrics.get('minutes')} min"
         + (" (stopped at the time limit)" if metrics.get("stopped_at_time_limit") else ""),
         f"- loss {metrics.get('first_loss')} -> {metrics.get('final_loss')}",
+        *[f"- stage {k}: {st.get('steps')} steps in {st.get('minutes')} min, loss {st.get('first_loss')} ->"
+          f" {st.get('final_loss')} ({st.get('config')})" for k, st in enumerate(metrics.get("stages") or [], 1)],
         f"- development exact-span F1 per slot: {json.dumps(metrics.get('dev_span_f1'))}",
         "",
         "Config:",

@@ -57,7 +57,7 @@ class TaggerComponent:
     def __init__(self, nlp: Language, name: str, model: str, mode: str = "model", batch_size: int = 16,
                  device: str = "cpu", min_confidence: float | None = None, hybrid_min_confidence: float | None = None,
                  min_issue_tokens: int = 2, quantize: bool = False, skip_sentences: bool = False,
-                 lexicon: dict[str, Any] | None = None):
+                 lexicon: dict[str, Any] | None = None, threads: int = 0):
         if mode not in ("model", "hybrid"):
             raise ValueError(f"claimx_tagger mode must be 'model' or 'hybrid', not {mode!r}")
         self.name = name
@@ -75,6 +75,7 @@ class TaggerComponent:
         self.markers: list[tuple[str, ...]] = []
         self.calibration: Any = None
         self.quantize = quantize
+        self.threads = threads
         self.quantized = False
         lex = lexicon or {}
         self.addressee_verbs = frozenset(lex.get("addressee_verbs") or ())
@@ -186,6 +187,18 @@ class TaggerComponent:
     def _process(self, docs: list[Doc]) -> list[Doc]:
         import torch
 
+        if not self.threads or self.device != "cpu":
+            return self._run(docs)
+        before = torch.get_num_threads()
+        torch.set_num_threads(self.threads)   # torch's own threads, for this call only
+        try:
+            return self._run(docs)
+        finally:
+            torch.set_num_threads(before)
+
+    def _run(self, docs: list[Doc]) -> list[Doc]:
+        import torch
+
         from .train import collate
 
         jobs = []  # (doc index, window)
@@ -253,26 +266,32 @@ class TaggerComponent:
     def _stances(self, claims: list[dict[str, Any]], windows_: list[tuple[int, Any, Any, list[tuple[int, int]]]]) -> None:
         import torch
 
+        groups: dict[int, list[tuple[dict[str, Any], Any, Any]]] = {}   # window -> (claim, cue mask, issue mask)
         for c in claims:
-            for _, hidden, w, offsets in windows_:
+            c["stance"] = "support"
+            for k, (_, hidden, w, offsets) in enumerate(windows_):
                 if w.start <= c["issue"]["start"] and c["issue"]["end"] <= w.end:
                     n = hidden.shape[1]
-                    cue = torch.zeros(1, n, device=hidden.device)
-                    issue = torch.zeros(1, n, device=hidden.device)
+                    cue = torch.zeros(n, device=hidden.device)
+                    issue = torch.zeros(n, device=hidden.device)
                     for t, (a, b) in enumerate(offsets[:n]):
                         if b <= a:
                             continue
                         if c.get("cue") and a < c["cue"]["end"] and b > c["cue"]["start"]:
-                            cue[0, t] = 1
+                            cue[t] = 1
                         if a < c["issue"]["end"] and b > c["issue"]["start"]:
-                            issue[0, t] = 1
-                    with torch.no_grad():
-                        probs = self.runner.stance_logits(hidden, [0], cue, issue).softmax(-1)[0]
-                    k = int(probs.argmax())
-                    c["stance"] = STANCES[k]
-                    c["stance_confidence"] = round(float(probs[k]), 3)
+                            issue[t] = 1
+                    groups.setdefault(k, []).append((c, cue, issue))
                     break
-            c.setdefault("stance", "support")
+        with torch.no_grad():
+            for k, items in groups.items():   # one call per window for all its claims
+                hidden = windows_[k][1]
+                probs = self.runner.stance_logits(hidden, [0] * len(items), torch.stack([x[1] for x in items]),
+                                                  torch.stack([x[2] for x in items])).softmax(-1)
+                for (c, _, _), p in zip(items, probs):
+                    top = int(p.argmax())
+                    c["stance"] = STANCES[top]
+                    c["stance_confidence"] = round(float(p[top]), 3)
 
     def _clean_spans(self, doc: Doc, spans: dict[str, list[tuple[int, int, float]]]
                      ) -> tuple[dict[str, list[tuple[int, int]]], dict[tuple[str, int, int], float]]:
@@ -578,13 +597,13 @@ def _quantize(model: Any) -> bool:
     "claimx_tagger",
     default_config={"model": "claim-tagger", "mode": "model", "batch_size": 16, "device": "cpu",
                     "min_confidence": None, "hybrid_min_confidence": None, "min_issue_tokens": 2,
-                    "quantize": False, "skip_sentences": False,
+                    "quantize": False, "skip_sentences": False, "threads": 0,
                     "lexicon": {"@misc": "claimx.cue_lexicon.v1", "path": "lexicons/cues.yaml"}},
     assigns=["doc._.claims"],
     requires=["doc.sents"],
 )
 def make_tagger(nlp: Language, name: str, model: str, mode: str, batch_size: int, device: str,
                 min_confidence: float | None, hybrid_min_confidence: float | None, min_issue_tokens: int,
-                quantize: bool, skip_sentences: bool, lexicon: dict[str, Any]) -> TaggerComponent:
+                quantize: bool, skip_sentences: bool, lexicon: dict[str, Any], threads: int) -> TaggerComponent:
     return TaggerComponent(nlp, name, model, mode, batch_size, device, min_confidence, hybrid_min_confidence,
-                           min_issue_tokens, quantize, skip_sentences, lexicon)
+                           min_issue_tokens, quantize, skip_sentences, lexicon, threads)

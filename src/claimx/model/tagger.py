@@ -46,6 +46,7 @@ class ClaimTagger(nn.Module):
                          "max_length": max_length, "slots": list(SLOTS)}
         self.extra: dict[str, Any] = {}  # saved beside the settings ("trained_with" ...)
         self.encoder = AutoModel.from_pretrained(encoder_path(encoder))
+        self.encoder.pooler = None  # the [CLS] pooler is never used: not computed
         if layers:  # keep only the bottom `layers` transformer layers (a shallower, faster encoder)
             if not 0 < layers <= len(self.encoder.encoder.layer):
                 raise ValueError(f"layers={layers}: the encoder has {len(self.encoder.encoder.layer)}")
