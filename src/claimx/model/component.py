@@ -31,7 +31,7 @@ from spacy.tokens import Doc
 
 from ..components.actors import _strip_span, mention_at, noun_phrase
 from ..device import resolve_device
-from ..resources import ModelMissing, condition_markers, resolve_model
+from ..resources import ModelMissing, condition_markers, cue_lexicon, resolve_model
 from ..schema import STANCES
 from ..scoring import token_f1
 from .calibration import Calibration
@@ -39,6 +39,7 @@ from .data import SLOTS, decode_bio, windows
 
 log = logging.getLogger("claimx")
 MARKERS = "markers.json"
+WORDS = "lexicon_words.json"
 _EDGE = " \t\n\"'“”‘’«»,;:.—–-("
 
 
@@ -77,14 +78,18 @@ class TaggerComponent:
         self.quantize = quantize
         self.threads = threads
         self.quantized = False
-        lex = lexicon or {}
-        self.addressee_verbs = frozenset(lex.get("addressee_verbs") or ())
-        # report verbs whose object alone is a listener, not a content ("told reporters")
-        self.listener_verbs = frozenset(set((lex.get("report") or {}).get("verbs", [])) - set(lex.get("report_objects") or ()))
         self.skip_sentences = skip_sentences
-        self.gate_words = gate_words(lex) if skip_sentences else frozenset()
+        self.words: dict[str, list[str]] = {}
+        self._set_words(lexicon_words(lexicon) if lexicon is not None else {})
         if not Doc.has_extension("claims"):
             Doc.set_extension("claims", default=None)
+
+    def _set_words(self, words: dict[str, list[str]]) -> None:
+        """The cue-lexicon words the tagger reads (saved with the pipeline, like the markers)."""
+        self.words = words
+        self.gate_words = frozenset(words.get("gate", []))
+        self.addressee_verbs = frozenset(words.get("addressee", []))
+        self.listener_verbs = frozenset(words.get("listener", []))
 
     def _set_markers(self, markers: list[str]) -> None:
         self.marker_list = markers
@@ -110,13 +115,15 @@ class TaggerComponent:
 
     # -- initialisation and serialisation -------------------------------------------------------
     def initialize(self, get_examples: Any = None, *, nlp: Language | None = None, model: str | None = None,
-                   markers: dict[str, Any] | None = None) -> None:
+                   markers: dict[str, Any] | None = None, lexicon: dict[str, Any] | None = None) -> None:
         """Load the trained weights from ``model`` (default: the factory's; :class:`ModelMissing`
         when there are none) and the condition markers (``markers``, else the default file of
         ``claimx.condition_markers.v1``: a tagged condition must begin with one)."""
         from .tagger import ClaimTagger
 
         self._set_markers(list((markers if markers is not None else condition_markers()).get("markers", [])))
+        if lexicon is not None or not self.words:
+            self._set_words(lexicon_words(lexicon if lexicon is not None else cue_lexicon()))
 
         path = resolve_model(model or self.model_name)
         if not model_available(path):
@@ -131,6 +138,7 @@ class TaggerComponent:
         path = Path(path)
         self.model.save(path, extra=self.model.extra)
         srsly.write_json(path / MARKERS, self.marker_list)
+        srsly.write_json(path / WORDS, self.words)
         if self.calibration is not None:
             self.calibration.save(path)
 
@@ -144,6 +152,8 @@ class TaggerComponent:
         self._use(ClaimTagger.load(path, self.device), Calibration.load(path))
         if (path / MARKERS).is_file():
             self._set_markers(list(srsly.read_json(path / MARKERS)))
+        if (path / WORDS).is_file():
+            self._set_words(dict(srsly.read_json(path / WORDS)))
         return self
 
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
@@ -151,7 +161,8 @@ class TaggerComponent:
 
         self._require_model()
         cal = self.calibration.to_dict() if self.calibration is not None else None
-        return srsly.msgpack_dumps({"tagger": self.model.to_bytes(), "markers": self.marker_list, "calibration": cal})
+        return srsly.msgpack_dumps({"tagger": self.model.to_bytes(), "markers": self.marker_list, "calibration": cal,
+                                    "words": self.words})
 
     def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> "TaggerComponent":
         import srsly
@@ -162,6 +173,7 @@ class TaggerComponent:
         cal = msg.get("calibration")
         self._use(ClaimTagger.from_bytes(msg["tagger"], self.device), Calibration.from_dict(cal) if cal else None)
         self._set_markers(list(msg["markers"]))
+        self._set_words(dict(msg.get("words") or {}))
         return self
 
     def _require_model(self) -> None:
@@ -553,6 +565,14 @@ _NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 _GATE_MARKS = ('"', "“", "”", "«", "»", ":")
 
 
+def lexicon_words(lexicon: dict[str, Any]) -> dict[str, list[str]]:
+    """What the tagger reads from the cue lexicon: the sentence gate's words, the addressee verbs,
+    and the report verbs whose object alone is a listener ("told reporters")."""
+    report = set((lexicon.get("report") or {}).get("verbs", []))
+    return {"gate": sorted(gate_words(lexicon)), "addressee": sorted(lexicon.get("addressee_verbs") or []),
+            "listener": sorted(report - set(lexicon.get("report_objects") or []))}
+
+
 def gate_words(lexicon: dict[str, Any]) -> frozenset[str]:
     """Words that can make a sentence a claim, from the cue lexicon (data, not code): the report,
     support and oppose verbs, the first word of each phrasal cue, light and agent nouns,
@@ -597,13 +617,12 @@ def _quantize(model: Any) -> bool:
     "claimx_tagger",
     default_config={"model": "claim-tagger", "mode": "model", "batch_size": 16, "device": "cpu",
                     "min_confidence": None, "hybrid_min_confidence": None, "min_issue_tokens": 2,
-                    "quantize": False, "skip_sentences": False, "threads": 0,
-                    "lexicon": {"@misc": "claimx.cue_lexicon.v1", "path": "lexicons/cues.yaml"}},
+                    "quantize": False, "skip_sentences": False, "threads": 0},
     assigns=["doc._.claims"],
     requires=["doc.sents"],
 )
 def make_tagger(nlp: Language, name: str, model: str, mode: str, batch_size: int, device: str,
                 min_confidence: float | None, hybrid_min_confidence: float | None, min_issue_tokens: int,
-                quantize: bool, skip_sentences: bool, lexicon: dict[str, Any], threads: int) -> TaggerComponent:
+                quantize: bool, skip_sentences: bool, threads: int) -> TaggerComponent:
     return TaggerComponent(nlp, name, model, mode, batch_size, device, min_confidence, hybrid_min_confidence,
-                           min_issue_tokens, quantize, skip_sentences, lexicon, threads)
+                           min_issue_tokens, quantize, skip_sentences, None, threads)
