@@ -518,3 +518,9 @@ def test_two_runs_on_one_output_the_second_is_refused(tmp_path):
     finally:
         first.kill()
     assert [d.id for d in read_records(out)] == ids                  # one run's records, each id once
+
+
+def test_the_time_budget_grows_with_the_length_of_a_document():
+    from claimx.records import budget
+
+    assert budget(120, 5_000) == 120 and budget(120, 1_000_000) == 1200 and budget(None, 10) is None

@@ -158,12 +158,25 @@ def _process_one(nlp: Language, item: InputDoc, limit: int) -> Document:
     return to_record(item.id, item.text, claims, item.meta)
 
 
+#: ``--doc-timeout`` is the budget of a document of up to this many characters; a longer one gets
+#: it once per this many characters (its work is linear in its length).
+BUDGET_CHARS = 100_000
+
+
+def budget(doc_timeout: float | None, chars: int) -> float | None:
+    """The seconds a text of ``chars`` characters may take: ``doc_timeout`` per
+    :data:`BUDGET_CHARS` characters, at least ``doc_timeout``."""
+    if not doc_timeout:
+        return None
+    return doc_timeout * max(1.0, chars / BUDGET_CHARS)
+
+
 def extract_documents(
     nlp: Language, items: Iterable[Item], batch_size: int = 32, doc_timeout: float | None = DEFAULT_DOC_TIMEOUT
 ) -> Iterator[Document]:
     """One output document per input item, in input order.  A document that takes longer than
-    ``doc_timeout`` seconds becomes an error record and the others go on (``None`` or 0: no
-    limit)."""
+    ``doc_timeout`` seconds (per 100,000 characters of a longer one, :func:`budget`) becomes an
+    error record and the others go on (``None`` or 0: no limit)."""
     limit = int(nlp.meta.get("claimx", {}).get("chunk_chars", 100_000))
     batch: list[Item] = []
 
@@ -173,7 +186,7 @@ def extract_documents(
         try:
             # the whole batch gets one document's budget; past it, the documents not done yet are
             # redone one by one, each with its own budget
-            with time_budget(doc_timeout):
+            with time_budget(budget(doc_timeout, sum(len(it.text) for it in short))):
                 docs = nlp.pipe((make_doc(nlp, it.text) for it in short), batch_size=batch_size)
                 for it, doc in zip(short, docs):
                     parsed[id(it)] = to_record(it.id, it.text, doc_claims(doc), it.meta)
@@ -189,11 +202,11 @@ def extract_documents(
                 yield parsed[id(it)]
                 continue
             try:
-                with time_budget(doc_timeout):
+                with time_budget(budget(doc_timeout, len(it.text))):
                     record = _process_one(nlp, it, limit)
             except DocTimeout:
-                record = error_record(it, f"processing took longer than {doc_timeout:g} s (--doc-timeout);"
-                                          " the document was not processed")
+                record = error_record(it, f"processing took longer than {budget(doc_timeout, len(it.text)):g} s"
+                                          " (--doc-timeout); the document was not processed")
             except Exception as exc:
                 record = error_record(it, f"processing failed: {type(exc).__name__}: {exc}")
             yield record
