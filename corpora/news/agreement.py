@@ -1,8 +1,10 @@
 """Agreement of the second annotation (B) with the gold (A) on the articles both annotated.
 
-Run: python corpora/news/agreement.py [--shared ../shared]
+Run: python corpora/news/agreement.py [--shared ../shared] [--silver]
 Prints SPEC's lenient and strict P / R / F1 per level, A as gold and B as prediction, over the
-articles of `{train,dev}.b.jsonl`, split by split and together.
+articles of `{train,dev}.b.jsonl`, split by split and together.  With ``--silver``: the agreement
+of PolNeAR converted to SPEC's conventions (``claimx corpus convert --from polnear-spec``) with
+the gold, on all 80 articles.
 """
 
 from __future__ import annotations
@@ -19,7 +21,20 @@ HERE = Path(__file__).parent
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--shared", default="../shared")
+    ap.add_argument("--silver", action="store_true", help="score the silver PolNeAR conversion against the gold")
     args = ap.parse_args()
+    if args.silver:
+        from pathlib import Path as _P
+
+        from claimx.silver import convert_polnear_spec
+
+        gold = [d for split in ("train", "dev") for d in read_jsonl(HERE / f"{split}.jsonl", args.shared)]
+        silver = list(convert_polnear_spec(_P(args.shared) / "data" / "polnear", ids={d.id for d in gold}))
+        r = evaluate(gold, silver)
+        for lvl in ("claim", "stance", "full", "condition"):
+            L = r["lenient"][lvl]
+            print(f"{lvl:<10} P {L['p']:.3f} R {L['r']:.3f} F1 {L['f']:.3f} (strict F1 {r['strict'][lvl]['f']:.3f})")
+        return
     everything_a, everything_b = [], []
     print(f"{'split':<6} {'docs':>4} {'gold':>5} {'B':>5}  " + "  ".join(f"{lvl:>16}" for lvl in ("claim", "stance", "full", "condition")))
     for split in ("train", "dev", "all"):
