@@ -319,6 +319,8 @@ class TaggerComponent:
                 span = doc.char_span(a, b, alignment_mode="expand")
                 if span is None or not len(span):
                     continue
+                if span.start > 0 and (span[0].tag_ == "POS" or span[0].lower_ in ("’s", "'s")):
+                    span = doc[span.start - 1: span.end]  # "’s security": the possessor belongs to it
                 words = [t for t in span if not (t.is_punct or t.is_space)]
                 if slot == "ISSUE" and len(words) < self.min_issue_tokens:
                     continue
