@@ -194,3 +194,13 @@ def test_report_on_stand_off_news_gold(shared_dir, tmp_path):
     dom.feed(out.read_text(encoding="utf-8"))
     problems, n = checker.check(dom, docs, None)
     assert problems == [] and n == sum(len(d.claims) for d in docs) > 100
+
+
+@pytest.mark.parametrize("command", [["report"], ["network"]])
+def test_an_unwritable_output_is_an_io_failure(tmp_path, command):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    suffix = "report.html" if command == ["report"] else "net.csv"
+    extra = [] if command == ["report"] else ["--concepts", "exact"]
+    r = CliRunner().invoke(app, [*command, str(SOURCE_GOLD), "-o", str(blocker / suffix), *extra])
+    assert r.exit_code == 3 and "cannot write" in r.output and "Traceback" not in r.output

@@ -442,6 +442,7 @@ class ResumeError(RuntimeError):
     """The journal of an earlier run does not match the inputs or the pipeline of this one."""
 
 
+
 class JournalError(RuntimeError):
     """The journal cannot be used: another run holds it, it is a link, or it is not a claimx journal."""
 
@@ -476,6 +477,24 @@ def _temp_beside(path: Path) -> tuple[int, Path]:
     return fd, Path(name)
 
 
+
+def _link_error(path: Path) -> JournalError:
+    return JournalError(f"{path} is a symbolic link; claimx does not write through links:"
+                        " remove it or choose another output")
+
+
+def _lock(fd: int, path: Path, output: str | Path) -> None:
+    """Refuse a journal that is not a regular file, and take its lock (held while ``fd`` is open);
+    a lock held by another run is refused with a clear message."""
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        raise JournalError(f"{path} exists and is not a regular file; remove it or choose another output")
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        raise JournalError(f"another claimx run is writing {output} (its journal {path} is locked);"
+                           " wait for it to finish or choose another output") from None
+
+
 class Journal:
     """``OUTPUT.part``: a header line naming what produced it, then the records written so far,
     one JSON line each.
@@ -499,17 +518,10 @@ class Journal:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
         except OSError as exc:
             if exc.errno == errno.ELOOP:
-                raise JournalError(f"{self.path} is a symbolic link; claimx does not write through links:"
-                                   " remove it or choose another output") from None
+                raise _link_error(self.path) from None
             raise
         try:
-            if not stat.S_ISREG(os.fstat(fd).st_mode):
-                raise JournalError(f"{self.path} exists and is not a regular file; remove it or choose another output")
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                raise JournalError(f"another claimx run is writing {self.output} (its journal {self.path} is"
-                                   " locked); wait for it to finish or choose another output") from None
+            _lock(fd, self.path, self.output)
         except BaseException:
             os.close(fd)
             raise
@@ -541,17 +553,10 @@ class Journal:
             return
         except OSError as exc:
             if exc.errno == errno.ELOOP:
-                raise JournalError(f"{path} is a symbolic link; claimx does not write through links:"
-                                   " remove it or choose another output") from None
+                raise _link_error(path) from None
             return  # anything else is reported when the journal is opened
         try:
-            if not stat.S_ISREG(os.fstat(fd).st_mode):
-                raise JournalError(f"{path} exists and is not a regular file; remove it or choose another output")
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                raise JournalError(f"another claimx run is writing {output} (its journal {path} is locked);"
-                                   " wait for it to finish or choose another output") from None
+            _lock(fd, path, output)
         finally:
             os.close(fd)
 

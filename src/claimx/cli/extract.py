@@ -9,17 +9,9 @@ from pathlib import Path
 import typer
 
 from ..batch import DEFAULT_DOC_TIMEOUT
+from .errors import EXIT_DOCUMENTS, EXIT_IO, EXIT_USAGE  # exit codes: see cli/errors.py
+from .errors import fail as _fail
 from .evaluate import parse_slots
-
-#: Exit codes: some documents became error records; the command cannot run as given (options,
-#: config, a locked or foreign journal, a resume that does not match); the run failed outside the
-#: documents (reading or writing: a full disk, closed stdin; the Ray engine lost).
-EXIT_DOCUMENTS, EXIT_USAGE, EXIT_IO = 1, 2, 3
-
-
-def _fail(message: str, code: int) -> typer.Exit:
-    typer.echo(f"error: {message}", err=True)
-    return typer.Exit(code)
 
 
 def _stop_on_sigterm() -> None:

