@@ -490,20 +490,12 @@ class ClaimFinder(DataComponent):
         before = text[max(0, issue["start"] - 2) : issue["start"]].rstrip()
         if not before or before[-1] not in "\u201c\"":
             return
-        closer = "\u201d" if before[-1] == "\u201c" else '"'
-        close = text.find(closer, issue["end"])
-        if close < 0:
+        quote = quotation_around(text, issue["start"], issue["start"] + 1)
+        if quote is None or quote[1] <= issue["end"] or quote[1] - issue["end"] > 1500:
             return
-        para = text.find("\n\n", issue["end"])
-        if close <= issue["end"] or (0 <= para < close) or close - issue["end"] > 1500:
-            return
-        if claim["actor"]["start"] < close and claim["actor"]["start"] >= issue["end"]:
+        if issue["end"] <= claim["actor"]["start"] < quote[1]:
             return  # the speaker sits between: the quote was cut by the attribution
-        end = close
-        while end > issue["end"] and (text[end - 1].isspace() or text[end - 1] in ",;:"):
-            end -= 1
-        if end > issue["end"]:
-            claim["issue"] = {"text": text[issue["start"] : end], "start": issue["start"], "end": end}
+        claim["issue"] = {"text": text[issue["start"] : quote[1]], "start": issue["start"], "end": quote[1]}
 
     @staticmethod
     def _direct_quote(text: str, claim: dict[str, Any]) -> None:
