@@ -244,3 +244,38 @@ def test_press_on_is_read_as_a_preposition(nlp):
 
     assert cue_lexicon()["addressee_preps"]["press"] == "on"
     assert ("senator", "support", "the budget") in _claims(nlp, "The senator pressed the governor on the budget.")
+
+
+def test_a_semicolon_ends_the_clause_a_holder_speaks_in(nlp):
+    text = ("Most union members say the strike should go on; a third of them say the offer is fair "
+            "enough to accept.")
+    claims = _claims(nlp, text)
+    assert ("Most union members", "support", "the strike should go on") in claims
+    # the second holder's content stops at its own clause, not at the first sentence's start
+    assert all(not issue.startswith("Most union members") for _, _, issue in claims)
+
+
+def test_the_paragraph_component_can_leave_semicolons_alone():
+    import spacy
+
+    from claimx.components.paragraphs import ParagraphBreaks
+
+    nlp = spacy.blank("en")
+    doc = nlp("The mayor spoke; the council voted.")
+    assert ParagraphBreaks(semicolons=True)(nlp("The mayor spoke; the council voted."))[4].is_sent_start
+    assert not ParagraphBreaks(semicolons=False)(doc)[4].is_sent_start
+
+
+@pytest.mark.parametrize("text,actor,issue", [
+    ("The council approved the levy, which opponents say will drive shops out of the city centre.",
+     "opponents", "will drive shops out of the city centre"),
+    ("Ministers defended the treaty, which the minister said protects fishing rights in the north.",
+     "minister", "protects fishing rights in the north"),
+])
+def test_speech_inside_a_relative_clause_is_a_claim(nlp, text, actor, issue):
+    assert (actor, "support", issue) in _claims(nlp, text)
+
+
+def test_a_wh_word_after_the_cue_is_still_an_indirect_question(nlp):
+    text = "The minister asked what the new levy would cost the farmers."
+    assert _claims(nlp, text) == []

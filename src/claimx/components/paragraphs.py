@@ -14,8 +14,9 @@ from spacy.tokens import Doc
 
 
 class ParagraphBreaks:
-    def __init__(self, name: str = "claimx_paragraphs"):
+    def __init__(self, name: str = "claimx_paragraphs", semicolons: bool = True):
         self.name = name
+        self.semicolons = semicolons
 
     def __call__(self, doc: Doc) -> Doc:
         after_break = False
@@ -26,14 +27,14 @@ class ParagraphBreaks:
             if after_break and not tok.is_space:
                 tok.is_sent_start = True
                 after_break = False
-            elif "\n" in tok.whitespace_:
+            elif "\n" in tok.whitespace_ or (self.semicolons and tok.text == ";"):
                 after_break = True
         return doc
 
 
-@Language.factory("claimx_paragraphs", assigns=["token.is_sent_start"])
-def make_paragraphs(nlp: Language, name: str) -> ParagraphBreaks:
-    return ParagraphBreaks(name)
+@Language.factory("claimx_paragraphs", assigns=["token.is_sent_start"], default_config={"semicolons": True})
+def make_paragraphs(nlp: Language, name: str, semicolons: bool) -> ParagraphBreaks:
+    return ParagraphBreaks(name, semicolons)
 
 
 __all__ = ["ParagraphBreaks", "make_paragraphs"]

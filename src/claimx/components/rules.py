@@ -404,7 +404,7 @@ def verb_ccomp(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
             contents.append(Content(c, "that"))
     report = cx.is_report(lex)
     # an indirect question ("asked whether X", "said what he believed") takes no position on X
-    contents = [c for c in contents if not _indirect_question(c.head, cx.lemma) and not inverted_conditional(c.head)]
+    contents = [c for c in contents if not _indirect_question(c.head, cx.lemma, cx.v.i) and not inverted_conditional(c.head)]
     if not contents:
         return []
     return negate([Frame("verb_ccomp", cx.polarity(lex), [cx.v.i], cx.actor, contents, 0.8, addressee=addressee)], cx.negated, report)
@@ -424,13 +424,17 @@ WH_WORDS = {"what", "who", "whom", "whose", "which", "how", "why", "where"}
 ASKING = {"ask", "wonder", "inquire", "question", "query"}
 
 
-def _indirect_question(head: Token, cue_lemma: str) -> bool:
+def _indirect_question(head: Token, cue_lemma: str, cue_i: int = -1) -> bool:
     """A clause opened by "whether", by a wh-word that belongs to it, or by "if" under a verb of
     asking: an indirect question, not a proposition ("asked whether X", "said what he believed").
-    "said (that) if X, Y" is a conditional proposition, not a question."""
+    "said (that) if X, Y" is a conditional proposition, not a question; nor is a clause whose
+    wh-word stands before the cue: the relative pronoun of "the system, which he said runs the risk
+    of ...", the subject of the content."""
     first = head.left_edge
     while first.is_punct and first.i < head.i:
         first = first.nbor(1)
+    if first.i < cue_i:
+        return False
     word = first.lower_
     if word == "whether":
         return True
