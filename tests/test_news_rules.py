@@ -279,3 +279,16 @@ def test_speech_inside_a_relative_clause_is_a_claim(nlp, text, actor, issue):
 def test_a_wh_word_after_the_cue_is_still_an_indirect_question(nlp):
     text = "The minister asked what the new levy would cost the farmers."
     assert _claims(nlp, text) == []
+
+
+@pytest.mark.parametrize("text,issue", [
+    ("The union leaders reiterated their plans to strike in March.", "their plans to strike in March"),
+    ("The governor stressed the need for new housing in the valley.", "the need for new housing in the valley"),
+])
+def test_a_reporting_verb_that_restates_takes_its_object_as_the_issue(nlp, text, issue):
+    assert [i for _, _, i in _claims(nlp, text)] == [issue]
+
+
+def test_a_reporting_verb_with_a_plain_object_is_no_claim(nlp):
+    # "said" reports speech, not a thing: its object alone is no position
+    assert _claims(nlp, "The governor said a few words at the ceremony.") == []
