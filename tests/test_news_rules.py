@@ -316,3 +316,12 @@ def test_a_participle_on_other_objects_does_not_take_the_verbs_subject():
     doc = nlp("The mayor sent a letter complaining about the noise.")
     verb = next(t for t in doc if t.text == "complaining")
     assert [t.text for t in message_sender(verb, lex)] == ["mayor"]
+
+
+def test_a_phrasal_reporting_cue_in_an_as_clause_reports_its_clause(nlp):
+    text = "As the minister pointed out, the council has overspent its budget for three years."
+    assert _claims(nlp, text) == [("minister", "support", "the council has overspent its budget for three years")]
+
+
+def test_an_as_clause_without_a_reporting_cue_is_no_claim(nlp):
+    assert _claims(nlp, "As the mayor left the building, protesters chanted slogans.") == []

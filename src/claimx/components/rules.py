@@ -10,7 +10,7 @@ empty, when it decides for the cue (an empty list: no claim here, try nothing el
 
 * at "according": :func:`according_to`;
 * at a verb, :data:`VERB_RULES` in order: :func:`verb_prep_phrasal` ("called for X"),
-  :func:`verb_xcomp_call_on` ("called on X to Y"), :func:`evaluative`, :func:`light_noun`; then, for
+  :func:`parenthetical_as` ("as X pointed out, Y"), :func:`verb_xcomp_call_on` ("called on X to Y"), :func:`evaluative`, :func:`light_noun`; then, for
   a verb of the cue lexicon only, :func:`verb_passive`, :func:`verb_ccomp`, :func:`verb_compose`,
   :func:`verb_xcomp`, :func:`verb_prep`, :func:`verb_dobj`, :func:`parenthetical`;
 * where no verb rule made a frame: :func:`adjective` at a predicate adjective, then
@@ -537,16 +537,29 @@ def verb_dobj(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
 def parenthetical(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
     """``parenthetical``: "X, he noted, Y" -> the content around the cue."""
     v = cx.v
-    as_clause = v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cx.kids)
-    if as_clause and cx.is_report(lex) and cx.actor is not None and v.head.pos_ in ("VERB", "AUX") \
-            and not cx.ccomps and cx.dobj is None:
-        # "As Menendez pointed out, the rulings have real impact"
-        return [Frame("parenthetical", "support", [v.i], cx.actor, [Content(v.head, "", v)], 0.7)]
     if not (cx.is_report(lex) and v.dep_ in ("parataxis", "ccomp") and v.head.pos_ in ("VERB", "AUX") and cx.actor is not None):
         return None
     if v.dep_ == "ccomp" and not _set_off(v):
         return None  # "X said the plan would respond": a complement, not an inserted tag
     return negate([Frame("parenthetical", cx.polarity(lex), [v.i], cx.actor, [Content(v.head, "", v)], 0.7)], cx.negated, True)
+
+
+def parenthetical_as(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
+    """``parenthetical``: "As Menendez pointed out, the rulings have real impact", "as critics have
+    argued": a reporting cue (a verb, or a phrasal one such as "point out") in an "as" clause
+    reports the clause it hangs off."""
+    v = cx.v
+    if v.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in cx.kids):
+        return None
+    if cx.actor is None or v.head.pos_ not in ("VERB", "AUX") or cx.ccomps or cx.dobj is not None or cx.negated:
+        return None
+    particles = {c.lower_ for c in cx.kids if c.dep_ == "prt"}
+    phrasal_report = any(pol == "report" and len(tail) == 1 and tail[0] in particles
+                         for tail, pol in lex.phrasal.get(cx.lemma, []))
+    if not (cx.is_report(lex) or phrasal_report):
+        return None
+    return [Frame("parenthetical", "support", [v.i, *sorted(c.i for c in cx.kids if c.dep_ == "prt")], cx.actor,
+                  [Content(v.head, "", v)], 0.7)]
 
 
 def _set_off(v: Token) -> bool:
@@ -559,7 +572,7 @@ def _set_off(v: Token) -> bool:
 
 VerbRule = Callable[[VerbCue, CueLexicon], "list[Frame] | None"]
 # Rules tried at any verb, then (after the gate) those for verbs of the cue lexicon.
-OPEN_VERB_RULES: tuple[VerbRule, ...] = (verb_prep_phrasal, verb_xcomp_call_on, evaluative, light_noun)
+OPEN_VERB_RULES: tuple[VerbRule, ...] = (verb_prep_phrasal, parenthetical_as, verb_xcomp_call_on, evaluative, light_noun)
 LEXICON_VERB_RULES: tuple[VerbRule, ...] = (verb_passive, verb_ccomp, verb_compose, verb_xcomp, verb_prep,
                                             verb_dobj, parenthetical)
 VERB_RULES = OPEN_VERB_RULES + LEXICON_VERB_RULES
