@@ -325,3 +325,8 @@ def test_a_phrasal_reporting_cue_in_an_as_clause_reports_its_clause(nlp):
 
 def test_an_as_clause_without_a_reporting_cue_is_no_claim(nlp):
     assert _claims(nlp, "As the mayor left the building, protesters chanted slogans.") == []
+
+
+def test_a_date_the_parser_took_for_an_object_is_not_the_issue(nlp):
+    text = "The minister promised Sunday at a rally in Leeds."
+    assert all(issue != "Sunday" for _, _, issue in _claims(nlp, text))

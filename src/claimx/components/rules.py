@@ -171,7 +171,8 @@ class VerbCue:
         actor, passive = holder(v, lex)
         ccomps = [c for c in kids if c.dep_ == "ccomp"]
         xcomps = [c for c in kids if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
-        dobj = next((c for c in kids if c.dep_ in ("dobj", "obj")), None)
+        # "promised Sunday to end X": a date the parser took for the object is no object
+        dobj = next((c for c in kids if c.dep_ in ("dobj", "obj") and c.ent_type_ not in ("DATE", "TIME")), None)
         addressee = None
         if dobj is not None and (ccomps or xcomps) and lemma in lex.addressee_verbs:
             addressee, dobj = dobj, None  # "urged Iran to return": Iran is addressed
