@@ -11,7 +11,7 @@ PIPELINES: dict[str, tuple[str, ...]] = {
 }
 
 #: The pipeline that runs when none is named: the one with the best claim F1 on the real-news dev
-#: split (README, "Quality": hybrid 0.731, rules 0.712, model 0.606).  ``CLAIMX_PIPELINE`` names
+#: split (README, "Quality": hybrid 0.728, rules 0.720, model 0.601).  ``CLAIMX_PIPELINE`` names
 #: another (``rules`` is about 1.5 times faster).
 DEFAULT_PIPELINE = "hybrid"
 PIPELINE_ENV = "CLAIMX_PIPELINE"

@@ -4,7 +4,9 @@ News text separates paragraphs with line breaks; the parser of en_core_web_sm so
 sentence across one ("... Never, never Hillary.”\\n\\nAnother commenter said"), which gives a
 claim the wrong holder.  This component marks the first token after a line break as a sentence
 start (and the tokens inside the paragraph as "unknown", left to the parser), which the parser
-respects.  It reads and writes only ``Token.is_sent_start``.
+respects.  With ``semicolons`` (the default) a semicolon ends a sentence too: the parser otherwise
+hangs the clause before it under the verb after it ("Most voters say X; 40 percent say Y" gave the
+second holder the first sentence as its issue).  It reads and writes only ``Token.is_sent_start``.
 """
 
 from __future__ import annotations

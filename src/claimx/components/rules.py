@@ -10,8 +10,8 @@ empty, when it decides for the cue (an empty list: no claim here, try nothing el
 
 * at "according": :func:`according_to`;
 * at a verb, :data:`VERB_RULES` in order: :func:`verb_prep_phrasal` ("called for X"),
-  :func:`parenthetical_as` ("as X pointed out, Y"), :func:`verb_xcomp_call_on` ("called on X to Y"), :func:`evaluative`, :func:`light_noun`; then, for
-  a verb of the cue lexicon only, :func:`verb_passive`, :func:`verb_ccomp`, :func:`verb_compose`,
+  :func:`parenthetical_as` ("as X pointed out, Y"), :func:`verb_xcomp_call_on` ("called on X to
+  Y"), :func:`evaluative`, :func:`light_noun`; then, for a verb of the cue lexicon only, :func:`verb_passive`, :func:`verb_ccomp`, :func:`verb_compose`,
   :func:`verb_xcomp`, :func:`verb_prep`, :func:`verb_dobj`, :func:`parenthetical`;
 * where no verb rule made a frame: :func:`adjective` at a predicate adjective, then
   :func:`agent_noun` and :func:`light_noun_possessive` at a noun.
@@ -450,7 +450,7 @@ WH_WORDS = {"what", "who", "whom", "whose", "which", "how", "why", "where"}
 ASKING = {"ask", "wonder", "inquire", "question", "query"}
 
 
-def _indirect_question(head: Token, cue_lemma: str, cue_i: int = -1) -> bool:
+def _indirect_question(head: Token, cue_lemma: str, cue_i: int) -> bool:
     """A clause opened by "whether", by a wh-word that belongs to it, or by "if" under a verb of
     asking: an indirect question, not a proposition ("asked whether X", "said what he believed").
     "said (that) if X, Y" is a conditional proposition, not a question; nor is a clause whose
@@ -554,13 +554,12 @@ def parenthetical_as(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
         return None
     if cx.actor is None or v.head.pos_ not in ("VERB", "AUX") or cx.ccomps or cx.dobj is not None or cx.negated:
         return None
-    particles = {c.lower_ for c in cx.kids if c.dep_ == "prt"}
-    phrasal_report = any(pol == "report" and len(tail) == 1 and tail[0] in particles
-                         for tail, pol in lex.phrasal.get(cx.lemma, []))
+    particles = [c for c in cx.kids if c.dep_ == "prt"]
+    phrasal_report = any(pol == "report" and tail == (p.lower_,)
+                         for tail, pol in lex.phrasal.get(cx.lemma, []) for p in particles)
     if not (cx.is_report(lex) or phrasal_report):
         return None
-    return [Frame("parenthetical", "support", [v.i, *sorted(c.i for c in cx.kids if c.dep_ == "prt")], cx.actor,
-                  [Content(v.head, "", v)], 0.7)]
+    return [Frame("parenthetical", "support", [v.i, *(p.i for p in particles)], cx.actor, [Content(v.head, "", v)], 0.7)]
 
 
 def _set_off(v: Token) -> bool:
