@@ -330,3 +330,39 @@ def test_an_as_clause_without_a_reporting_cue_is_no_claim(nlp):
 def test_a_date_the_parser_took_for_an_object_is_not_the_issue(nlp):
     text = "The minister promised Sunday at a rally in Leeds."
     assert all(issue != "Sunday" for _, _, issue in _claims(nlp, text))
+
+
+def test_a_second_that_clause_is_a_second_complement_of_the_cue(nlp):
+    # the parser hangs "and that Y" off "said" as a conjunct: still the cue's content
+    text = ("He said that he hasn’t had much time to think about it (really?) and that he’ll try to do something "
+            "as a lawyer in the private sector.")
+    issues = [issue for _, _, issue in _claims(nlp, text)]
+    assert "he’ll try to do something as a lawyer in the private sector" in issues
+    assert any(issue.startswith("he hasn’t had much time") for issue in issues)
+
+
+@pytest.mark.parametrize("text,actor,issue", [
+    # "show" read as a noun by the tagger: the parse has no verb there
+    ("A company called Harmony Enterprises gave $5,000 to the PAC on June 27, 2014, campaign finance records show.",
+     "campaign finance records", "A company called Harmony Enterprises gave $5,000 to the PAC on June 27, 2014"),
+    ("Much of that money came from companies that no longer exist, campaign and corporate records show.",
+     "records", "Much of that money came from companies that no longer exist"),
+])
+def test_a_sentence_final_speaker_tag_reports_the_sentence(nlp, text, actor, issue):
+    claims = _claims(nlp, text)
+    assert any(a.endswith(actor) and i == issue for a, _, i in claims), claims
+
+
+@pytest.mark.parametrize("text", [
+    "Voters in the north backed the measure, Washington State.",   # a name, not a verb
+    "I am better with my hands than with my brain, he said half joking.",
+    "The governor vetoed the bill, the records don't show.",
+])
+def test_a_sentence_final_noun_or_participle_is_no_speaker_tag(nlp, text):
+    assert not any(c["source"].endswith("tail_tag") for c in nlp(text)._.claims)
+
+
+def test_continue_reports_only_as_the_tag_of_a_quotation(nlp):
+    quoted = "“It’s going to be interesting to see what he decides to do with it,” she continued."
+    assert ("she", "support", "It’s going to be interesting to see what he decides to do with it") in _claims(nlp, quoted)
+    assert _claims(nlp, "The senator continued to campaign in Ohio on Monday.") == []

@@ -11,7 +11,10 @@ The rules live in :mod:`.rules`, one frame builder per rule, named as in ``sourc
 This module turns their frames into records: a frame's holders give one record each, its content
 heads the issue spans (coordinated verb phrases split into records; a cue or subject inside the
 content cut out; the actor and cue excluded from the issue, SPEC); a content opening a quotation
-runs to the quotation's end; duplicates keep the most confident.
+runs to the quotation's end; duplicates keep the most confident.  Three rules read the text
+around a tag rather than the parse: ``quote_tag`` ("“...,” X said"; with the tag-only verbs
+"continued", "read"), ``colon`` ("X wrote: ...") and ``tail_tag`` ("..., records show." where the
+parse made no claim at the tag); ``headline`` and ``headline_colon`` read the first line.
 
 Sentences ending in "?" (headline questions) make no claim.  A cue inside the reported content of
 a reporting cue is not a claim of its own when ``nested`` is ``"suppress"`` (GUIDELINES 1.4).
@@ -24,7 +27,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..resources import actor_gazetteer, cue_lexicon
 from .actors import PRONOUNS, mention_at, noun_phrase
@@ -51,6 +54,7 @@ class ClaimFinder(DataComponent):
         self.name = name
         self.nested = nested
         self._nlp = nlp  # the pipeline, to re-parse a title-case headline
+        self._verb_exc: dict[str, list[str]] | None = None  # the lemmatizer's verb exceptions
         self.data: dict[str, Any] | None = None
 
     def initialize(self, get_examples: Any = None, *, nlp: Language | None = None,
@@ -81,6 +85,9 @@ class ClaimFinder(DataComponent):
                 if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.lex.report:
                     claims.extend(self.quote_tag(doc, tok))
                     claims.extend(self.colon_content(doc, tok))
+                elif tok.pos_ == "VERB" and tok.lemma_.lower() in self.lex.tag_verbs:
+                    claims.extend(self.quote_tag(doc, tok))
+            claims.extend(self.tail_tag(doc, sent, claims))
         head = self.headline(doc)
         if head:
             # a headline the rules re-read replaces what the first parse made of it
@@ -262,7 +269,8 @@ class ClaimFinder(DataComponent):
         ("“...,” X said", "“...,” said X"), however the parser attached it, is X's claim; a
         quotation the tag cuts in two ("“A,” he said, “B”") gives a second claim (GUIDELINES 9.8).
         A quotation that ends in "?" is a question, not a claim."""
-        if self.lex.polarity.get(v.lemma_.lower()) != "support" or any(c.dep_ == "neg" for c in v.children):
+        lemma = v.lemma_.lower()
+        if (self.lex.polarity.get(lemma) != "support" and lemma not in self.lex.tag_verbs) or any(c.dep_ == "neg" for c in v.children):
             return []
         subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
         if subj is None or subj.lower_ in NOT_ACTORS or subj.lower_ in RELATIVE:
@@ -303,6 +311,81 @@ class ClaimFinder(DataComponent):
                         "condition": None, "cue": _span_dict(doc, v.i, v.i + 1), "addressee": None, "optional": False,
                         "source": f"{self.name}:quote_tag", "confidence": 0.8})
         return out
+
+    TAIL_NP = {"DET", "ADJ", "NOUN", "PROPN", "NUM", "CCONJ", "PART", "ADP"}
+
+    def _verb_lemmas(self, tok: Token) -> set[str]:
+        """The lemmas ``tok`` has as a verb, whatever the tagger made of it ("records *show*" tagged
+        as a noun): its own lemma and the lemmatizer's verb exceptions ("wrote" -> write)."""
+        out = {tok.lemma_.lower(), tok.lower_}
+        if self._verb_exc is None:
+            table: dict[str, list[str]] = {}
+            if self._nlp is not None and "lemmatizer" in self._nlp.pipe_names:
+                lookups = getattr(self._nlp.get_pipe("lemmatizer"), "lookups", None)
+                if lookups is not None and lookups.has_table("lemma_exc"):
+                    table = dict(lookups.get_table("lemma_exc").get("verb", {}))
+            self._verb_exc = table
+        out.update(self._verb_exc.get(tok.lower_, []))
+        if tok.lower_.endswith("s"):
+            out.add(tok.lower_[:-1])
+        return out
+
+    def tail_tag(self, doc: Doc, sent: Span, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """``tail_tag``: a sentence that ends in a speaker tag after a comma ("X, campaign finance
+        records show.", "X, Justice Department counsel Caroline Wolverton wrote.") is the tag's
+        claim, where the parse made none at the tag: the small parser often reads "show" or
+        "says" there as a noun, or hangs the clause off something else.  The tag is a noun phrase
+        of at most 10 words and a verb of the cue lexicon's reporting verbs (support polarity,
+        not negated), the content everything from the start of the sentence to the comma."""
+        end = sent.end
+        while end > sent.start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            if doc[end - 1].text not in (".", "!", "\u201d", '"', "''", "\u2019"):
+                return []
+            end -= 1
+        if end - sent.start < 5:
+            return []
+        v = doc[end - 1]
+        # a finite verb form (or the noun the tagger made of one), never a name or a participle
+        if not v.text.islower() or v.tag_ not in ("VBD", "VBZ", "VBP", "NN", "NNS") or any(c.dep_ == "neg" for c in v.children):
+            return []
+        lemmas = self._verb_lemmas(v)
+        if not any(self.lex.polarity.get(lemma) == "support" and lemma in self.lex.report for lemma in lemmas):
+            return []
+        if any(c["cue"] is not None and c["cue"]["start"] <= v.idx < c["cue"]["end"] for c in found):
+            return []
+        k = v.i - 1
+        while k > sent.start and doc[k].text != "," and v.i - k <= 10:
+            if doc[k].pos_ not in self.TAIL_NP and doc[k].text not in ("-", "."):
+                return []
+            k -= 1
+        if doc[k].text != "," or k == v.i - 1:
+            return []
+        np_start, np_end = k + 1, v.i
+        if doc[np_start].pos_ in ("ADP", "CCONJ", "PART") or not any(t.pos_ in ("NOUN", "PROPN") for t in doc[np_start:np_end]):
+            return []
+        head = next((t for t in reversed(doc[np_start:np_end]) if t.pos_ in ("NOUN", "PROPN")), None)
+        mention = mention_at(doc, head) if head is not None else None
+        if mention is not None and np_start <= doc.char_span(mention["start"], mention["end"], alignment_mode="expand").start:
+            actor = {"text": mention["text"], "start": mention["start"], "end": mention["end"], "canonical": mention["canonical"]}
+        else:
+            actor = self._entity(doc, head, (np_start, np_end))
+        if actor is None:
+            return []
+        text = doc.text
+        s_, e_ = sent.start_char, doc[k].idx
+        while s_ < e_ and text[s_] in " \t\n\u201c\"'\u2018\u202a":
+            s_ += 1
+        while e_ > s_ and text[e_ - 1] in " \t\u201d\"'\u2019":
+            e_ -= 1
+        lead = re.match(r"(?:but|and|so)\s+", text[s_:e_], re.I)
+        if lead:
+            s_ += lead.end()
+        content = doc.char_span(s_, e_, alignment_mode="expand")
+        if content is None or len(content) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in content) or text[e_ - 1:e_] == "?":
+            return []
+        return [{"actor": actor, "stance": "support", "issue": {"text": text[s_:e_], "start": s_, "end": e_},
+                 "condition": None, "cue": _span_dict(doc, v.i, v.i + 1), "addressee": None, "optional": False,
+                 "source": f"{self.name}:tail_tag", "confidence": 0.7}]
 
     def claims_at(self, tok: Token) -> list[dict[str, Any]]:
         out = []

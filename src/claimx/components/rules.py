@@ -97,6 +97,7 @@ class CueLexicon:
     physical_objects: set[str] = field(default_factory=set)
     message_nouns: set[str] = field(default_factory=set)
     sending_verbs: set[str] = field(default_factory=set)
+    tag_verbs: set[str] = field(default_factory=set)
 
     @classmethod
     def from_dict(cls, lex: dict[str, Any], actor_nouns: list[str] | None = None) -> CueLexicon:
@@ -142,6 +143,7 @@ class CueLexicon:
             physical_objects=set((lex.get("physical_acts") or {}).get("objects") or []),
             message_nouns=set((lex.get("messages") or {}).get("nouns") or []),
             sending_verbs=set((lex.get("messages") or {}).get("verbs") or []),
+            tag_verbs=set(lex.get("tag_verbs") or []),
         )
 
     def is_cue_verb(self, tok: Token) -> bool:
@@ -170,6 +172,11 @@ class VerbCue:
         kids = list(v.children)
         actor, passive = holder(v, lex)
         ccomps = [c for c in kids if c.dep_ == "ccomp"]
+        if ccomps:
+            # "said that X and that Y": a clause opened by "that" is no second main clause; the
+            # parser hung it off the cue as a conjunct, it is the cue's second complement
+            ccomps += [c for c in kids if c.dep_ == "conj" and c.i > ccomps[-1].i and c.pos_ in ("VERB", "AUX")
+                       and c.left_edge.lower_ == "that" and c.left_edge.dep_ == "mark"]
         xcomps = [c for c in kids if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
         # "promised Sunday to end X": a date the parser took for the object is no object
         dobj = next((c for c in kids if c.dep_ in ("dobj", "obj") and c.ent_type_ not in ("DATE", "TIME")), None)
