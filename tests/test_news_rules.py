@@ -366,3 +366,16 @@ def test_continue_reports_only_as_the_tag_of_a_quotation(nlp):
     quoted = "“It’s going to be interesting to see what he decides to do with it,” she continued."
     assert ("she", "support", "It’s going to be interesting to see what he decides to do with it") in _claims(nlp, quoted)
     assert _claims(nlp, "The senator continued to campaign in Ohio on Monday.") == []
+
+
+@pytest.mark.parametrize("text,condition", [
+    ("Bernie Sanders said he would take bold action, should he win the presidency.", "should he win the presidency"),
+    ("The company would have sold the plant, had the union agreed to the deal, the manager said.",
+     "had the union agreed to the deal"),
+    # "had" after a comma with its object: a main verb, no inverted conditional
+    ("On March 25, Platte River, which then managed Clinton's private server, had a conference call with "
+     "staffers of Bill Clinton, according to the summary.", None),
+])
+def test_an_inverted_conditional_needs_the_subject_after_the_auxiliary(nlp, text, condition):
+    conditions = {c["condition"]["text"] if c["condition"] else None for c in nlp(text)._.claims}
+    assert conditions == {condition}

@@ -75,7 +75,8 @@ class ConditionFinder(DataComponent):
 
     def _inverted(self, doc: Doc, taken: set[int]) -> list[Span]:
         """Inverted conditionals (GUIDELINES 9.10): "should he win the presidency", "were the court
-        to rule" -- an auxiliary opening an adverbial clause before its own subject."""
+        to rule" -- an auxiliary opening an adverbial clause before its own subject (", had a
+        conference call": an object after "had", a main verb)."""
         out = []
         for tok in doc:
             if tok.lower_ not in self.INVERTING or tok.i in taken or tok.i + 1 >= len(doc):
@@ -84,6 +85,13 @@ class ConditionFinder(DataComponent):
             if prev is not None and not (tok.is_sent_start or prev.text in (",", "\u2014", "-", "(", ";") or prev.lower_ in ("and", "but")):
                 continue
             if doc[tok.i + 1].pos_ not in ("PRON", "PROPN", "DET", "NOUN"):
+                continue
+            # the word after the auxiliary opens its subject ("had he known"), not its object
+            # (", had a conference call with ...": a main verb)
+            np = doc[tok.i + 1]
+            while np.dep_ in ("det", "amod", "compound", "poss", "nummod") and np.head.i > np.i:
+                np = np.head
+            if np.dep_ not in ("nsubj", "nsubjpass", "expl"):
                 continue
             clause = tok if tok.dep_ == "advcl" else tok.head
             misparsed_root = clause.dep_ in ("ROOT", "ccomp", "conj") and prev is not None and prev.text == ","
