@@ -379,3 +379,14 @@ def test_continue_reports_only_as_the_tag_of_a_quotation(nlp):
 def test_an_inverted_conditional_needs_the_subject_after_the_auxiliary(nlp, text, condition):
     conditions = {c["condition"]["text"] if c["condition"] else None for c in nlp(text)._.claims}
     assert conditions == {condition}
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("Although there is no such overlap with Sanders's team, "
+     'a White House official who spoke anonymously to discuss internal strategy said Wednesday, "Certainly there are '
+     'discussions between the White House and the Sanders campaign."', "White House official"),
+    ("At the townhall in Ho Chi Minh City, a young woman who had been an exchange student in Montana asked Obama what "
+     "he thought of the prospects and said that the election worried her.", "woman"),
+])
+def test_a_noun_with_a_clause_right_before_a_subjectless_cue_is_its_subject(nlp, text, actor):
+    assert any(a.endswith(actor) for a, _, _ in _claims(nlp, text)), _claims(nlp, text)

@@ -257,7 +257,29 @@ def holder(v: Token, lex: CueLexicon) -> tuple[list[Token] | None, bool]:
             subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
             if subj is not None and subj.lower_ not in NOT_ACTORS and subj.lower_ not in RELATIVE:
                 return [subj, *conjuncts(subj)], False
+    # "a White House official who spoke anonymously said X": the parser hung the noun elsewhere; a
+    # finite verb without a subject, right after a noun phrase that ends in its relative clause,
+    # has that noun for subject
+    if v.tag_ in ("VBD", "VBZ", "VBP") and v.i > 0:
+        noun = _phrase_ending_in_clause(v.doc[v.i - 1])
+        if noun is not None and noun.lower_ not in NOT_ACTORS:
+            return [noun], False
     return None, False
+
+
+def _phrase_ending_in_clause(tok: Token) -> Token | None:
+    """The noun whose phrase ends at ``tok`` with a relative or participial clause, if any: not the
+    object of a preposition ("results of polls conducted by X, majorities say"), and with no
+    punctuation between it and the verb after ``tok``."""
+    doc = tok.doc
+    for anc in [tok, *tok.ancestors]:
+        noun = anc.head
+        if anc.dep_ in ("relcl", "acl") and noun.pos_ in ("NOUN", "PROPN") and noun.right_edge.i == tok.i \
+                and noun.i < anc.i:
+            if noun.dep_ == "pobj" or any(t.is_punct for t in doc[noun.i: tok.i + 1]):
+                return None
+            return noun
+    return None
 
 
 def message_sender(v: Token, lex: CueLexicon) -> list[Token] | None:
