@@ -390,3 +390,24 @@ def test_an_inverted_conditional_needs_the_subject_after_the_auxiliary(nlp, text
 ])
 def test_a_noun_with_a_clause_right_before_a_subjectless_cue_is_its_subject(nlp, text, actor):
     assert any(a.endswith(actor) for a, _, _ in _claims(nlp, text)), _claims(nlp, text)
+
+
+def test_every_reporting_verb_of_the_lexicon_is_read_as_itself(nlp):
+    # en_core_web_sm lemmatizes "hopes" as "hop" and "hated" as "hat": lemma_fixes in cues.yaml
+    from claimx.resources import cue_lexicon
+
+    lex = cue_lexicon()
+    wrong = []
+    for verb in sorted(set(lex["report"]["verbs"]) | set(lex["support"]["verbs"]) | set(lex["oppose"]["verbs"])):
+        form = verb + ("s" if not verb.endswith(("s", "sh", "ch", "x", "z", "y", "o")) else "es")
+        if verb.endswith("y") and verb[-2] not in "aeiou":
+            form = verb[:-1] + "ies"
+        doc = nlp(f"The minister {form} that the plan would work.")
+        if doc[2].pos_ == "VERB" and doc[2].lemma_.lower() != verb:
+            wrong.append((form, doc[2].lemma_))
+    assert wrong == []
+
+
+def test_hopes_is_a_reporting_cue(nlp):
+    text = "Now the government hopes that its diplomats can make a more forceful argument about the benefits."
+    assert ("government", "support", "its diplomats can make a more forceful argument about the benefits") in _claims(nlp, text)

@@ -76,6 +76,11 @@ class ClaimFinder(DataComponent):
             raise ValueError("claimx_claims needs claimx_actors earlier in the pipeline")
         if self.data is None:
             self.initialize()  # added to a pipeline by hand: the default lexicon
+        fixes = self.lex.lemma_fixes
+        if fixes:
+            for tok in doc:
+                if tok.pos_ in ("VERB", "AUX") and tok.lower_ in fixes:
+                    tok.lemma_ = fixes[tok.lower_]
         claims: list[dict[str, Any]] = []
         for sent in doc.sents:
             if sent.text.rstrip().rstrip("\"'\u201d\u2019)").endswith("?"):

@@ -98,6 +98,7 @@ class CueLexicon:
     message_nouns: set[str] = field(default_factory=set)
     sending_verbs: set[str] = field(default_factory=set)
     tag_verbs: set[str] = field(default_factory=set)
+    lemma_fixes: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_dict(cls, lex: dict[str, Any], actor_nouns: list[str] | None = None) -> CueLexicon:
@@ -144,6 +145,7 @@ class CueLexicon:
             message_nouns=set((lex.get("messages") or {}).get("nouns") or []),
             sending_verbs=set((lex.get("messages") or {}).get("verbs") or []),
             tag_verbs=set(lex.get("tag_verbs") or []),
+            lemma_fixes={k.lower(): v for k, v in (lex.get("lemma_fixes") or {}).items()},
         )
 
     def is_cue_verb(self, tok: Token) -> bool:
