@@ -411,3 +411,15 @@ def test_every_reporting_verb_of_the_lexicon_is_read_as_itself(nlp):
 def test_hopes_is_a_reporting_cue(nlp):
     text = "Now the government hopes that its diplomats can make a more forceful argument about the benefits."
     assert ("government", "support", "its diplomats can make a more forceful argument about the benefits") in _claims(nlp, text)
+
+
+def test_states_is_a_cue_only_before_that_a_colon_or_a_quotation(nlp):
+    noun = "The Rust Belt states Indiana, Michigan, Ohio and Pennsylvania all supported Bush."
+    assert not any(c["cue"] and c["cue"]["text"] == "states" for c in nlp(noun)._.claims)
+    verb = "The report states that the program failed."
+    assert ("report", "support", "the program failed") in _claims(nlp, verb)
+
+
+def test_a_wh_word_deep_in_its_phrase_still_makes_an_indirect_question(nlp):
+    text = "So it's very hard to estimate how many people you reduce if you reduce steel production, he said."
+    assert not any(c["cue"] and c["cue"]["text"] == "estimate" for c in nlp(text)._.claims)

@@ -37,6 +37,7 @@ RELATIVE = {"who", "which", "that", "whom"}
 NOT_ACTORS = {"it", "there", "this", "that", "what", "which", "these", "those", "something",
               "nothing", "everything", "one", "i", "me", "you"}
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+NOUN_FORM_CUES = {"that", ":", "\u201c", '"', "''"}  # what makes a noun-like form ("states") a cue
 FLIP = {"support": "oppose", "oppose": "support", "neutral": "neutral"}
 
 
@@ -99,6 +100,7 @@ class CueLexicon:
     sending_verbs: set[str] = field(default_factory=set)
     tag_verbs: set[str] = field(default_factory=set)
     lemma_fixes: dict[str, str] = field(default_factory=dict)
+    noun_forms: set[str] = field(default_factory=set)
 
     @classmethod
     def from_dict(cls, lex: dict[str, Any], actor_nouns: list[str] | None = None) -> CueLexicon:
@@ -146,6 +148,7 @@ class CueLexicon:
             sending_verbs=set((lex.get("messages") or {}).get("verbs") or []),
             tag_verbs=set(lex.get("tag_verbs") or []),
             lemma_fixes={k.lower(): v for k, v in (lex.get("lemma_fixes") or {}).items()},
+            noun_forms={w.lower() for w in lex.get("noun_forms") or []},
         )
 
     def is_cue_verb(self, tok: Token) -> bool:
@@ -497,7 +500,18 @@ def _indirect_question(head: Token, cue_lemma: str, cue_i: int) -> bool:
         return True
     if word == "if":
         return cue_lemma in ASKING and first.head.i == head.i
-    return word in WH_WORDS and head.i in (first.head.i, first.head.head.i)
+    if word not in WH_WORDS:
+        return False
+    # the wh-word hangs off the clause's verb, maybe through its phrase ("how many people you
+    # reduce": how -> many -> people -> reduce)
+    up = first
+    for _ in range(4):
+        if up.head.i == head.i:
+            return True
+        if up.head is up:
+            break
+        up = up.head
+    return False
 
 
 def verb_compose(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
@@ -721,6 +735,8 @@ def frames_at(tok: Token, lex: CueLexicon) -> list[Frame]:
     if tok.lower_ == "according":
         frames = according_to(tok, lex)
     elif tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound", "aux", "auxpass"):
+        if tok.lower_ in lex.noun_forms and not (tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ in NOUN_FORM_CUES):
+            return frames  # "Rust Belt states Indiana, Michigan ...": a noun the tagger read as a verb
         frames = verb_frames(tok, lex)
     if not frames and tok.lemma_.lower() in lex.adjectives and tok.dep_ not in ("amod", "compound"):
         frames = adjective(tok, lex)
