@@ -423,3 +423,15 @@ def test_states_is_a_cue_only_before_that_a_colon_or_a_quotation(nlp):
 def test_a_wh_word_deep_in_its_phrase_still_makes_an_indirect_question(nlp):
     text = "So it's very hard to estimate how many people you reduce if you reduce steel production, he said."
     assert not any(c["cue"] and c["cue"]["text"] == "estimate" for c in nlp(text)._.claims)
+
+
+def test_a_while_clause_is_a_proposition_of_its_own(nlp):
+    own_cue = "The minister said the plan would cut costs, while critics argued it would hurt the poor."
+    assert _claims(nlp, own_cue) == [("minister", "support", "the plan would cut costs"),
+                                     ("critics", "support", "it would hurt the poor")]
+    shared = ('Michael Green, a historian, said places such as Iowa "have more of a historical resonance," while "Nevada '
+              'is more of a newcomer."')
+    assert ("Michael Green", "support", "Nevada is more of a newcomer") in _claims(nlp, shared)
+    # a participle is no clause of its own: it stays in the issue
+    assert _claims(nlp, "The minister said the plan would cut costs while protecting jobs.") == [
+        ("minister", "support", "the plan would cut costs while protecting jobs")]

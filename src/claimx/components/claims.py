@@ -478,10 +478,15 @@ class ClaimFinder(DataComponent):
         if head.pos_ in ("VERB", "AUX") and minus is None:
             heads += [c for c in self._verb_conjuncts(head)]
         ranges = []
+        contrasts = []  # "X, while Y": Y is a proposition of its own (GUIDELINES 5.6)
         for i, h in enumerate(heads):
             skip = set()
             for c in h.children:
-                if c.dep_ == "conj" and self._verbal(c) and (c in heads or self._is_own_cue(c)):
+                if c.dep_ == "advcl" and c.i > h.i and self._contrast(c):
+                    skip.update(t.i for t in c.subtree)
+                    if not self.lex.is_cue_verb(c):
+                        contrasts.append(c)   # a cue of its own makes its own claim
+                elif c.dep_ == "conj" and self._verbal(c) and (c in heads or self._is_own_cue(c)):
                     skip.update(t.i for t in c.subtree)
                     skip.update(x.i for x in h.children if x.dep_ in ("cc", "punct") and x.i < c.i and x.i > h.i)
                 elif c.dep_ in ("advcl", "conj") and c.pos_ == "VERB" and c.i > h.i and self._is_own_cue(c):
@@ -511,7 +516,19 @@ class ClaimFinder(DataComponent):
             s, e = self._trim(doc, s, e, lead if i == 0 else "that")
             if s < e:
                 ranges.append((s, e))
+        for c in contrasts:
+            toks = [t.i for t in c.subtree if not (t.dep_ == "mark" and t.head.i == c.i and t.i < c.i)]
+            s, e = self._trim(doc, min(toks), max(toks) + 1, "that")
+            if s < e:
+                ranges.append((s, e))
         return ranges
+
+    @staticmethod
+    def _contrast(c: Token) -> bool:
+        """A finite clause opened by "while" or "whereas", with a subject of its own."""
+        kids = list(c.children)
+        return any(x.dep_ == "mark" and x.lower_ in ("while", "whereas") for x in kids) and \
+            any(x.dep_ in SUBJECTS for x in kids)
 
     @staticmethod
     def _verbal(c: Token) -> bool:
