@@ -435,3 +435,13 @@ def test_a_while_clause_is_a_proposition_of_its_own(nlp):
     # a participle is no clause of its own: it stays in the issue
     assert _claims(nlp, "The minister said the plan would cut costs while protecting jobs.") == [
         ("minister", "support", "the plan would cut costs while protecting jobs")]
+
+
+@pytest.mark.parametrize("text,issue,addressee", [
+    ("The senator slammed the governor on Monday for vetoing the bill.", "vetoing the bill", "governor"),
+    ("Carson kept up his fury, slamming the Texas senator on multiple occasions for failing to act proactively.",
+     "failing to act proactively", "Texas senator"),
+])
+def test_slammed_y_for_x_takes_x_as_issue_and_y_as_addressee(nlp, text, issue, addressee):
+    claims = nlp(text)._.claims
+    assert [(c["issue"]["text"], c["addressee"]["text"] if c["addressee"] else None) for c in claims] == [(issue, addressee)]

@@ -549,7 +549,15 @@ def verb_prep(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
     prep_word = lex.addressee_preps.get(cx.lemma)
     if prep_word is None:
         return None
-    prep = next((c for c in cx.kids if c.dep_ == "prep" and c.lower_ == prep_word), None)
+    places = list(cx.kids)
+    if cx.dobj is not None:
+        # "slammed the senator *for* X", also hung off the object or off a phrase between them
+        # ("slammed the senator on multiple occasions *for* X")
+        places += list(cx.dobj.children)
+        for k in cx.kids:
+            if k.dep_ in ("prep", "npadvmod") and k.i > cx.dobj.i:
+                places += [g for x in [k, *k.children] for g in x.children if g.dep_ == "prep"]
+    prep = next((c for c in places if c.dep_ == "prep" and c.lower_ == prep_word), None)
     obj = _pobj(prep)
     if obj is None:
         return None
