@@ -445,3 +445,18 @@ def test_a_while_clause_is_a_proposition_of_its_own(nlp):
 def test_slammed_y_for_x_takes_x_as_issue_and_y_as_addressee(nlp, text, issue, addressee):
     claims = nlp(text)._.claims
     assert [(c["issue"]["text"], c["addressee"]["text"] if c["addressee"] else None) for c in claims] == [(issue, addressee)]
+
+
+@pytest.mark.parametrize("text,actor,issue", [
+    ("The senator, after initially saying he would not run, entered the race this week.", "senator",
+     "he would not run"),
+    ("The governor surprised her party by declaring that the state would sue.", "governor", "the state would sue"),
+])
+def test_a_gerund_in_a_prepositional_phrase_shares_the_subject(nlp, text, actor, issue):
+    assert (actor, "support", issue) in _claims(nlp, text)
+
+
+def test_a_name_tagged_as_a_common_noun_is_a_holder_when_the_document_names_it(nlp):
+    text = ("Bernie Sanders spoke in Iowa on Monday. Sanders, after initially saying he would not advertise on "
+            "television in the state, took to the airwaves this week.")
+    assert any(a == "Sanders" and i == "he would not advertise on television in the state" for a, _, i in _claims(nlp, text))

@@ -443,7 +443,12 @@ class ClaimFinder(DataComponent):
         """A common-noun holder needs an actor noun as head or an entity inside its phrase."""
         if tok.lower_ in self.lex.actor_nouns or tok.lemma_.lower() in self.lex.actor_nouns:
             return True
-        return any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in tok.subtree)
+        if any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in tok.subtree):
+            return True
+        # a capitalized word the tagger took for a common noun ("Sanders" as the plural of
+        # "sander") that the document names as an entity elsewhere
+        return tok.text[:1].isupper() and any(
+            e.label_ in ("PERSON", "ORG", "GPE", "NORP") and tok.text in e.text.split() for e in tok.doc.ents)
 
     @staticmethod
     def _token_range(doc: Doc, span: dict[str, Any]) -> tuple[int, int]:

@@ -37,6 +37,7 @@ RELATIVE = {"who", "which", "that", "whom"}
 NOT_ACTORS = {"it", "there", "this", "that", "what", "which", "these", "those", "something",
               "nothing", "everything", "one", "i", "me", "you"}
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+SUBJECT_PREPS = {"after", "before", "by", "in", "upon", "on", "while", "since", "through", "despite", "besides"}
 NOUN_FORM_CUES = {"that", ":", "\u201c", '"', "''"}  # what makes a noun-like form ("states") a cue
 FLIP = {"support": "oppose", "oppose": "support", "neutral": "neutral"}
 
@@ -256,8 +257,11 @@ def holder(v: Token, lex: CueLexicon) -> tuple[list[Token] | None, bool]:
                 return h, False
     # else "X did Y, saying Z" / "X did Y but said Z" / "X appeared to oppose Z": a participle, a
     # coordinated verb or a controlled infinitive shares the subject of the verb it hangs off
-    if v.dep_ in ("conj", "xcomp") or (v.dep_ == "advcl" and v.tag_ == "VBG"):
-        head = v.head
+    # ("X, after initially saying Y, took ...", "by declaring": a gerund in a prepositional phrase
+    # of time or means, too; not "slammed Y for vetoing X", where Y vetoed)
+    gerund_in_prep = v.dep_ == "pcomp" and v.tag_ == "VBG" and v.head.dep_ == "prep" and v.head.lower_ in SUBJECT_PREPS
+    if v.dep_ in ("conj", "xcomp") or (v.dep_ == "advcl" and v.tag_ == "VBG") or gerund_in_prep:
+        head = v.head.head if gerund_in_prep else v.head
         if head.pos_ in ("VERB", "AUX"):
             subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
             if subj is not None and subj.lower_ not in NOT_ACTORS and subj.lower_ not in RELATIVE:
