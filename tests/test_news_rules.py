@@ -460,3 +460,10 @@ def test_a_name_tagged_as_a_common_noun_is_a_holder_when_the_document_names_it(n
     text = ("Bernie Sanders spoke in Iowa on Monday. Sanders, after initially saying he would not advertise on "
             "television in the state, took to the airwaves this week.")
     assert any(a == "Sanders" and i == "he would not advertise on television in the state" for a, _, i in _claims(nlp, text))
+
+
+def test_a_possessors_report_noun_with_a_that_clause_is_a_claim(nlp):
+    text = "Trump's claim that he opposed the war is false."
+    assert _claims(nlp, text) == [("Trump", "support", "he opposed the war")]   # the nested claim is suppressed
+    no_holder = nlp("The claim that he opposed the war is false.")._.claims   # no possessor, no holder
+    assert not any(c["cue"] and c["cue"]["text"] == "claim" for c in no_holder)

@@ -654,7 +654,8 @@ class ClaimFinder(DataComponent):
                 seen[key] = c
         claims = list(seen.values())
         if self.nested == "suppress":
-            reporting = [c for c in claims if c["source"].endswith(("verb_ccomp", "according_to", "parenthetical", "quote_tag", "colon"))]
+            reporting = [c for c in claims if c["source"].endswith(("verb_ccomp", "according_to", "parenthetical", "quote_tag", "colon",
+                                                                     "report_noun", "tail_tag"))]
             kept = []
             for c in claims:
                 inside = c["cue"] is not None and any(

@@ -14,7 +14,7 @@ empty, when it decides for the cue (an empty list: no claim here, try nothing el
   Y"), :func:`evaluative`, :func:`light_noun`; then, for a verb of the cue lexicon only, :func:`verb_passive`, :func:`verb_ccomp`, :func:`verb_compose`,
   :func:`verb_xcomp`, :func:`verb_prep`, :func:`verb_dobj`, :func:`parenthetical`;
 * where no verb rule made a frame: :func:`adjective` at a predicate adjective, then
-  :func:`agent_noun` and :func:`light_noun_possessive` at a noun.
+  :func:`agent_noun`, :func:`light_noun_possessive` and :func:`report_noun` at a noun.
 
 A builder whose name carries a suffix (``verb_prep_phrasal``) makes frames of the rule before the
 suffix (``verb_prep``); one rule is reached at two points of the order.  Negation of the cue flips
@@ -102,6 +102,7 @@ class CueLexicon:
     tag_verbs: set[str] = field(default_factory=set)
     lemma_fixes: dict[str, str] = field(default_factory=dict)
     noun_forms: set[str] = field(default_factory=set)
+    report_nouns: set[str] = field(default_factory=set)
 
     @classmethod
     def from_dict(cls, lex: dict[str, Any], actor_nouns: list[str] | None = None) -> CueLexicon:
@@ -150,6 +151,7 @@ class CueLexicon:
             tag_verbs=set(lex.get("tag_verbs") or []),
             lemma_fixes={k.lower(): v for k, v in (lex.get("lemma_fixes") or {}).items()},
             noun_forms={w.lower() for w in lex.get("noun_forms") or []},
+            report_nouns={w.lower() for w in lex.get("report_nouns") or []},
         )
 
     def is_cue_verb(self, tok: Token) -> bool:
@@ -719,8 +721,23 @@ def light_noun_possessive(n: Token, lex: CueLexicon) -> list[Frame] | None:
     return [Frame("light_noun", lex.light_nouns[lemma], [n.i], [poss], [Content(obj, "")], 0.55)]
 
 
+def report_noun(n: Token, lex: CueLexicon) -> list[Frame] | None:
+    """``report_noun``: a possessor's report noun with a "that" clause ("her remark that X", "Trump's
+    claim that X", "his insistence that X"): the possessor holds X (GUIDELINES 8.14)."""
+    if n.lemma_.lower() not in lex.report_nouns:
+        return None
+    poss = next((c for c in n.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "PRON", "NOUN")), None)
+    if poss is None:
+        return None
+    clause = next((c for c in n.children if c.dep_ in ("acl", "ccomp", "appos") and c.i > n.i
+                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    if clause is None:
+        return None
+    return [Frame("report_noun", "support", [n.i], [poss], [Content(clause, "that")], 0.55)]
+
+
 def noun_frames(n: Token, lex: CueLexicon) -> list[Frame]:
-    for rule in (agent_noun, light_noun_possessive):
+    for rule in (agent_noun, light_noun_possessive, report_noun):
         frames = rule(n, lex)
         if frames is not None:
             return frames
