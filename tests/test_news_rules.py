@@ -467,3 +467,11 @@ def test_a_possessors_report_noun_with_a_that_clause_is_a_claim(nlp):
     assert _claims(nlp, text) == [("Trump", "support", "he opposed the war")]   # the nested claim is suppressed
     no_holder = nlp("The claim that he opposed the war is false.")._.claims   # no possessor, no holder
     assert not any(c["cue"] and c["cue"]["text"] == "claim" for c in no_holder)
+
+
+@pytest.mark.parametrize("text,cue,issue", [
+    ("On Thursday, Sanders unloaded on the Post during a media breakfast in Des Moines.", "unloaded on", "the Post"),
+    ("The Mexican government has for months pushed back against Trump.", "pushed back against", "Trump"),
+])
+def test_a_phrasal_cues_words_follow_the_verb(nlp, text, cue, issue):
+    assert [(c["cue"]["text"], c["issue"]["text"]) for c in nlp(text)._.claims] == [(cue, issue)]

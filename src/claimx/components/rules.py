@@ -345,8 +345,11 @@ def _phrasal_content(v: Token, tail: tuple[str, ...]) -> tuple[list[int], list[C
     kids = list(v.children)
     cue_toks: list[int] = []
     contents: list[Content] = []
-    for word in tail:
-        hit = next((c for c in kids if c.lower_ == word and c.dep_ in ("prt", "prep", "advmod", "dative", "agent")), None)
+    last = v   # each word of the tail after the one before ("On Thursday, X unloaded on Y": not "On"),
+    for word in tail:   # on the verb or on the word before ("pushed back against": against <- back)
+        places = kids + (list(last.children) if last is not v else [])
+        hit = next((c for c in places if c.lower_ == word and c.i > last.i
+                    and c.dep_ in ("prt", "prep", "advmod", "dative", "agent")), None)
         if hit is None:
             # "called for Ukrainian forces to withdraw": "for" marks a clause
             clause = next((c for c in kids if c.dep_ in ("advcl", "ccomp", "xcomp") and any(m.lower_ == word and m.dep_ == "mark" for m in c.children)), None)
@@ -356,6 +359,7 @@ def _phrasal_content(v: Token, tail: tuple[str, ...]) -> tuple[list[int], list[C
             contents.append(Content(clause, word))
             continue
         cue_toks.append(hit.i)
+        last = hit
         if word == tail[-1]:
             if hit.dep_ == "prt":
                 dobj = next((c for c in kids if c.dep_ in ("dobj", "ccomp", "xcomp")), None)
