@@ -475,3 +475,30 @@ def test_a_possessors_report_noun_with_a_that_clause_is_a_claim(nlp):
 ])
 def test_a_phrasal_cues_words_follow_the_verb(nlp, text, cue, issue):
     assert [(c["cue"]["text"], c["issue"]["text"]) for c in nlp(text)._.claims] == [(cue, issue)]
+
+
+@pytest.mark.parametrize("text,starts", [
+    ("WASHINGTON (AP) — The senator said the bill would pass.", "The"),
+    ("New York (AFP) – Actress Susan Sarandon is not sure she can vote for Clinton.", "Actress"),
+    ("MANCHESTER, N.H. - The governor said taxes would rise.", "The"),
+    ("Headline here\n\nLOS ANGELES --  The studio said it would appeal.", "The"),
+    ("US - China talks will resume, the minister said.", None),          # no dateline: too short
+    ("The vote - a close one - went to the mayor.", None),               # a dash inside a sentence
+])
+def test_a_wire_dateline_ends_before_its_sentence(text, starts):
+    import spacy
+
+    from claimx.components.paragraphs import ParagraphBreaks
+
+    nlp = spacy.blank("en")
+    doc = ParagraphBreaks()(nlp(text))
+    first_body = [t.text for t in doc if t.is_sent_start and t.i > 0 and not t.is_space and "\n" not in doc[t.i - 1].text]
+    assert first_body == ([starts] if starts else [])
+    line = nlp(text.split("\n")[-1])
+    assert not any(t.is_sent_start for t in ParagraphBreaks(datelines=False)(line)[1:])
+
+
+def test_a_dateline_is_not_the_holder(nlp):
+    text = ("New York (AFP) – Oscar-winning actress Susan Sarandon, star of cult classic “Thelma and Louise,” is not sure "
+            "she can vote for Hillary Clinton over Donald Trump.")
+    assert all("York" not in c["actor"]["text"] for c in nlp(text)._.claims)
