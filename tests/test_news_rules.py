@@ -16,6 +16,9 @@ def _claims(nlp, text):
     ("''We are done here,'' the mayor said.", "done", "We are done here"),
     ("The mayor said taxes are too high.", "taxes", None),
     ("“Done.” She said nothing else.", "nothing", None),
+    # a curly opening closed by a straight mark ends there, not at the paragraph's end
+    ('“Maybe he has difficulty doing that," she remarked. In the past, he had voiced support for it.', "difficulty",
+     "Maybe he has difficulty doing that"),
 ])
 def test_quotation_around(text, inner, expected):
     i = text.index(inner)

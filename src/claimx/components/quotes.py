@@ -1,7 +1,8 @@
 """Direct quotations in news text: where a quoted stretch begins and ends.
 
 Outlets write quotations with curly marks (“...”), straight marks ("..."), doubled single marks
-(NYT's ''...''), and sometimes open them with a closing mark (”) after a bidi control; a
+(NYT's ''...''), and sometimes open them with a closing mark (”) after a bidi control or close a
+curly opening with a straight mark (“...," she said); a
 quotation may stay open to the end of its paragraph when it continues in the next one.
 """
 
@@ -52,6 +53,11 @@ def quotation_around(text: str, start: int, end: int) -> tuple[int, int] | None:
     o, opener, closer = best
     qs = o + len(opener)
     c = para.find(closer, re_)
+    if opener == "\u201c":
+        # a curly opening closed by a straight mark (“...," she said): the first of either
+        straight = para.find('"', re_)
+        if straight >= 0 and (c < 0 or straight < c):
+            c = straight
     if c < 0 and closer == opener:
         return None
     qe = c if c >= 0 else len(para)
