@@ -505,3 +505,10 @@ def test_a_dateline_is_not_the_holder(nlp):
     text = ("New York (AFP) – Oscar-winning actress Susan Sarandon, star of cult classic “Thelma and Louise,” is not sure "
             "she can vote for Hillary Clinton over Donald Trump.")
     assert all("York" not in c["actor"]["text"] for c in nlp(text)._.claims)
+
+
+def test_a_quoted_clause_after_a_cue_is_its_content_not_a_parenthetical(nlp):
+    text = "Palin posted her message under a headline that said, “ISIS Declares Death to Children With Down Syndrome.”"
+    claims = nlp(text)._.claims
+    assert [(c["actor"]["canonical"], c["issue"]["text"]) for c in claims] == [
+        ("headline", "ISIS Declares Death to Children With Down Syndrome")]

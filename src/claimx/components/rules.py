@@ -605,6 +605,8 @@ def parenthetical(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
         return None
     if v.dep_ == "ccomp" and not _set_off(v):
         return None  # "X said the plan would respond": a complement, not an inserted tag
+    if v.dep_ == "ccomp" and v.i > v.head.i and lex.is_cue_verb(v.head):
+        return None  # 'a headline that said, “ISIS Declares X”': the quoted content of a cue
     return negate([Frame("parenthetical", cx.polarity(lex), [v.i], cx.actor, [Content(v.head, "", v)], 0.7)], cx.negated, True)
 
 
