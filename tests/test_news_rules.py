@@ -512,3 +512,11 @@ def test_a_quoted_clause_after_a_cue_is_its_content_not_a_parenthetical(nlp):
     claims = nlp(text)._.claims
     assert [(c["actor"]["canonical"], c["issue"]["text"]) for c in claims] == [
         ("headline", "ISIS Declares Death to Children With Down Syndrome")]
+
+
+def test_a_condition_in_the_next_sentence_does_not_condition_a_claim_before_it(nlp):
+    text = ("The ads ask candidates to develop ways to reach 50 percent clean energy by 2030. “If Republican candidates "
+            "are serious about creating jobs, they must make clean energy central,” Steyer said.")
+    conditions = {c["issue"]["text"]: c["condition"]["text"] if c["condition"] else None for c in nlp(text)._.claims}
+    assert conditions.get("develop ways to reach 50 percent clean energy by 2030", "absent") is None
+    assert conditions.get("they must make clean energy central") == "If Republican candidates are serious about creating jobs"

@@ -200,7 +200,9 @@ class ConditionFinder(DataComponent):
             return "inside"
         if cond.start > issue.start and cond.start <= issue.end + 3 and cond.end > issue.end:
             gap = doc[issue.end : cond.start]
-            if all(t.is_punct or t.is_space or t.lower_ in GAP_WORDS for t in gap):
+            # not across a sentence end: '... by 2030. “If X, they must Y,” Steyer said' conditions Y
+            if all(t.is_punct or t.is_space or t.lower_ in GAP_WORDS for t in gap) and \
+                    not any(t.text in (".", "!", "?") for t in gap) and not any(t.is_sent_start for t in doc[issue.end: cond.start + 1]):
                 return "end"
         if cond.start < issue.start and cond.end <= issue.start + 1 and cond.end > issue.start - 1:
             return "start"
