@@ -520,3 +520,12 @@ def test_a_condition_in_the_next_sentence_does_not_condition_a_claim_before_it(n
     conditions = {c["issue"]["text"]: c["condition"]["text"] if c["condition"] else None for c in nlp(text)._.claims}
     assert conditions.get("develop ways to reach 50 percent clean energy by 2030", "absent") is None
     assert conditions.get("they must make clean energy central") == "If Republican candidates are serious about creating jobs"
+
+
+def test_according_to_coordinated_sources_gives_one_record_each(nlp):
+    text = "According to the FBI and the Justice Department, the server was never hacked."
+    assert [a for a, _, _ in _claims(nlp, text)] == ["FBI", "Justice Department"]
+    # a subject after the comma is no second source
+    text = ("According to the FBI summary, Mills and another Clinton aide asked the employee to delete emails in "
+            "December 2014.")
+    assert all(a not in ("Mills", "another Clinton aide") for a, _, _ in _claims(nlp, text) if a != "FBI summary")

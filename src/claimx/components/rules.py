@@ -668,7 +668,10 @@ def according_to(tok: Token, lex: CueLexicon) -> list[Frame]:
     head = tok.head if tok.head is not tok else None
     if head is None:
         return []
-    return [Frame("according_to", "support", [tok.i, to.i], [src], [Content(head, "that", tok)], 0.8)]
+    # "according to X and Y": one record per source (coordinated holders, SPEC); not across a comma
+    # ("According to the FBI summary, Mills and another aide asked ...": the subject after it)
+    sources = [src] + [c for c in conjuncts(src) if not any(t.is_punct for t in src.doc[src.i: c.i])]
+    return [Frame("according_to", "support", [tok.i, to.i], sources, [Content(head, "that", tok)], 0.8)]
 
 
 def adjective(adj: Token, lex: CueLexicon) -> list[Frame]:
