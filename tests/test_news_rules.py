@@ -529,3 +529,8 @@ def test_according_to_coordinated_sources_gives_one_record_each(nlp):
     text = ("According to the FBI summary, Mills and another Clinton aide asked the employee to delete emails in "
             "December 2014.")
     assert all(a not in ("Mills", "another Clinton aide") for a, _, _ in _claims(nlp, text) if a != "FBI summary")
+
+
+def test_according_to_a_group_named_in_apposition_takes_the_name(nlp):
+    text = "According to the Iraqi activist group Mosul Eye, at least 38 babies have already been killed."
+    assert [a for a, _, _ in _claims(nlp, text)] == ["Mosul Eye"]

@@ -234,11 +234,7 @@ def holder(v: Token, lex: CueLexicon) -> tuple[list[Token] | None, bool]:
             return [subj], passive  # the span is "who"; its canonical is the antecedent's
         if subj.lower_ in NOT_ACTORS and not first_person_narrator(subj):
             return None, passive
-        if subj.pos_ == "NOUN":
-            # "the party's leader, Marine Le Pen, said": the named appositive is the holder
-            named = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-            if named is not None:
-                subj = named
+        subj = named_appositive(subj)
         return [subj, *conjuncts(subj)], passive
     if passive:
         return None, True
@@ -291,6 +287,16 @@ def _phrase_ending_in_clause(tok: Token) -> Token | None:
                 return None
             return noun
     return None
+
+
+def named_appositive(tok: Token) -> Token:
+    """"the party's leader, Marine Le Pen", "the Iraqi activist group Mosul Eye": the name in
+    apposition to a common noun is the holder."""
+    if tok.pos_ == "NOUN":
+        named = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        if named is not None:
+            return named
+    return tok
 
 
 def message_sender(v: Token, lex: CueLexicon) -> list[Token] | None:
@@ -670,7 +676,7 @@ def according_to(tok: Token, lex: CueLexicon) -> list[Frame]:
         return []
     # "according to X and Y": one record per source (coordinated holders, SPEC); not across a comma
     # ("According to the FBI summary, Mills and another aide asked ...": the subject after it)
-    sources = [src] + [c for c in conjuncts(src) if not any(t.is_punct for t in src.doc[src.i: c.i])]
+    sources = [named_appositive(src)] + [c for c in conjuncts(src) if not any(t.is_punct for t in src.doc[src.i: c.i])]
     return [Frame("according_to", "support", [tok.i, to.i], sources, [Content(head, "that", tok)], 0.8)]
 
 
