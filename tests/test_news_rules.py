@@ -534,3 +534,11 @@ def test_according_to_coordinated_sources_gives_one_record_each(nlp):
 def test_according_to_a_group_named_in_apposition_takes_the_name(nlp):
     text = "According to the Iraqi activist group Mosul Eye, at least 38 babies have already been killed."
     assert [a for a, _, _ in _claims(nlp, text)] == ["Mosul Eye"]
+
+
+@pytest.mark.parametrize("text", [
+    "“The report is Exhibit A, and it proves the delays,”\xa0added Gowdy.",   # a no-break space before the tag
+    "“The report is Exhibit A, and it proves the delays,” added Gowdy.",
+])
+def test_an_inverted_quote_tag_with_the_speaker_read_as_object(nlp, text):
+    assert ("Gowdy", "support", "The report is Exhibit A, and it proves the delays") in _claims(nlp, text)

@@ -266,7 +266,7 @@ class ClaimFinder(DataComponent):
                         "source": f"{self.name}:colon", "confidence": 0.7})
         return out
 
-    _CLOSE = re.compile(r"[^?]([,.!][ \t]*(?:\u201d|\"|''|\u2019\u2019))[ \t]*$")
+    _CLOSE = re.compile(r"[^?]([,.!][ \t\xa0]*(?:\u201d|\"|''|\u2019\u2019))[ \t\xa0]*$")
     _REOPEN = re.compile(r"[^\u201c\"\n]{0,80}?,\s*(\u201c|\"|'')")
 
     def quote_tag(self, doc: Doc, v: Token) -> list[dict[str, Any]]:
@@ -278,6 +278,13 @@ class ClaimFinder(DataComponent):
         if (self.lex.polarity.get(lemma) != "support" and lemma not in self.lex.tag_verbs) or any(c.dep_ == "neg" for c in v.children):
             return []
         subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        prev = v.i - 1
+        while prev > 0 and doc[prev].is_space:
+            prev -= 1
+        if subj is None and prev >= 0 and doc[prev].is_punct:
+            # an inverted tag the parser read as verb + object ('“...,” added Gowdy.')
+            subj = next((c for c in v.children if c.i > v.i and c.dep_ in ("dobj", "attr", "npadvmod", "oprd")
+                         and c.pos_ == "PROPN"), None)
         if subj is None or subj.lower_ in NOT_ACTORS or subj.lower_ in RELATIVE:
             return []
         text = doc.text
