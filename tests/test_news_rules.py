@@ -542,3 +542,12 @@ def test_according_to_a_group_named_in_apposition_takes_the_name(nlp):
 ])
 def test_an_inverted_quote_tag_with_the_speaker_read_as_object(nlp, text):
     assert ("Gowdy", "support", "The report is Exhibit A, and it proves the delays") in _claims(nlp, text)
+
+
+def test_a_tag_closed_by_a_period_before_a_quotation_introduces_it(nlp):
+    text = ("Sam Lau, the communications director for the Iowa Democratic Party said in a statement. “There are no paper "
+            "ballots to recount. The caucuses were a unique event.”\n\nClinton still leads.")
+    assert ("Sam Lau", "support", "There are no paper ballots to recount. The caucuses were a unique event") in _claims(nlp, text)
+    # a tag that closes a quotation of its own does not take the next one
+    text = "“We will win,” the mayor said. “The polls are wrong,” her rival answered."
+    assert ("mayor", "support", "The polls are wrong") not in _claims(nlp, text)

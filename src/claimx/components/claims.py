@@ -225,16 +225,26 @@ class ClaimFinder(DataComponent):
     def colon_content(self, doc: Doc, v: Token) -> list[dict[str, Any]]:
         """``colon``: a reporting verb followed within a few words by a colon ("tweeted in
         response: '...'", "explained why: ...", "wrote: ...") reports what follows the colon, to
-        the end of the sentence or of the quotation it opens."""
+        the end of the sentence or of the quotation it opens.  ``quote_after``: a tag with no
+        content that ends its sentence right before a quotation ("X said in a statement. “...”")
+        reports that quotation (GUIDELINES 8.13)."""
         if self.lex.polarity.get(v.lemma_.lower()) != "support" or any(c.dep_ == "neg" for c in v.children):
             return []
         if any(c.dep_ == "ccomp" for c in v.children):
             return []  # the parse found the content
         sent = v.sent
         colon = None
+        rule = "colon"
         for tok in doc[v.i + 1: min(sent.end, v.i + 7)]:
             if tok.text == ":":
                 colon = tok
+                break
+            if tok.text == "." and tok.i == sent.end - 1 and self._quotation_follows(doc, tok) and \
+                    not any(c.dep_ in ("dobj", "xcomp", "ccomp", "prt") for c in v.children) and \
+                    not any(q in doc.text[sent.start_char: v.idx] for q in ("\u201c", "\u201d", '"', "''")):
+                # "Sam Lau said in a statement. “There are no paper ballots to recount.”": a tag
+                # with no content of its own, closed by a period before the quotation it introduces
+                colon, rule = tok, "quote_after"
                 break
             if tok.pos_ in ("VERB", "AUX") or tok.text in ".;\u201c\u201d\"":
                 return []
@@ -263,8 +273,17 @@ class ClaimFinder(DataComponent):
                 continue
             out.append({"actor": actor, "stance": "support", "issue": {"text": text[s_:e_], "start": s_, "end": e_},
                         "condition": None, "cue": _span_dict(doc, v.i, v.i + 1), "addressee": None, "optional": False,
-                        "source": f"{self.name}:colon", "confidence": 0.7})
+                        "source": f"{self.name}:{rule}", "confidence": 0.7})
         return out
+
+    @staticmethod
+    def _quotation_follows(doc: Doc, period: Token) -> bool:
+        """The next sentence, in the same paragraph, opens with a quotation mark."""
+        text = doc.text
+        k = period.idx + 1
+        while k < len(text) and text[k] in " \t\xa0":
+            k += 1
+        return k < len(text) and text[k] in "\u201c\"" and "\n" not in text[period.idx:k]
 
     _CLOSE = re.compile(r"[^?]([,.!][ \t\xa0]*(?:\u201d|\"|''|\u2019\u2019))[ \t\xa0]*$")
     _REOPEN = re.compile(r"[^\u201c\"\n]{0,80}?,\s*(\u201c|\"|'')")
