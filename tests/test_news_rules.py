@@ -551,3 +551,11 @@ def test_a_tag_closed_by_a_period_before_a_quotation_introduces_it(nlp):
     # a tag that closes a quotation of its own does not take the next one
     text = "“We will win,” the mayor said. “The polls are wrong,” her rival answered."
     assert ("mayor", "support", "The polls are wrong") not in _claims(nlp, text)
+
+
+@pytest.mark.parametrize("text,issue", [
+    ("The governor knows we must rethink our immigration policies.", "we must rethink our immigration policies"),
+    ("The senator feels that the deal is unfair to workers.", "the deal is unfair to workers"),
+])
+def test_know_and_feel_with_a_clause_assert_it(nlp, text, issue):
+    assert [i for _, _, i in _claims(nlp, text)] == [issue]
