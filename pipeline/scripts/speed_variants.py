@@ -3,6 +3,9 @@ quantization of the Linear layers), with or without the sentence gate (``skip_se
 
     python pipeline/scripts/speed_variants.py corpora/news/dev.jsonl --shared ../shared \
         --out pipeline/metrics/speed_variants.json
+    python pipeline/scripts/speed_variants.py corpora/news/train.jsonl --fold --shared ../shared
+
+(``--fold``: the calibration fold of news train, where options are chosen; dev only reports.)
 
 The documents are parsed once (spaCy, actors, rules); then each variant's tagger runs on them in
 the model and the hybrid pipeline, timed alone, and is scored with SPEC's scorer.  Words/s here
@@ -21,6 +24,7 @@ from claimx.corpus import load as load_corpus
 from claimx.corpus import to_document
 from claimx.evaluation import evaluate
 from claimx.model.component import TaggerComponent
+from claimx.model.data import calibration_fold
 from claimx.nlp import load_pipeline, to_record
 from claimx.resources import cue_lexicon
 
@@ -34,8 +38,13 @@ def main() -> None:
     ap.add_argument("--model", default="claim-tagger")
     ap.add_argument("--variants", default=",".join(VARIANTS))
     ap.add_argument("--out", type=Path)
+    ap.add_argument("--fold", action="store_true",
+                    help="Only the calibration fold of GOLD (news train: the 15 articles the tagger never saw).")
     args = ap.parse_args()
     gold = [to_document(r) for r in load_corpus(args.gold, shared=args.shared)]
+    if args.fold:
+        fold = calibration_fold(d.id for d in gold)
+        gold = [d for d in gold if d.id in fold]
     words = sum(len(d.text.split()) for d in gold)
     nlp = load_pipeline("rules", cache=False).nlp
     docs = list(nlp.pipe(d.text for d in gold))
