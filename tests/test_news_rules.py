@@ -559,3 +559,8 @@ def test_a_tag_closed_by_a_period_before_a_quotation_introduces_it(nlp):
 ])
 def test_know_and_feel_with_a_clause_assert_it(nlp, text, issue):
     assert [i for _, _, i in _claims(nlp, text)] == [issue]
+
+
+def test_an_adjective_cue_in_a_whether_clause_takes_no_position(nlp):
+    assert _claims(nlp, "Yet it was unclear whether Sanders was ready to follow that script.") == []
+    assert [a for a, _, _ in _claims(nlp, "The senator is ready to back the bill.")] == ["senator"]

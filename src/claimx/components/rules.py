@@ -782,7 +782,8 @@ def frames_at(tok: Token, lex: CueLexicon) -> list[Frame]:
         if tok.lower_ in lex.noun_forms and not (tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ in NOUN_FORM_CUES):
             return frames  # "Rust Belt states Indiana, Michigan ...": a noun the tagger read as a verb
         frames = verb_frames(tok, lex)
-    if not frames and tok.lemma_.lower() in lex.adjectives and tok.dep_ not in ("amod", "compound"):
+    if not frames and tok.lemma_.lower() in lex.adjectives and tok.dep_ not in ("amod", "compound") \
+            and not (tok.head.pos_ in ("AUX", "VERB") and hypothetical(tok.head)):   # "whether X was ready to"
         frames = adjective(tok, lex)
     if not frames and tok.pos_ == "NOUN":
         frames = noun_frames(tok, lex)
