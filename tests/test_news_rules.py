@@ -564,3 +564,9 @@ def test_know_and_feel_with_a_clause_assert_it(nlp, text, issue):
 def test_an_adjective_cue_in_a_whether_clause_takes_no_position(nlp):
     assert _claims(nlp, "Yet it was unclear whether Sanders was ready to follow that script.") == []
     assert [a for a, _, _ in _claims(nlp, "The senator is ready to back the bill.")] == ["senator"]
+
+
+def test_a_finding_with_an_object_and_a_with_phrase(nlp):
+    text = "A survey by the organization in March found Mrs. Clinton with a lead of 48 percent to 41 percent over Mr. Sanders."
+    assert [i for _, _, i in _claims(nlp, text)] == ["Mrs. Clinton with a lead of 48 percent to 41 percent over Mr. Sanders"]
+    assert _claims(nlp, "The inspectors found the documents in a box.") == []

@@ -103,6 +103,7 @@ class CueLexicon:
     lemma_fixes: dict[str, str] = field(default_factory=dict)
     noun_forms: set[str] = field(default_factory=set)
     report_nouns: set[str] = field(default_factory=set)
+    small_clause_verbs: set[str] = field(default_factory=set)
 
     @classmethod
     def from_dict(cls, lex: dict[str, Any], actor_nouns: list[str] | None = None) -> CueLexicon:
@@ -152,6 +153,7 @@ class CueLexicon:
             lemma_fixes={k.lower(): v for k, v in (lex.get("lemma_fixes") or {}).items()},
             noun_forms={w.lower() for w in lex.get("noun_forms") or []},
             report_nouns={w.lower() for w in lex.get("report_nouns") or []},
+            small_clause_verbs={w.lower() for w in lex.get("small_clause_verbs") or []},
         )
 
     def is_cue_verb(self, tok: Token) -> bool:
@@ -599,6 +601,11 @@ def verb_dobj(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
     report = cx.is_report(lex)
     if not report and dobj.lower_ not in ("what", "which"):
         return negate([Frame("verb_dobj", cx.polarity(lex), [cx.v.i], cx.actor, [Content(dobj, "")], 0.7)], cx.negated)
+    if report and cx.lemma in lex.small_clause_verbs:
+        # "a survey found Clinton with a lead of 48 percent": the object and its "with" phrase
+        with_ = next((c for c in cx.kids if c.dep_ == "prep" and c.lower_ == "with" and c.i > dobj.i), None)
+        if with_ is not None:
+            return [Frame("verb_dobj", "support", [cx.v.i], cx.actor, [Content(dobj, "", None, with_)], 0.6)]
     if report and cx.lemma in lex.report_objects:
         return negate([Frame("verb_dobj", cx.polarity(lex), [cx.v.i], cx.actor, [Content(dobj, "")], 0.6)], cx.negated, report)
     return None
