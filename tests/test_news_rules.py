@@ -570,3 +570,10 @@ def test_a_finding_with_an_object_and_a_with_phrase(nlp):
     text = "A survey by the organization in March found Mrs. Clinton with a lead of 48 percent to 41 percent over Mr. Sanders."
     assert [i for _, _, i in _claims(nlp, text)] == ["Mrs. Clinton with a lead of 48 percent to 41 percent over Mr. Sanders"]
     assert _claims(nlp, "The inspectors found the documents in a box.") == []
+
+
+def test_a_quotation_ending_in_several_marks_before_its_tag(nlp):
+    text = ("Palin posted a message.\n\n\u202a”Sorry Sarah, you should have said no, because I know you can handle a gun "
+            "very well!!” posted Sharon Powers Geyer.")
+    assert ("Sharon Powers Geyer", "support",
+            "Sorry Sarah, you should have said no, because I know you can handle a gun very well") in _claims(nlp, text)

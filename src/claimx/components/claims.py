@@ -315,6 +315,8 @@ class ClaimFinder(DataComponent):
         if m is None:
             return []
         inner = m.start(1) - 1
+        while inner > 0 and text[inner] in ",.!;:":
+            inner -= 1   # "...very well!!”": inside the quotation, before its closing punctuation
         first_quote = quotation_around(text, inner, inner + 1)
         if first_quote is None:
             return []
