@@ -577,3 +577,9 @@ def test_a_quotation_ending_in_several_marks_before_its_tag(nlp):
             "very well!!” posted Sharon Powers Geyer.")
     assert ("Sharon Powers Geyer", "support",
             "Sorry Sarah, you should have said no, because I know you can handle a gun very well") in _claims(nlp, text)
+
+
+def test_a_quoted_evaluation_the_parser_hung_inside_the_object(nlp):
+    text = ('In a statement Tuesday, Judicial Watch President Tom Fitton called Clinton\'s assertion of a "claim of right" '
+            'over her recovered emails "significant and disturbing."')
+    assert _claims(nlp, text) == [("Tom Fitton", "oppose", 'Clinton\'s assertion of a "claim of right" over her recovered emails')]

@@ -414,11 +414,29 @@ def evaluative(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
         evaluation = next((c for c in cx.kids if c.dep_ in ("oprd", "acomp")), None)
         if evaluation is None:
             evaluation = next((c for c in list(cx.kids) + list(dobj.children) if c.dep_ == "prep" and c.lower_ == "as"), None)
+        if evaluation is None:
+            evaluation = _quoted_tail(dobj)
     if evaluation is None:
         return None
     words = {t.lemma_.lower() for t in evaluation.subtree} | {t.lower_ for t in evaluation.subtree}
     pol = "oppose" if words & lex.negative else "support"
     return negate([Frame("evaluative", pol, [cx.v.i], cx.actor, [Content(dobj, "", evaluation)], 0.6)], cx.negated)
+
+
+def _quoted_tail(obj: Token) -> Token | None:
+    """A quoted adjective phrase the parser hung inside the object ('called Clinton's assertion of
+    a claim of right "significant and disturbing"'): the evaluation, when it ends the object."""
+    doc = obj.doc
+    for t in obj.subtree:
+        if t.pos_ != "ADJ" or t.i == obj.i or t.dep_ == "conj":
+            continue
+        left, right = t.left_edge.i, t.right_edge.i
+        marks = ("\u201c", '"', "''")
+        quoted = doc[left].text in marks or (left > 0 and doc[left - 1].text in marks)
+        ends = all(x.is_punct for x in doc[right + 1: obj.right_edge.i + 1])
+        if quoted and ends and left > obj.i:
+            return t
+    return None
 
 
 def light_noun(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
