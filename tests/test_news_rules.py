@@ -583,3 +583,9 @@ def test_a_quoted_evaluation_the_parser_hung_inside_the_object(nlp):
     text = ('In a statement Tuesday, Judicial Watch President Tom Fitton called Clinton\'s assertion of a "claim of right" '
             'over her recovered emails "significant and disturbing."')
     assert _claims(nlp, text) == [("Tom Fitton", "oppose", 'Clinton\'s assertion of a "claim of right" over her recovered emails')]
+
+
+def test_a_colon_ending_its_paragraph_introduces_the_next_one(nlp):
+    text = ("Perry did not mince words. In a speech last July, he said:\n\nLet no one be mistaken – the candidacy is a "
+            "cancer on conservatism.\n\nThat was then.")
+    assert ("he", "support", "Let no one be mistaken – the candidacy is a cancer on conservatism") in _claims(nlp, text)

@@ -255,13 +255,16 @@ class ClaimFinder(DataComponent):
             return []
         text = doc.text
         start = colon.idx + 1
-        while start < len(text) and text[start] in " \t\u201c\"'\u2018":
+        block = rule == "colon" and "\n" in text[start: start + 3] and not text[start: colon.sent.end_char].strip()
+        while start < len(text) and text[start] in " \t\u201c\"'\u2018" + ("\n" if block else ""):
             start += 1
         quote = quotation_around(text, start, start + 1)
         if quote is not None and quote[0] <= start + 1:
             s_, e_ = quote
         else:
-            s_, e_ = start, sent.end_char
+            # "he said:\n\nLet no one be mistaken ...": a colon ending its paragraph introduces the next one
+            end = text.find("\n", start) if block else sent.end_char
+            s_, e_ = start, (end if end >= 0 else len(text))
             while e_ > s_ and text[e_ - 1] in " \n.,;:!\u201d\"'\u2019":
                 e_ -= 1
         if e_ - s_ < 3 or text[e_:e_ + 1] == "?":
