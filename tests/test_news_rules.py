@@ -589,3 +589,13 @@ def test_a_colon_ending_its_paragraph_introduces_the_next_one(nlp):
     text = ("Perry did not mince words. In a speech last July, he said:\n\nLet no one be mistaken – the candidacy is a "
             "cancer on conservatism.\n\nThat was then.")
     assert ("he", "support", "Let no one be mistaken – the candidacy is a cancer on conservatism") in _claims(nlp, text)
+
+
+@pytest.mark.parametrize("text,claims", [
+    ("Fiorina offered her own approach to the tax code.", []),
+    ("The anchor asked a question about immigration.", []),
+    ("The president has offered to drop the country's long-standing ambition to join NATO.",
+     [("president", "support", "drop the country's long-standing ambition to join NATO")]),
+])
+def test_offer_and_ask_take_no_position_on_a_bare_object(nlp, text, claims):
+    assert _claims(nlp, text) == claims

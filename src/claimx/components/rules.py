@@ -104,6 +104,7 @@ class CueLexicon:
     noun_forms: set[str] = field(default_factory=set)
     report_nouns: set[str] = field(default_factory=set)
     small_clause_verbs: set[str] = field(default_factory=set)
+    object_not_issue: set[str] = field(default_factory=set)
 
     @classmethod
     def from_dict(cls, lex: dict[str, Any], actor_nouns: list[str] | None = None) -> CueLexicon:
@@ -154,6 +155,7 @@ class CueLexicon:
             noun_forms={w.lower() for w in lex.get("noun_forms") or []},
             report_nouns={w.lower() for w in lex.get("report_nouns") or []},
             small_clause_verbs={w.lower() for w in lex.get("small_clause_verbs") or []},
+            object_not_issue={w.lower() for w in lex.get("object_not_issue") or []},
         )
 
     def is_cue_verb(self, tok: Token) -> bool:
@@ -616,6 +618,8 @@ def verb_dobj(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
         return []  # "declined comment", "refused comment"
     if cx.lemma in lex.physical_verbs and dobj.lemma_.lower() in lex.physical_objects:
         return []  # "blocked motorways": an act on a place, not a position
+    if cx.lemma in lex.object_not_issue:
+        return None  # "offered his condolences", "asked a question": no position on the object
     report = cx.is_report(lex)
     if not report and dobj.lower_ not in ("what", "which"):
         return negate([Frame("verb_dobj", cx.polarity(lex), [cx.v.i], cx.actor, [Content(dobj, "")], 0.7)], cx.negated)
