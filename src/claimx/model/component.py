@@ -15,7 +15,8 @@ marks ACTOR, CUE, ISSUE and CONDITION spans, and a grouping step turns them into
 
 ``mode = "model"`` writes ``Doc._.claims`` from the tagger alone; ``mode = "hybrid"`` keeps the
 rules' claims (the rules components run first) and adds the tagger's claims that no rules claim
-already covers, and gives a rules claim the tagger's condition when it has none.
+already covers (and, with ``hybrid_conditions``, gives a rules claim the tagger's condition when
+it has none).
 """
 
 from __future__ import annotations
@@ -58,13 +59,14 @@ class TaggerComponent:
     def __init__(self, nlp: Language, name: str, model: str, mode: str = "model", batch_size: int = 16,
                  device: str = "cpu", min_confidence: float | None = None, hybrid_min_confidence: float | None = None,
                  min_issue_tokens: int = 2, quantize: bool = False, skip_sentences: bool = False,
-                 lexicon: dict[str, Any] | None = None, threads: int = 0):
+                 lexicon: dict[str, Any] | None = None, threads: int = 0, hybrid_conditions: bool = False):
         if mode not in ("model", "hybrid"):
             raise ValueError(f"claimx_tagger mode must be 'model' or 'hybrid', not {mode!r}")
         self.name = name
         self.mode = mode
         self.min_confidence = min_confidence
         self.hybrid_min_confidence = hybrid_min_confidence
+        self.hybrid_conditions = hybrid_conditions
         self.min_issue_tokens = min_issue_tokens
         self.batch_size = batch_size
         self.device = resolve_device(device)
@@ -249,7 +251,8 @@ class TaggerComponent:
             for c in claims:
                 c["confidence"] = round(self.calibration(c.pop("_conf")) if self.calibration else c.pop("_conf"), 3)
             if self.mode == "hybrid":
-                claims = merge(doc._.claims or [], [c for c in claims if c["confidence"] >= self.threshold("hybrid")])
+                claims = merge(doc._.claims or [], [c for c in claims if c["confidence"] >= self.threshold("hybrid")],
+                               conditions=self.hybrid_conditions)
             else:
                 claims = sorted((c for c in claims if c["confidence"] >= self.threshold("model")), key=text_order)
             doc._.claims = claims
@@ -537,10 +540,11 @@ def _overlaps(m: dict[str, Any], span: tuple[int, int]) -> bool:
     return m["start"] < span[1] and span[0] < m["end"]
 
 
-def merge(rules: list[dict[str, Any]], model: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def merge(rules: list[dict[str, Any]], model: list[dict[str, Any]], conditions: bool = False) -> list[dict[str, Any]]:
     """The rules' claims and each model claim that no rules claim covers (an overlapping actor or
     the same canonical, and an issue with token F1 >= 0.5), in text order; a matched rules claim
-    without a condition takes the model's."""
+    without a condition takes the model's when ``conditions`` is set (``hybrid_conditions``; off by
+    default: chosen on the calibration fold, where the rules' own conditions did better)."""
     out = [dict(c) for c in rules]
     for m in model:
         match = None
@@ -552,7 +556,7 @@ def merge(rules: list[dict[str, Any]], model: list[dict[str, Any]]) -> list[dict
                 break
         if match is None:
             out.append({**m, "source": m["source"].replace(":model", ":hybrid")})
-        elif match.get("condition") is None and m.get("condition") is not None:
+        elif conditions and match.get("condition") is None and m.get("condition") is not None:
             match["condition"] = m["condition"]
     return sorted(out, key=text_order)
 
@@ -619,12 +623,12 @@ def _quantize(model: Any) -> bool:
     "claimx_tagger",
     default_config={"model": "claim-tagger", "mode": "model", "batch_size": 16, "device": "cpu",
                     "min_confidence": None, "hybrid_min_confidence": None, "min_issue_tokens": 2,
-                    "quantize": False, "skip_sentences": False, "threads": 0},
+                    "quantize": False, "skip_sentences": False, "threads": 0, "hybrid_conditions": False},
     assigns=["doc._.claims"],
     requires=["doc.sents"],
 )
 def make_tagger(nlp: Language, name: str, model: str, mode: str, batch_size: int, device: str,
                 min_confidence: float | None, hybrid_min_confidence: float | None, min_issue_tokens: int,
-                quantize: bool, skip_sentences: bool, threads: int) -> TaggerComponent:
+                quantize: bool, skip_sentences: bool, threads: int, hybrid_conditions: bool) -> TaggerComponent:
     return TaggerComponent(nlp, name, model, mode, batch_size, device, min_confidence, hybrid_min_confidence,
-                           min_issue_tokens, quantize, skip_sentences, None, threads)
+                           min_issue_tokens, quantize, skip_sentences, None, threads, hybrid_conditions)
