@@ -34,6 +34,7 @@ from .actors import PRONOUNS, mention_at, noun_phrase
 from .data import DataComponent
 from .quotes import quotation_around
 from .rules import NOT_ACTORS, RELATIVE, SUBJECTS, Content, CueLexicon, Frame, first_person_narrator, frames_at, holder
+from .text import doc_text
 
 if not Doc.has_extension("claims"):
     Doc.set_extension("claims", default=None)
@@ -96,7 +97,7 @@ class ClaimFinder(DataComponent):
         head = self.headline(doc)
         if head:
             # a headline the rules re-read replaces what the first parse made of it
-            end = doc.text.find("\n")
+            end = doc_text(doc).find("\n")
             claims = [c for c in claims if c["issue"]["start"] >= end] + head
         doc._.claims = self._clean(doc, claims)
         return doc
@@ -111,7 +112,7 @@ class ClaimFinder(DataComponent):
         title-case headline ("Sanders Promises Action On Immigration"), which the parser reads
         badly, is re-parsed in sentence case (same characters, same offsets) and the rules run
         on that.  A headline that asks a question makes no claim."""
-        text = doc.text
+        text = doc_text(doc)
         end = text.find("\n")
         if end < 0 or end > self.HEADLINE_MAX:
             return []
@@ -127,7 +128,7 @@ class ClaimFinder(DataComponent):
         return self._title_case_headline(doc, line)
 
     def _colon_headline(self, doc: Doc, m: re.Match) -> list[dict[str, Any]]:
-        text = doc.text
+        text = doc_text(doc)
         hs, he = m.span(1)
         mentions = [a for a in doc._.actors or [] if a["start"] >= hs and a["end"] <= he and a.get("label") in
                     ("PERSON", "ORG", "GPE", "NORP")]
@@ -162,7 +163,7 @@ class ClaimFinder(DataComponent):
     def _headline_name(self, doc: Doc, start: int, end: int) -> dict[str, Any] | None:
         """A holder the tagger missed in a headline: one to four capitalized words that the body
         names again (the canonical of that later mention when there is one)."""
-        text = doc.text
+        text = doc_text(doc)
         name = text[start:end].strip()
         words = name.split()
         if not 1 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
@@ -181,7 +182,7 @@ class ClaimFinder(DataComponent):
     def _title_case_headline(self, doc: Doc, line: str) -> list[dict[str, Any]]:
         # a word stays capitalized when the body writes it so mid-sentence (a name); the parser's
         # title-case entities are not trusted ("Bernie Sanders Promises Action On Immigration In")
-        body = doc.text[len(line):]
+        body = doc_text(doc)[len(line):]
         keep = set()
         for mt in re.finditer(r"\S+", line):
             core = mt.group(0).strip("\"'\u2018\u2019\u201c\u201d.,;:!?()")
@@ -211,7 +212,7 @@ class ClaimFinder(DataComponent):
             for slot in ("actor", "issue", "cue", "addressee"):
                 span = c.get(slot)
                 if span:
-                    span["text"] = doc.text[span["start"]:span["end"]]
+                    span["text"] = doc_text(doc)[span["start"]:span["end"]]
             a_s, a_e = c["actor"]["start"], c["actor"]["end"]
             overlapping = [a for a in doc._.actors or [] if a["start"] >= a_s and a["end"] == a_e]
             if overlapping:
@@ -241,7 +242,7 @@ class ClaimFinder(DataComponent):
                 break
             if tok.text == "." and tok.i == sent.end - 1 and self._quotation_follows(doc, tok) and \
                     not any(c.dep_ in ("dobj", "xcomp", "ccomp", "prt") for c in v.children) and \
-                    not any(q in doc.text[sent.start_char: v.idx] for q in ("\u201c", "\u201d", '"', "''")):
+                    not any(q in doc_text(doc)[sent.start_char: v.idx] for q in ("\u201c", "\u201d", '"', "''")):
                 # "Sam Lau said in a statement. “There are no paper ballots to recount.”": a tag
                 # with no content of its own, closed by a period before the quotation it introduces
                 colon, rule = tok, "quote_after"
@@ -253,7 +254,7 @@ class ClaimFinder(DataComponent):
         holders, _ = holder(v, self.lex)
         if not holders:
             return []
-        text = doc.text
+        text = doc_text(doc)
         start = colon.idx + 1
         block = rule == "colon" and "\n" in text[start: start + 3] and not text[start: colon.sent.end_char].strip()
         while start < len(text) and text[start] in " \t\u201c\"'\u2018" + ("\n" if block else ""):
@@ -282,7 +283,7 @@ class ClaimFinder(DataComponent):
     @staticmethod
     def _quotation_follows(doc: Doc, period: Token) -> bool:
         """The next sentence, in the same paragraph, opens with a quotation mark."""
-        text = doc.text
+        text = doc_text(doc)
         k = period.idx + 1
         while k < len(text) and text[k] in " \t\xa0":
             k += 1
@@ -309,7 +310,7 @@ class ClaimFinder(DataComponent):
                          and c.pos_ == "PROPN"), None)
         if subj is None or subj.lower_ in NOT_ACTORS or subj.lower_ in RELATIVE:
             return []
-        text = doc.text
+        text = doc_text(doc)
         first = subj
         while first.i > 0 and first.nbor(-1) in subj.subtree and not first.nbor(-1).is_punct:
             first = first.nbor(-1)
@@ -407,7 +408,7 @@ class ClaimFinder(DataComponent):
             actor = self._entity(doc, head, (np_start, np_end))
         if actor is None:
             return []
-        text = doc.text
+        text = doc_text(doc)
         s_, e_ = sent.start_char, doc[k].idx
         while s_ < e_ and text[s_] in " \t\n\u201c\"'\u2018\u202a":
             s_ += 1
@@ -674,7 +675,7 @@ class ClaimFinder(DataComponent):
             claim["issue"] = {"text": text[qs:qe], "start": qs, "end": qe}
 
     def _clean(self, doc: Doc, claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        text = doc.text
+        text = doc_text(doc)
         for c in claims:
             self._whole_quote(text, c)
             self._direct_quote(text, c)

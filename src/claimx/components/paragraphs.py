@@ -20,6 +20,8 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from .text import doc_text
+
 
 # A dateline: an upper-case place (with a state: "MANCHESTER, N.H."), an agency in parentheses, or a
 # title-case place with an agency ("New York (AFP)"), then a dash.
@@ -57,7 +59,7 @@ class ParagraphBreaks:
 
     @staticmethod
     def _dateline(doc: Doc, first: Token) -> None:
-        text = doc.text
+        text = doc_text(doc)
         line_end = text.find("\n", first.idx)
         m = DATELINE.match(text, first.idx, line_end if line_end >= 0 else len(text))
         if m is None or len(m.group().strip(" -\u2013\u2014\xa0")) < 4:

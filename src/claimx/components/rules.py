@@ -32,6 +32,7 @@ from spacy.tokens import Token
 
 from .actors import noun_phrase
 from .quotes import quotation_around
+from .text import doc_text
 
 RELATIVE = {"who", "which", "that", "whom"}
 NOT_ACTORS = {"it", "there", "this", "that", "what", "which", "these", "those", "something",
@@ -326,7 +327,7 @@ def first_person_narrator(tok: Token) -> bool:
     a quotation it is the quoted speaker, whose claim is the quotation's."""
     if tok.lower_ != "i":
         return False
-    return quotation_around(tok.doc.text, tok.idx, tok.idx + 1) is None
+    return quotation_around(doc_text(tok.doc), tok.idx, tok.idx + 1) is None
 
 
 def conjuncts(tok: Token) -> list[Token]:
