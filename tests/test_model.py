@@ -324,6 +324,28 @@ def test_int8_tagger_runs_on_cpu_and_agrees_with_float32(tiny_model, nlp):
     assert torch.get_num_threads() == before                            # the tagger's thread count is its own
 
 
+def test_the_fast_pipelines_quantize_the_feed_forward_outputs_too(tiny_model, nlp):
+    from claimx.model.component import TaggerComponent
+    from claimx.nlp import pipeline_config
+
+    for name, mode in (("model-fast", "model"), ("hybrid-fast", "hybrid")):
+        tagger = pipeline_config(name)["components"]["claimx_tagger"]
+        assert tagger["quantize_all"] is True and tagger["quantize"] is True and tagger.get("mode", "model") == mode
+    assert not pipeline_config("hybrid")["components"]["claimx_tagger"].get("quantize_all", False)
+
+    def float_linears(comp):
+        return [n for n, m in comp.runner.named_modules() if n.startswith("encoder.") and type(m) is torch.nn.Linear]
+
+    path, _ = tiny_model
+    part = TaggerComponent(nlp, "claimx_tagger", str(path), quantize=True)
+    every = TaggerComponent(nlp, "claimx_tagger", str(path), quantize=True, quantize_all=True)
+    part.initialize()
+    every.initialize()
+    assert float_linears(part) and all(n.endswith("output.dense") for n in float_linears(part))
+    assert float_linears(every) == []
+    assert isinstance(every(nlp("The union said it would strike unless wages rose."))._.claims, list)
+
+
 def test_addressee_is_not_the_issue(tiny_model, nlp):
     from claimx.model.component import TaggerComponent
     from claimx.resources import cue_lexicon

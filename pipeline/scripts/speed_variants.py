@@ -1,5 +1,6 @@
 """Accuracy and speed of the tagger's CPU options on gold data: float32 or int8 (dynamic
-quantization of the Linear layers), with or without the sentence gate (``skip_sentences``).
+quantization of the Linear layers; ``-all``: the feed-forward output projections too,
+``quantize_all``), with or without the sentence gate (``skip_sentences``).
 
     python pipeline/scripts/speed_variants.py corpora/news/dev.jsonl --shared ../shared \
         --out pipeline/metrics/speed_variants.json
@@ -28,7 +29,9 @@ from claimx.model.data import calibration_fold
 from claimx.nlp import load_pipeline, to_record
 from claimx.resources import cue_lexicon
 
-VARIANTS = {"fp32": (False, False), "int8": (True, False), "fp32+gate": (False, True), "int8+gate": (True, True)}
+# name: (quantize, gate, quantize_all)
+VARIANTS = {"fp32": (False, False, False), "int8": (True, False, False), "fp32+gate": (False, True, False),
+            "int8+gate": (True, True, False), "int8-all": (True, False, True), "int8-all+gate": (True, True, True)}
 
 
 def main() -> None:
@@ -51,10 +54,10 @@ def main() -> None:
     rules = [copy.deepcopy(d._.claims) for d in docs]
     results = {}
     for name in args.variants.split(","):
-        quantize, gate = VARIANTS[name]
+        quantize, gate, everything = VARIANTS[name]
         for mode in ("model", "hybrid"):
             comp = TaggerComponent(nlp, "claimx_tagger", args.model, mode=mode, quantize=quantize,
-                                   skip_sentences=gate, lexicon=cue_lexicon())
+                                   skip_sentences=gate, lexicon=cue_lexicon(), quantize_all=everything)
             comp.initialize()
             for d, r in zip(docs, rules):
                 d._.claims = copy.deepcopy(r)
