@@ -599,3 +599,13 @@ def test_a_colon_ending_its_paragraph_introduces_the_next_one(nlp):
 ])
 def test_offer_and_ask_take_no_position_on_a_bare_object(nlp, text, claims):
     assert _claims(nlp, text) == claims
+
+
+def test_a_clause_after_a_semicolon_is_no_place_for_a_dateline():
+    import spacy
+
+    from claimx.components.paragraphs import ParagraphBreaks
+
+    nlp = spacy.blank("en")
+    doc = ParagraphBreaks()(nlp("The vote was close; CITY HALL - the council met again."))
+    assert [t.text for t in doc if t.is_sent_start and t.i > 0] == ["CITY"]   # the semicolon's break only

@@ -86,6 +86,7 @@ class ClaimFinder(DataComponent):
         for sent in doc.sents:
             if sent.text.rstrip().rstrip("\"'\u201d\u2019)").endswith("?"):
                 continue
+            first = len(claims)
             for tok in sent:
                 claims.extend(self.claims_at(tok))
                 if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.lex.report:
@@ -93,7 +94,7 @@ class ClaimFinder(DataComponent):
                     claims.extend(self.colon_content(doc, tok))
                 elif tok.pos_ == "VERB" and tok.lemma_.lower() in self.lex.tag_verbs:
                     claims.extend(self.quote_tag(doc, tok))
-            claims.extend(self.tail_tag(doc, sent, claims))
+            claims.extend(self.tail_tag(doc, sent, claims[first:]))   # this sentence's claims only
         head = self.headline(doc)
         if head:
             # a headline the rules re-read replaces what the first parse made of it

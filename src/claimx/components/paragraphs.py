@@ -41,20 +41,25 @@ class ParagraphBreaks:
 
     def __call__(self, doc: Doc) -> Doc:
         after_break = False
+        new_paragraph = True   # a dateline opens a paragraph, never a clause after ";"
         paragraphs = 0
         for tok in doc:
             if tok.is_space and "\n" in tok.text:
-                after_break = True
+                after_break = new_paragraph = True
                 continue
-            if (tok.i == 0 or after_break) and not tok.is_space:
-                if tok.i > 0 and after_break:
-                    tok.is_sent_start = True
-                paragraphs += 1
-                if self.datelines and paragraphs <= DATELINE_PARAGRAPHS:
-                    self._dateline(doc, tok)
+            opens_paragraph = new_paragraph and not tok.is_space
+            if after_break and not tok.is_space:
+                tok.is_sent_start = True
                 after_break = False
             elif "\n" in tok.whitespace_ or (self.semicolons and tok.text == ";"):
                 after_break = True
+            if opens_paragraph:
+                new_paragraph = False
+                paragraphs += 1
+                if self.datelines and paragraphs <= DATELINE_PARAGRAPHS:
+                    self._dateline(doc, tok)
+            if "\n" in tok.whitespace_:
+                new_paragraph = True
         return doc
 
     @staticmethod

@@ -39,7 +39,8 @@ NOT_ACTORS = {"it", "there", "this", "that", "what", "which", "these", "those", 
               "nothing", "everything", "one", "i", "me", "you"}
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 SUBJECT_PREPS = {"after", "before", "by", "in", "upon", "on", "while", "since", "through", "despite", "besides"}
-NOUN_FORM_CUES = {"that", ":", "\u201c", '"', "''"}  # what makes a noun-like form ("states") a cue
+OPENING_MARKS = ("\u201c", '"', "''")
+NOUN_FORM_CUES = {"that", ":", *OPENING_MARKS}  # what makes a noun-like form ("states") a cue
 FLIP = {"support": "oppose", "oppose": "support", "neutral": "neutral"}
 
 
@@ -434,8 +435,7 @@ def _quoted_tail(obj: Token) -> Token | None:
         if t.pos_ != "ADJ" or t.i == obj.i or t.dep_ == "conj":
             continue
         left, right = t.left_edge.i, t.right_edge.i
-        marks = ("\u201c", '"', "''")
-        quoted = doc[left].text in marks or (left > 0 and doc[left - 1].text in marks)
+        quoted = doc[left].text in OPENING_MARKS or (left > 0 and doc[left - 1].text in OPENING_MARKS)
         ends = all(x.is_punct for x in doc[right + 1: obj.right_edge.i + 1])
         if quoted and ends and left > obj.i:
             return t
@@ -547,7 +547,7 @@ def _indirect_question(head: Token, cue_lemma: str, cue_i: int) -> bool:
     for _ in range(4):
         if up.head.i == head.i:
             return True
-        if up.head is up:
+        if up.head.i == up.i:   # the root
             break
         up = up.head
     return False
