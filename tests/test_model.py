@@ -346,6 +346,27 @@ def test_the_fast_pipelines_quantize_the_feed_forward_outputs_too(tiny_model, nl
     assert isinstance(every(nlp("The union said it would strike unless wages rose."))._.claims, list)
 
 
+def test_float_layers_keep_only_those_feed_forward_outputs_float(tiny_model, nlp):
+    from claimx.model.component import TaggerComponent
+    from claimx.nlp import pipeline_config
+
+    assert pipeline_config("hybrid")["components"]["claimx_tagger"]["float_layers"] == [0]
+    path, _ = tiny_model
+    fp = TaggerComponent(nlp, "claimx_tagger", str(path))
+    l0 = TaggerComponent(nlp, "claimx_tagger", str(path), quantize=True, float_layers=[0])
+    fp.initialize()
+    l0.initialize()
+    floats = [n for n, m in l0.runner.named_modules() if n.startswith("encoder.") and type(m) is torch.nn.Linear]
+    assert floats == ["encoder.encoder.layer.0.output.dense"]
+    quantized = [m for n, m in l0.runner.named_modules() if n.endswith("layer.1.output.dense")]
+    assert quantized and quantized[0].weight().qscheme() == torch.per_channel_affine   # one scale per channel
+    enc = tokenizer_for()([SOURCE_TEXT.read_text(encoding="utf-8")[:600]], return_tensors="pt")
+    with torch.no_grad():
+        a = fp.runner(enc["input_ids"], enc["attention_mask"])[1].argmax(-1)
+        b = l0.runner(enc["input_ids"], enc["attention_mask"])[1].argmax(-1)
+    assert (a == b).float().mean() >= 0.9
+
+
 def test_addressee_is_not_the_issue(tiny_model, nlp):
     from claimx.model.component import TaggerComponent
     from claimx.resources import cue_lexicon

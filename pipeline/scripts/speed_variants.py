@@ -1,6 +1,7 @@
 """Accuracy and speed of the tagger's CPU options on gold data: float32 or int8 (dynamic
 quantization of the Linear layers; ``-all``: the feed-forward output projections too,
-``quantize_all``), with or without the sentence gate (``skip_sentences``).
+``quantize_all``; ``-l0``: all but the bottom layer's, per-channel scales, ``float_layers = [0]``),
+with or without the sentence gate (``skip_sentences``).
 
     python pipeline/scripts/speed_variants.py corpora/news/dev.jsonl --shared ../shared \
         --out pipeline/metrics/speed_variants.json
@@ -29,9 +30,11 @@ from claimx.model.data import calibration_fold
 from claimx.nlp import load_pipeline, to_record
 from claimx.resources import cue_lexicon
 
-# name: (quantize, gate, quantize_all)
-VARIANTS = {"fp32": (False, False, False), "int8": (True, False, False), "fp32+gate": (False, True, False),
-            "int8+gate": (True, True, False), "int8-all": (True, False, True), "int8-all+gate": (True, True, True)}
+# name: (quantize, gate, quantize_all, float_layers)
+VARIANTS = {"fp32": (False, False, False, None), "int8": (True, False, False, None),
+            "fp32+gate": (False, True, False, None), "int8+gate": (True, True, False, None),
+            "int8-l0": (True, False, False, [0]), "int8-l0+gate": (True, True, False, [0]),
+            "int8-all": (True, False, True, None), "int8-all+gate": (True, True, True, None)}
 
 
 def main() -> None:
@@ -54,10 +57,11 @@ def main() -> None:
     rules = [copy.deepcopy(d._.claims) for d in docs]
     results = {}
     for name in args.variants.split(","):
-        quantize, gate, everything = VARIANTS[name]
+        quantize, gate, everything, float_layers = VARIANTS[name]
         for mode in ("model", "hybrid"):
             comp = TaggerComponent(nlp, "claimx_tagger", args.model, mode=mode, quantize=quantize,
-                                   skip_sentences=gate, lexicon=cue_lexicon(), quantize_all=everything)
+                                   skip_sentences=gate, lexicon=cue_lexicon(), quantize_all=everything,
+                                   float_layers=float_layers, threads=1)
             comp.initialize()
             for d, r in zip(docs, rules):
                 d._.claims = copy.deepcopy(r)

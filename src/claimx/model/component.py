@@ -60,7 +60,7 @@ class TaggerComponent:
                  device: str = "cpu", min_confidence: float | None = None, hybrid_min_confidence: float | None = None,
                  min_issue_tokens: int = 2, quantize: bool = False, skip_sentences: bool = False,
                  lexicon: dict[str, Any] | None = None, threads: int = 0, hybrid_conditions: bool = False,
-                 quantize_all: bool = False):
+                 quantize_all: bool = False, float_layers: list[int] | None = None):
         if mode not in ("model", "hybrid"):
             raise ValueError(f"claimx_tagger mode must be 'model' or 'hybrid', not {mode!r}")
         self.name = name
@@ -80,6 +80,7 @@ class TaggerComponent:
         self.calibration: Any = None
         self.quantize = quantize
         self.quantize_all = quantize_all
+        self.float_layers = None if float_layers is None else [int(x) for x in float_layers]
         self.threads = threads
         self.quantized = False
         self.skip_sentences = skip_sentences
@@ -111,7 +112,7 @@ class TaggerComponent:
         self.quantized = False
         if self.quantize and self.device == "cpu":
             runner = copy.deepcopy(tagger)
-            if _quantize(runner, everything=self.quantize_all):
+            if _quantize(runner, everything=self.quantize_all, float_layers=self.float_layers):
                 self.runner, self.quantized = runner, True
         self.calibration = calibration
         self.tok = tokenizer_for(tagger.settings["encoder"])
@@ -237,13 +238,18 @@ class TaggerComponent:
                 b = collate([w for _, w in chunk], self.tok.pad_token_id, self.device)
                 hidden, logits = self.runner(b["input_ids"], b["attention_mask"])
                 probs = logits.softmax(-1)
-                tags = probs.argmax(-1).cpu().tolist()
-                inside = (probs[..., 1] + probs[..., 2]).cpu().tolist()   # P(B or I) per token and slot
+                tags = probs.argmax(-1).cpu().numpy()
+                inside = (probs[..., 1] + probs[..., 2]).cpu().numpy()   # P(B or I) per token and slot
                 for row, ((i, w), t) in enumerate(zip(chunk, tags)):
                     n = len(w.offsets)
+                    offsets = w.offsets[:n]
                     for j, slot in enumerate(SLOTS):
-                        for a, b_ in decode_bio([x[j] for x in t[:n]], w.offsets):
-                            conf = [inside[row][k][j] for k, (x, y) in enumerate(w.offsets[:n]) if y > x and x >= a and y <= b_]
+                        column = t[:n, j]
+                        if not column.any():          # no span of this slot in the window (all O)
+                            continue
+                        ins = inside[row, :n, j].tolist()
+                        for a, b_ in decode_bio(column.tolist(), offsets):
+                            conf = [ins[k] for k, (x, y) in enumerate(offsets) if y > x and x >= a and y <= b_]
                             spans[i][slot].append((a, b_, sum(conf) / max(1, len(conf))))
                     found[i].append((row, hidden[row: row + 1], w, w.offsets))
         for i, doc in enumerate(docs):
@@ -594,28 +600,54 @@ def gate_words(lexicon: dict[str, Any]) -> frozenset[str]:
     return frozenset(w.lower() for w in words)
 
 
-def _quantize(model: Any, everything: bool = False) -> bool:
-    """int8 dynamic quantization of the encoder's Linear layers, in place (CPU only), except each
-    layer's feed-forward output projection, whose GELU inputs have outliers a per-tensor int8
-    scale loses (quantizing it too moved 14% of the tagged tokens' tags on news text, against 6%
-    without it), and the small heads.  ``everything`` (``quantize_all``) quantizes those
-    projections too: the tagger runs 1.65x faster and loses accuracy (README, "Measured speed").
+def _is_ffn_output(name: str) -> bool:
+    """A transformer layer's feed-forward output projection (not the attention's)."""
+    return name.endswith(".output.dense") and ".attention." not in name
+
+
+def _layer_of(name: str) -> int | None:
+    parts = name.split(".")
+    for i, part in enumerate(parts[:-1]):
+        if part == "layer" and parts[i + 1].isdigit():
+            return int(parts[i + 1])
+    return None
+
+
+def _quantize(model: Any, everything: bool = False, float_layers: list[int] | None = None) -> bool:
+    """int8 dynamic quantization of the encoder's Linear layers, in place (CPU only); the small heads
+    stay float32.  The feed-forward output projections read GELU outputs with outliers that a
+    per-tensor int8 scale loses, so three schemes:
+
+    - default (``float_layers`` None): every feed-forward output projection stays float32, the
+      other Linear layers get one int8 scale per tensor;
+    - ``float_layers`` a list: only the projections of those layers stay float32, and every
+      quantized Linear gets one int8 scale per output channel (measured on news text against the
+      float32 tagger, README "Measured speed": per-channel scales bring the projections' tag changes
+      from 10% to 8% of the tagged tokens, and the bottom layer is where they cost most);
+    - ``everything`` (``quantize_all``): all of them, one scale per tensor (fastest, least exact).
+
     Returns False, and the model stays float32, where this torch build lacks it."""
     import warnings
 
     import torch
 
     try:
-        from torch.ao.quantization import quantize_dynamic
+        from torch.ao.quantization import default_dynamic_qconfig, per_channel_dynamic_qconfig, quantize_dynamic
     except ImportError:  # pragma: no cover - depends on the torch build
         log.warning("claimx_tagger: this torch has no dynamic quantization; running float32")
         return False
+    linears = [n for n, m in model.named_modules() if isinstance(m, torch.nn.Linear) and n.startswith("encoder.")]
+    if everything:
+        spec = {n: default_dynamic_qconfig for n in linears}
+    elif float_layers is None:
+        spec = {n: default_dynamic_qconfig for n in linears if not _is_ffn_output(n)}
+    else:
+        keep = set(float_layers)
+        spec = {n: per_channel_dynamic_qconfig for n in linears if not (_is_ffn_output(n) and _layer_of(n) in keep)}
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
-            names = {n for n, m in model.named_modules() if isinstance(m, torch.nn.Linear) and n.startswith("encoder.")
-                     and (everything or not (n.endswith(".output.dense") and ".attention." not in n))}
-            quantize_dynamic(model, names, dtype=torch.qint8, inplace=True)
+            quantize_dynamic(model, spec, inplace=True)
         except (RuntimeError, AssertionError) as exc:  # pragma: no cover - no quantized engine
             log.warning("claimx_tagger: int8 quantization failed (%s); running float32", exc)
             return False
@@ -627,13 +659,14 @@ def _quantize(model: Any, everything: bool = False) -> bool:
     default_config={"model": "claim-tagger", "mode": "model", "batch_size": 16, "device": "cpu",
                     "min_confidence": None, "hybrid_min_confidence": None, "min_issue_tokens": 2,
                     "quantize": False, "skip_sentences": False, "threads": 0, "hybrid_conditions": False,
-                    "quantize_all": False},
+                    "quantize_all": False, "float_layers": None},
     assigns=["doc._.claims"],
     requires=["doc.sents"],
 )
 def make_tagger(nlp: Language, name: str, model: str, mode: str, batch_size: int, device: str,
                 min_confidence: float | None, hybrid_min_confidence: float | None, min_issue_tokens: int,
                 quantize: bool, skip_sentences: bool, threads: int, hybrid_conditions: bool,
-                quantize_all: bool) -> TaggerComponent:
+                quantize_all: bool, float_layers: list[int] | None) -> TaggerComponent:
     return TaggerComponent(nlp, name, model, mode, batch_size, device, min_confidence, hybrid_min_confidence,
-                           min_issue_tokens, quantize, skip_sentences, None, threads, hybrid_conditions, quantize_all)
+                           min_issue_tokens, quantize, skip_sentences, None, threads, hybrid_conditions, quantize_all,
+                           float_layers)
