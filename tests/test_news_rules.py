@@ -609,3 +609,14 @@ def test_a_clause_after_a_semicolon_is_no_place_for_a_dateline():
     nlp = spacy.blank("en")
     doc = ParagraphBreaks()(nlp("The vote was close; CITY HALL - the council met again."))
     assert [t.text for t in doc if t.is_sent_start and t.i > 0] == ["CITY"]   # the semicolon's break only
+
+
+@pytest.mark.parametrize("text,claim", [
+    # a passive relative clause speaks of its antecedent, never of "which"
+    ("The tax plan, which was rejected by Senate Democrats on Monday, would cut rates.", ("Democrats", "oppose", "tax plan")),
+    # a reduced relative with a "by" agent is passive: the agent accuses, the antecedent is the addressee
+    ("A professor, accused by the Turkish government of coordinating the coup attempt, lives in Pennsylvania.",
+     ("Turkish government", "oppose", "coordinating the coup attempt")),
+])
+def test_a_passive_relative_clause_takes_its_antecedent(nlp, text, claim):
+    assert _claims(nlp, text) == [claim]

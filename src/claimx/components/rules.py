@@ -230,7 +230,10 @@ def holder(v: Token, lex: CueLexicon) -> tuple[list[Token] | None, bool]:
     """The token(s) holding the position expressed at ``v`` and whether ``v`` is passive."""
     kids = list(v.children)
     agent = next((c for c in kids if c.dep_ == "agent"), None)
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in kids)
+    # a reduced relative ("a professor, accused by the government of X") has no passive subject
+    # or auxiliary: its participle with a "by" agent is passive all the same
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in kids) or (
+        agent is not None and v.dep_ == "acl" and v.tag_ == "VBN")
     if passive and agent is not None:
         pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
         return ([pobj, *conjuncts(pobj)] if pobj is not None else None), True
@@ -472,6 +475,11 @@ def verb_passive(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
     if not (cx.passive and cx.actor is not None and not cx.ccomps and not cx.xcomps):
         return None
     subj = next((c for c in cx.kids if c.dep_ == "nsubjpass"), None)
+    phrase = False
+    if cx.v.dep_ in ("acl", "relcl") and cx.v.head.pos_ in ("NOUN", "PROPN") and (subj is None or subj.lower_ in RELATIVE):
+        # "the plan, which was rejected by Y" / "a professor, accused by Y of X": the antecedent
+        # is what the agent speaks of (its noun phrase, not the relative clause)
+        subj, phrase = cx.v.head, True
     if subj is not None and not cx.is_report(lex):
         # "Trump was rebuked by opponents for his proposal": the proposal is the issue, Trump
         # the addressee (like "rebuked Trump for his proposal")
@@ -482,7 +490,8 @@ def verb_passive(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
         if obj is not None:
             return negate([Frame("verb_passive", cx.polarity(lex), [cx.v.i], cx.actor, [Content(obj, "")], 0.7,
                                  addressee=subj)], cx.negated)
-        return negate([Frame("verb_passive", cx.polarity(lex), [cx.v.i], cx.actor, [Content(subj, "")], 0.7)], cx.negated)
+        return negate([Frame("verb_passive", cx.polarity(lex), [cx.v.i], cx.actor, [Content(subj, "", phrase=phrase)], 0.7)],
+                      cx.negated)
     return []
 
 
