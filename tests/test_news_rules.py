@@ -620,3 +620,18 @@ def test_a_clause_after_a_semicolon_is_no_place_for_a_dateline():
 ])
 def test_a_passive_relative_clause_takes_its_antecedent(nlp, text, claim):
     assert _claims(nlp, text) == [claim]
+
+
+@pytest.mark.parametrize("text,claims", [
+    # an inverted conditional with no comma before it, after a personal pronoun
+    ("Though he was no voice on immigration, Sanders promised to take bold action should he win the presidency.",
+     [("Sanders", "take bold action", "should he win the presidency")]),
+    # the conditional is not a second complement of "said"
+    ("The senator said she would veto the bill should it reach her desk.",
+     [("senator", "she would veto the bill", "should it reach her desk")]),
+    ("What should he do about the deficit, the senator asked.", []),
+])
+def test_an_inverted_conditional_without_a_comma(nlp, text, claims):
+    got = [(c["actor"]["text"], c["issue"]["text"], (c["condition"] or {}).get("text")) for c in nlp(text)._.claims]
+    assert [g for g in got if g[2] is not None] == claims
+    assert all(g[1] != "should it reach her desk" for g in got)

@@ -72,6 +72,7 @@ class ConditionFinder(DataComponent):
         return sorted(found, key=lambda sp: sp.start)
 
     INVERTING = ("should", "were", "had")
+    SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you"})
 
     def _inverted(self, doc: Doc, taken: set[int]) -> list[Span]:
         """Inverted conditionals (GUIDELINES 9.10): "should he win the presidency", "were the court
@@ -82,7 +83,12 @@ class ConditionFinder(DataComponent):
             if tok.lower_ not in self.INVERTING or tok.i in taken or tok.i + 1 >= len(doc):
                 continue
             prev = doc[tok.i - 1] if tok.i > 0 else None
-            if prev is not None and not (tok.is_sent_start or prev.text in (",", "\u2014", "-", "(", ";") or prev.lower_ in ("and", "but")):
+            opens = prev is None or tok.is_sent_start or prev.text in (",", "\u2014", "-", "(", ";") or prev.lower_ in ("and", "but")
+            # with no comma ("promised to act should he win"): only before a personal pronoun,
+            # never in a question ("what should he do?") or after a wh-word
+            unmarked = (not opens and doc[tok.i + 1].lower_ in self.SUBJECT_PRONOUNS and prev.tag_ not in ("WDT", "WP", "WRB")
+                        and not tok.sent.text.rstrip().rstrip("\"'\u201d\u2019").endswith("?"))
+            if not (opens or unmarked):
                 continue
             if doc[tok.i + 1].pos_ not in ("PRON", "PROPN", "DET", "NOUN"):
                 continue
@@ -94,7 +100,7 @@ class ConditionFinder(DataComponent):
             if np.dep_ not in ("nsubj", "nsubjpass", "expl"):
                 continue
             clause = tok if tok.dep_ == "advcl" else tok.head
-            misparsed_root = clause.dep_ in ("ROOT", "ccomp", "conj") and prev is not None and prev.text == ","
+            misparsed_root = clause.dep_ in ("ROOT", "ccomp", "conj") and prev is not None and (prev.text == "," or unmarked)
             if (clause.dep_ != "advcl" and not misparsed_root) or clause.i < tok.i:
                 continue
             e = min(clause.right_edge.i, tok.sent.end - 1) + 1
@@ -146,6 +152,9 @@ class ConditionFinder(DataComponent):
         starts = [c.start for c in conditions]  # find() gives them in text order
         for claim in doc._.claims:
             self.attach(doc, claim, conditions, starts)
+        # an issue that is all inside its own condition is the condition, taken for a second
+        # complement of the cue ("said she would veto it should it reach her desk"): no claim
+        doc._.claims = [c for c in doc._.claims if not _inside_condition(c)]
         return doc
 
     def attach(self, doc: Doc, claim: dict[str, Any], conditions: list[Span], starts: list[int] | None = None) -> None:
@@ -223,3 +232,8 @@ def make_conditions(nlp: Language, name: str) -> ConditionFinder:
 
 
 __all__ = ["ConditionFinder", "make_conditions", "condition_markers"]
+
+
+def _inside_condition(claim: dict[str, Any]) -> bool:
+    cond, issue = claim.get("condition"), claim["issue"]
+    return bool(cond) and cond["start"] <= issue["start"] and issue["end"] <= cond["end"]
