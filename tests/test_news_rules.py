@@ -635,3 +635,14 @@ def test_an_inverted_conditional_without_a_comma(nlp, text, claims):
     got = [(c["actor"]["text"], c["issue"]["text"], (c["condition"] or {}).get("text")) for c in nlp(text)._.claims]
     assert [g for g in got if g[2] is not None] == claims
     assert all(g[1] != "should it reach her desk" for g in got)
+
+
+@pytest.mark.parametrize("text,claim", [
+    ("The mayor reminded reporters that the budget had been balanced for ten years.",
+     ("mayor", "support", "the budget had been balanced for ten years")),
+    ("The governor understands that the state cannot afford another tax cut.",
+     ("governor", "support", "the state cannot afford another tax cut")),
+    ("The senator highlighted the cost of the new fighter jets.", ("senator", "support", "the cost of the new fighter jets")),
+])
+def test_remind_understand_and_highlight_report(nlp, text, claim):
+    assert claim in _claims(nlp, text)
