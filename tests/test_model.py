@@ -324,14 +324,16 @@ def test_int8_tagger_runs_on_cpu_and_agrees_with_float32(tiny_model, nlp):
     assert torch.get_num_threads() == before                            # the tagger's thread count is its own
 
 
-def test_the_fast_pipelines_quantize_the_feed_forward_outputs_too(tiny_model, nlp):
+def test_the_fast_pipelines_quantize_the_upper_feed_forward_outputs_too(tiny_model, nlp):
     from claimx.model.component import TaggerComponent
     from claimx.nlp import pipeline_config
 
     for name, mode in (("model-fast", "model"), ("hybrid-fast", "hybrid")):
         tagger = pipeline_config(name)["components"]["claimx_tagger"]
-        assert tagger["quantize_all"] is True and tagger["quantize"] is True and tagger.get("mode", "model") == mode
-    assert not pipeline_config("hybrid")["components"]["claimx_tagger"].get("quantize_all", False)
+        assert tagger["float_layers"] == [0] and tagger["quantize"] is True and tagger.get("mode", "model") == mode
+    for name in ("model", "hybrid"):
+        tagger = pipeline_config(name)["components"]["claimx_tagger"]
+        assert tagger.get("float_layers") is None and not tagger.get("quantize_all", False)
 
     def float_linears(comp):
         return [n for n, m in comp.runner.named_modules() if n.startswith("encoder.") and type(m) is torch.nn.Linear]
@@ -350,7 +352,7 @@ def test_float_layers_keep_only_those_feed_forward_outputs_float(tiny_model, nlp
     from claimx.model.component import TaggerComponent
     from claimx.nlp import pipeline_config
 
-    assert pipeline_config("hybrid")["components"]["claimx_tagger"]["float_layers"] == [0]
+    assert pipeline_config("hybrid-fast")["components"]["claimx_tagger"]["float_layers"] == [0]
     path, _ = tiny_model
     fp = TaggerComponent(nlp, "claimx_tagger", str(path))
     l0 = TaggerComponent(nlp, "claimx_tagger", str(path), quantize=True, float_layers=[0])
