@@ -367,6 +367,10 @@ def test_float_layers_keep_only_those_feed_forward_outputs_float(tiny_model, nlp
         a = fp.runner(enc["input_ids"], enc["attention_mask"])[1].argmax(-1)
         b = l0.runner(enc["input_ids"], enc["attention_mask"])[1].argmax(-1)
     assert (a == b).float().mean() >= 0.9
+    with pytest.raises(ValueError, match="names a layer the encoder lacks"):
+        TaggerComponent(nlp, "claimx_tagger", str(path), quantize=True, float_layers=[7]).initialize()
+    with pytest.raises(ValueError, match="cannot be set with float_layers"):
+        TaggerComponent(nlp, "claimx_tagger", str(path), quantize=True, quantize_all=True, float_layers=[0])
 
 
 def test_addressee_is_not_the_issue(tiny_model, nlp):

@@ -231,9 +231,10 @@ def make_conditions(nlp: Language, name: str) -> ConditionFinder:
     return ConditionFinder(nlp, name)
 
 
-__all__ = ["ConditionFinder", "make_conditions", "condition_markers"]
-
-
 def _inside_condition(claim: dict[str, Any]) -> bool:
     cond, issue = claim.get("condition"), claim["issue"]
     return bool(cond) and cond["start"] <= issue["start"] and issue["end"] <= cond["end"]
+
+
+__all__ = ["ConditionFinder", "make_conditions", "condition_markers"]
+

@@ -80,6 +80,8 @@ class TaggerComponent:
         self.calibration: Any = None
         self.quantize = quantize
         self.quantize_all = quantize_all
+        if quantize_all and float_layers is not None:
+            raise ValueError("claimx_tagger: quantize_all quantizes every layer; it cannot be set with float_layers")
         self.float_layers = None if float_layers is None else [int(x) for x in float_layers]
         self.threads = threads
         self.quantized = False
@@ -110,6 +112,10 @@ class TaggerComponent:
         self.model = tagger
         self.runner = tagger
         self.quantized = False
+        n_layers = len(tagger.encoder.encoder.layer)
+        if self.float_layers is not None and not all(0 <= k < n_layers for k in self.float_layers):
+            raise ValueError(f"claimx_tagger: float_layers {self.float_layers} names a layer the encoder lacks "
+                             f"(it has {n_layers}: 0-{n_layers - 1})")
         if self.quantize and self.device == "cpu":
             runner = copy.deepcopy(tagger)
             if _quantize(runner, everything=self.quantize_all, float_layers=self.float_layers):
