@@ -324,16 +324,19 @@ def test_int8_tagger_runs_on_cpu_and_agrees_with_float32(tiny_model, nlp):
     assert torch.get_num_threads() == before                            # the tagger's thread count is its own
 
 
-def test_the_fast_pipelines_quantize_the_upper_feed_forward_outputs_too(tiny_model, nlp):
-    from claimx.model.component import TaggerComponent
+def test_the_learned_pipelines_run_onnx_and_the_fast_ones_gate_sentences():
     from claimx.nlp import pipeline_config
 
-    for name, mode in (("model-fast", "model"), ("hybrid-fast", "hybrid")):
+    for name, mode, gate in (("model", "model", True), ("hybrid", "hybrid", False),
+                             ("model-fast", "model", True), ("hybrid-fast", "hybrid", True)):
         tagger = pipeline_config(name)["components"]["claimx_tagger"]
-        assert tagger["float_layers"] == [0] and tagger["quantize"] is True and tagger.get("mode", "model") == mode
-    for name in ("model", "hybrid"):
-        tagger = pipeline_config(name)["components"]["claimx_tagger"]
+        assert tagger["runtime"] == "onnx" and tagger["quantize"] is True, name
+        assert tagger.get("mode", "model") == mode and tagger["skip_sentences"] is gate, name
         assert tagger.get("float_layers") is None and not tagger.get("quantize_all", False)
+
+
+def test_torch_int8_schemes_quantize_the_feed_forward_outputs_or_not(tiny_model, nlp):
+    from claimx.model.component import TaggerComponent
 
     def float_linears(comp):
         return [n for n, m in comp.runner.named_modules() if n.startswith("encoder.") and type(m) is torch.nn.Linear]
@@ -343,16 +346,73 @@ def test_the_fast_pipelines_quantize_the_upper_feed_forward_outputs_too(tiny_mod
     every = TaggerComponent(nlp, "claimx_tagger", str(path), quantize=True, quantize_all=True)
     part.initialize()
     every.initialize()
+    assert part.running == "torch" and every.running == "torch"
     assert float_linears(part) and all(n.endswith("output.dense") for n in float_linears(part))
     assert float_linears(every) == []
     assert isinstance(every(nlp("The union said it would strike unless wages rose."))._.claims, list)
 
 
+def _inputs(text):
+    enc = tokenizer_for()([text], return_tensors="pt")
+    return enc["input_ids"], enc["attention_mask"]
+
+
+def _tags(comp, text):
+    with torch.no_grad():
+        return comp.runner(*_inputs(text))
+
+
+def test_onnx_runtime_gives_the_torch_taggers_output(tiny_model, nlp):
+    pytest.importorskip("onnxruntime")
+    from claimx.model.component import TaggerComponent
+
+    path, _ = tiny_model
+    text = SOURCE_TEXT.read_text(encoding="utf-8")[:700]
+    fp = TaggerComponent(nlp, "claimx_tagger", str(path))
+    f32 = TaggerComponent(nlp, "claimx_tagger", str(path), runtime="onnx")
+    i8 = TaggerComponent(nlp, "claimx_tagger", str(path), runtime="onnx", quantize=True, threads=1)
+    for comp in (fp, f32, i8):
+        comp.initialize()
+    assert (fp.running, f32.running, i8.running) == ("torch", "onnx", "onnx")
+    assert i8.quantized and not f32.quantized
+    hidden, logits = _tags(fp, text)
+    h32, l32 = _tags(f32, text)
+    assert h32.shape == hidden.shape and l32.shape == logits.shape
+    assert torch.allclose(l32, logits, atol=1e-3) and torch.allclose(h32, hidden, atol=1e-3)   # float32: the same model
+    _, l8 = _tags(i8, text)
+    assert (l8.argmax(-1) == logits.argmax(-1)).float().mean() >= 0.9
+    assert not torch.equal(l8, logits)                                   # int8 weights: close, not identical
+    # the export works on a copy: the float32 model that is saved still gives its own output
+    with torch.no_grad():
+        assert torch.allclose(i8.model(*_inputs(text))[1], logits, atol=1e-5)
+    doc = i8(nlp(SOURCE_TEXT.read_text(encoding="utf-8")[:1500]))
+    assert isinstance(doc._.claims, list) and all("stance" in c and "confidence" in c for c in doc._.claims)
+    back = TaggerComponent(nlp, "claimx_tagger", str(path), runtime="onnx", quantize=True).from_bytes(i8.to_bytes())
+    assert back.running == "onnx" and back.quantized
+
+
+def test_onnx_runtime_falls_back_to_torch_without_onnxruntime(tiny_model, nlp, monkeypatch, caplog):
+    import sys
+
+    from claimx.model.component import TaggerComponent
+
+    monkeypatch.setitem(sys.modules, "onnxruntime", None)   # import onnxruntime raises ImportError
+    path, _ = tiny_model
+    comp = TaggerComponent(nlp, "claimx_tagger", str(path), runtime="onnx", quantize=True)
+    with caplog.at_level("WARNING", logger="claimx"):
+        comp.initialize()
+    assert comp.running == "torch" and comp.quantized                    # torch's int8 copy instead
+    assert "onnxruntime" in caplog.text and "running the torch tagger" in caplog.text
+    assert isinstance(comp(nlp("The union said it would strike unless wages rose."))._.claims, list)
+    with pytest.raises(ValueError, match="runtime must be one of"):
+        TaggerComponent(nlp, "claimx_tagger", str(path), runtime="tensorrt")
+    with pytest.raises(ValueError, match="quantizes every encoder layer per channel"):
+        TaggerComponent(nlp, "claimx_tagger", str(path), runtime="onnx", quantize=True, float_layers=[0])
+
+
 def test_float_layers_keep_only_those_feed_forward_outputs_float(tiny_model, nlp):
     from claimx.model.component import TaggerComponent
-    from claimx.nlp import pipeline_config
 
-    assert pipeline_config("hybrid-fast")["components"]["claimx_tagger"]["float_layers"] == [0]
     path, _ = tiny_model
     fp = TaggerComponent(nlp, "claimx_tagger", str(path))
     l0 = TaggerComponent(nlp, "claimx_tagger", str(path), quantize=True, float_layers=[0])

@@ -1,7 +1,8 @@
 """Accuracy and speed of the tagger's CPU options on gold data: float32 or int8 (dynamic
 quantization of the Linear layers; ``-all``: the feed-forward output projections too,
-``quantize_all``; ``-l0``: all but the bottom layer's, per-channel scales, ``float_layers = [0]``),
-with or without the sentence gate (``skip_sentences``).
+``quantize_all``; ``-l0``: all but the bottom layer's, per-channel scales, ``float_layers = [0]``), run by torch
+or (``onnx-``) by ONNX Runtime (``runtime = "onnx"``: every encoder layer int8 per channel), with
+or without the sentence gate (``skip_sentences``).
 
     python pipeline/scripts/speed_variants.py corpora/news/dev.jsonl --shared ../shared \
         --out pipeline/metrics/speed_variants.json
@@ -30,11 +31,13 @@ from claimx.model.data import calibration_fold
 from claimx.nlp import load_pipeline, to_record
 from claimx.resources import cue_lexicon
 
-# name: (quantize, gate, quantize_all, float_layers)
-VARIANTS = {"fp32": (False, False, False, None), "int8": (True, False, False, None),
-            "fp32+gate": (False, True, False, None), "int8+gate": (True, True, False, None),
-            "int8-l0": (True, False, False, [0]), "int8-l0+gate": (True, True, False, [0]),
-            "int8-all": (True, False, True, None), "int8-all+gate": (True, True, True, None)}
+# name: (quantize, gate, quantize_all, float_layers, runtime)
+VARIANTS = {"fp32": (False, False, False, None, "torch"), "int8": (True, False, False, None, "torch"),
+            "fp32+gate": (False, True, False, None, "torch"), "int8+gate": (True, True, False, None, "torch"),
+            "int8-l0": (True, False, False, [0], "torch"), "int8-l0+gate": (True, True, False, [0], "torch"),
+            "int8-all": (True, False, True, None, "torch"), "int8-all+gate": (True, True, True, None, "torch"),
+            "onnx-fp32": (False, False, False, None, "onnx"), "onnx-int8": (True, False, False, None, "onnx"),
+            "onnx-int8+gate": (True, True, False, None, "onnx")}
 
 
 def main() -> None:
@@ -57,11 +60,11 @@ def main() -> None:
     rules = [copy.deepcopy(d._.claims) for d in docs]
     results = {}
     for name in args.variants.split(","):
-        quantize, gate, everything, float_layers = VARIANTS[name]
+        quantize, gate, everything, float_layers, runtime = VARIANTS[name]
         for mode in ("model", "hybrid"):
             comp = TaggerComponent(nlp, "claimx_tagger", args.model, mode=mode, quantize=quantize,
                                    skip_sentences=gate, lexicon=cue_lexicon(), quantize_all=everything,
-                                   float_layers=float_layers, threads=1)
+                                   float_layers=float_layers, threads=1, runtime=runtime)
             comp.initialize()
             for d, r in zip(docs, rules):
                 d._.claims = copy.deepcopy(r)

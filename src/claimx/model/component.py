@@ -39,6 +39,7 @@ from .calibration import Calibration
 from .data import SLOTS, decode_bio, windows
 
 log = logging.getLogger("claimx")
+RUNTIMES = ("torch", "onnx")
 MARKERS = "markers.json"
 WORDS = "lexicon_words.json"
 _EDGE = " \t\n\"'“”‘’«»,;:.—–-("
@@ -60,7 +61,7 @@ class TaggerComponent:
                  device: str = "cpu", min_confidence: float | None = None, hybrid_min_confidence: float | None = None,
                  min_issue_tokens: int = 2, quantize: bool = False, skip_sentences: bool = False,
                  lexicon: dict[str, Any] | None = None, threads: int = 0, hybrid_conditions: bool = False,
-                 quantize_all: bool = False, float_layers: list[int] | None = None):
+                 quantize_all: bool = False, float_layers: list[int] | None = None, runtime: str = "torch"):
         if mode not in ("model", "hybrid"):
             raise ValueError(f"claimx_tagger mode must be 'model' or 'hybrid', not {mode!r}")
         self.name = name
@@ -83,8 +84,15 @@ class TaggerComponent:
         if quantize_all and float_layers is not None:
             raise ValueError("claimx_tagger: quantize_all quantizes every layer; it cannot be set with float_layers")
         self.float_layers = None if float_layers is None else [int(x) for x in float_layers]
+        if runtime not in RUNTIMES:
+            raise ValueError(f"claimx_tagger runtime must be one of {', '.join(RUNTIMES)}, not {runtime!r}")
+        if runtime == "onnx" and (quantize_all or float_layers is not None):
+            raise ValueError("claimx_tagger: quantize_all and float_layers choose torch's int8 scheme; "
+                             "runtime = 'onnx' quantizes every encoder layer per channel")
+        self.runtime = runtime
         self.threads = threads
         self.quantized = False
+        self.running = "torch"          # what runs the encoder: "torch", or "onnx" (an ONNX Runtime session)
         self.skip_sentences = skip_sentences
         self.words: dict[str, list[str]] = {}
         self._set_words(lexicon_words(lexicon) if lexicon is not None else {})
@@ -116,7 +124,18 @@ class TaggerComponent:
         if self.float_layers is not None and not all(0 <= k < n_layers for k in self.float_layers):
             raise ValueError(f"claimx_tagger: float_layers {self.float_layers} names a layer the encoder lacks "
                              f"(it has {n_layers}: 0-{n_layers - 1})")
-        if self.quantize and self.device == "cpu":
+        self.running = "torch"
+        if self.runtime == "onnx" and self.device == "cpu":
+            from .onnx_runner import OnnxRunner, OnnxUnavailable
+
+            try:
+                self.runner = OnnxRunner(tagger, quantize=self.quantize, threads=self.threads)
+                self.quantized, self.running = self.quantize, "onnx"
+            except OnnxUnavailable as exc:
+                log.warning("claimx_tagger: %s; running the torch tagger", exc)
+        elif self.runtime == "onnx":
+            log.info("claimx_tagger: runtime 'onnx' is for CPU; on %s the torch tagger runs", self.device)
+        if self.running == "torch" and self.quantize and self.device == "cpu":
             runner = copy.deepcopy(tagger)
             if _quantize(runner, everything=self.quantize_all, float_layers=self.float_layers):
                 self.runner, self.quantized = runner, True
@@ -665,14 +684,14 @@ def _quantize(model: Any, everything: bool = False, float_layers: list[int] | No
     default_config={"model": "claim-tagger", "mode": "model", "batch_size": 16, "device": "cpu",
                     "min_confidence": None, "hybrid_min_confidence": None, "min_issue_tokens": 2,
                     "quantize": False, "skip_sentences": False, "threads": 0, "hybrid_conditions": False,
-                    "quantize_all": False, "float_layers": None},
+                    "quantize_all": False, "float_layers": None, "runtime": "torch"},
     assigns=["doc._.claims"],
     requires=["doc.sents"],
 )
 def make_tagger(nlp: Language, name: str, model: str, mode: str, batch_size: int, device: str,
                 min_confidence: float | None, hybrid_min_confidence: float | None, min_issue_tokens: int,
                 quantize: bool, skip_sentences: bool, threads: int, hybrid_conditions: bool,
-                quantize_all: bool, float_layers: list[int] | None) -> TaggerComponent:
+                quantize_all: bool, float_layers: list[int] | None, runtime: str) -> TaggerComponent:
     return TaggerComponent(nlp, name, model, mode, batch_size, device, min_confidence, hybrid_min_confidence,
                            min_issue_tokens, quantize, skip_sentences, None, threads, hybrid_conditions, quantize_all,
-                           float_layers)
+                           float_layers, runtime)
