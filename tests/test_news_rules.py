@@ -646,3 +646,14 @@ def test_an_inverted_conditional_without_a_comma(nlp, text, claims):
 ])
 def test_remind_understand_and_highlight_report(nlp, text, claim):
     assert claim in _claims(nlp, text)
+
+
+@pytest.mark.parametrize("text,claim", [
+    # the parser hung the subject on the fronted phrase as an appositive ("hosts ..., the candidate")
+    ("In an interview with Morning Joe hosts Joe Scarborough and Mika Brzezinski, the Democratic presidential "
+     "candidate stated that the comments did not fit with what she knew about him.",
+     ("Democratic presidential candidate", "support", "the comments did not fit with what she knew about him")),
+])
+def test_a_subject_hung_on_a_fronted_phrase_holds_the_claim(nlp, text, claim):
+    assert claim in _claims(nlp, text)
+

@@ -278,9 +278,29 @@ def holder(v: Token, lex: CueLexicon) -> tuple[list[Token] | None, bool]:
     # has that noun for subject
     if v.tag_ in ("VBD", "VBZ", "VBP") and v.i > 0:
         noun = _phrase_ending_in_clause(v.doc[v.i - 1])
+        if noun is None:
+            noun = _fronted_appositive(v)
         if noun is not None and noun.lower_ not in NOT_ACTORS:
             return [noun], False
     return None, False
+
+
+def _fronted_appositive(v: Token) -> Token | None:
+    """"In an interview with A and B, the candidate stated X": the parser hung the subject on the
+    fronted phrase as an appositive, set off by a comma and ending right before the finite verb that
+    lacks a subject. Only a noun the actors component took for an actor's head (its mention is the
+    appositive alone, not the fronted phrase)."""
+    doc = v.doc
+    tok = doc[v.i - 1]
+    for anc in [tok, *tok.ancestors]:
+        if anc.i >= v.i or anc.right_edge.i != v.i - 1:
+            break
+        if anc.dep_ == "appos" and anc.pos_ in ("NOUN", "PROPN") and anc.head.i < anc.i \
+                and anc.left_edge.i > 0 and doc[anc.left_edge.i - 1].text == "," \
+                and v in anc.head.ancestors and anc.head.head.i < v.i \
+                and any(m["root"] == anc.i for m in doc._.actors or []):
+            return anc
+    return None
 
 
 def _phrase_ending_in_clause(tok: Token) -> Token | None:
