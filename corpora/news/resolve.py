@@ -2,6 +2,8 @@
 
 Run:  python corpora/news/resolve.py DRAFT_DIR --annotator A [--shared ../shared] [--check]
       -> corpora/news/{train,dev}.jsonl (annotator A) or {train,dev}.b.jsonl (annotator B)
+      python corpora/news/resolve.py DRAFT_DIR --stem train_extra   (the second batch of articles,
+      selection_extra.csv) -> corpora/news/train_extra.jsonl
 
 A draft is one JSON file per article, `DRAFT_DIR/<doc_id>.json`:
 
@@ -108,10 +110,15 @@ def main(argv=None) -> int:
     ap.add_argument("--shared", type=Path, default=Path("../shared"))
     ap.add_argument("--check", action="store_true", help="only report problems, write nothing")
     ap.add_argument("--out-dir", type=Path, default=HERE)
+    ap.add_argument("--stem", default=None,
+                    help="output file stem instead of the split's name (train_extra: the second batch)")
     args = ap.parse_args(argv)
     docs = load_polnear(args.shared)
-    with open(HERE / "selection.csv", encoding="utf-8", newline="") as fh:
-        selection = {r["doc_id"]: r for r in csv.DictReader(fh)}
+    selection = {}
+    for name in ("selection.csv", "selection_extra.csv"):
+        if (HERE / name).is_file():
+            with open(HERE / name, encoding="utf-8", newline="") as fh:
+                selection.update({r["doc_id"]: r for r in csv.DictReader(fh)})
     by_split: dict[str, list] = {}
     problems = 0
     for path in sorted(args.drafts.glob("*.json")):
@@ -142,7 +149,7 @@ def main(argv=None) -> int:
     suffix = "" if args.annotator == "A" else f".{args.annotator.lower()}"
     for split, recs in by_split.items():
         recs.sort(key=lambda r: r["id"])
-        out = args.out_dir / f"{split}{suffix}.jsonl"
+        out = args.out_dir / f"{args.stem or split}{suffix}.jsonl"
         with open(out, "w", encoding="utf-8") as fh:
             for r in recs:
                 fh.write(json.dumps(r, ensure_ascii=False) + "\n")

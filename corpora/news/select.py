@@ -1,6 +1,8 @@
 """Choose the PolNeAR articles of the real-news gold corpus (reproducible, no randomness).
 
 Run: python corpora/news/select.py [--shared ../shared]  ->  corpora/news/selection.csv
+     python corpora/news/select.py --extra 40  ->  corpora/news/selection_extra.csv (40 more train
+     articles, for the second batch of gold, `train_extra.jsonl`)
 
 60 train and 20 dev articles, spread over the seven publishers and over three genres (wire copy,
 opinion, news). Articles are taken in the order of the CRC32 of their id. Only articles of
@@ -35,17 +37,19 @@ def genre(doc: dict) -> str:
     return "opinion" if len(first_person) >= 4 else "news"
 
 
-def select(docs: list[dict]) -> list[dict]:
+def select(docs: list[dict], targets: dict | None = None, exclude: frozenset[str] = frozenset()) -> list[dict]:
     chosen: list[dict] = []
-    for split, target in TARGETS.items():
-        pool = [d for d in docs if d["split"] == split and MIN_CHARS <= len(d["text"]) <= MAX_CHARS]
+    for split, target in (targets or TARGETS).items():
+        pool = [d for d in docs if d["split"] == split and MIN_CHARS <= len(d["text"]) <= MAX_CHARS
+                and d["doc_id"] not in exclude]
         # a publisher with too few short articles in this split contributes its shortest ones
         for pub in sorted({d["publisher"] for d in docs}):
             have = [d for d in pool if d["publisher"] == pub]
             share = -(-target["n"] // 7)
             if len(have) < share:
                 longer = sorted((d for d in docs if d["split"] == split and d["publisher"] == pub
-                                 and len(d["text"]) > MAX_CHARS), key=lambda d: len(d["text"]))
+                                 and len(d["text"]) > MAX_CHARS and d["doc_id"] not in exclude),
+                                key=lambda d: len(d["text"]))
                 pool += longer[: share - len(have)]
         pool.sort(key=lambda d: zlib.crc32(d["doc_id"].encode()))
         publishers = sorted({d["publisher"] for d in pool})
@@ -88,10 +92,20 @@ def select(docs: list[dict]) -> list[dict]:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--shared", default="../shared")
+    ap.add_argument("--extra", type=int, default=0,
+                    help="N more train articles, none of selection.csv's, by the same rules -> selection_extra.csv")
     args = ap.parse_args()
     docs = [json.loads(line) for line in open(Path(args.shared) / "data/polnear/docs.jsonl", encoding="utf-8")]
-    rows = select(docs)
-    with open(HERE / "selection.csv", "w", encoding="utf-8", newline="") as fh:
+    if args.extra:
+        with open(HERE / "selection.csv", encoding="utf-8") as fh:
+            taken = frozenset(r["doc_id"] for r in csv.DictReader(fh))
+        n = args.extra
+        rows = select(docs, {"train": {"n": n, "wire": round(n * 8 / 60), "opinion": round(n * 6 / 60)}}, taken)
+        out = HERE / "selection_extra.csv"
+    else:
+        rows = select(docs)
+        out = HERE / "selection.csv"
+    with open(out, "w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
         writer.writeheader()
         writer.writerows(rows)
