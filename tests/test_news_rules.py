@@ -657,3 +657,10 @@ def test_remind_understand_and_highlight_report(nlp, text, claim):
 def test_a_subject_hung_on_a_fronted_phrase_holds_the_claim(nlp, text, claim):
     assert claim in _claims(nlp, text)
 
+
+
+def test_a_pronoun_possessor_holds_its_polarity_noun(nlp):
+    # GUIDELINES 8.14 / 10.5: "his opposition to X" is a light noun; the pronoun is resolved
+    doc = nlp("Senator Warren spoke on Monday. Her opposition to the trade deal has not changed.")
+    got = [(c["actor"]["text"], c["actor"]["canonical"], c["stance"], c["issue"]["text"]) for c in doc._.claims]
+    assert ("Her", "Warren", "oppose", "the trade deal") in got

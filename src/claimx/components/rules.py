@@ -38,6 +38,9 @@ RELATIVE = {"who", "which", "that", "whom"}
 NOT_ACTORS = {"it", "there", "this", "that", "what", "which", "these", "those", "something",
               "nothing", "everything", "one", "i", "me", "you"}
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+# possessors that hold a polarity noun's position ("her opposition to X"): the actors component
+# resolves them to their antecedent
+POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their"})
 SUBJECT_PREPS = {"after", "before", "by", "in", "upon", "on", "while", "since", "through", "despite", "besides"}
 OPENING_MARKS = ("\u201c", '"', "''")
 NOUN_FORM_CUES = {"that", ":", *OPENING_MARKS}  # what makes a noun-like form ("states") a cue
@@ -787,7 +790,7 @@ def light_noun_possessive(n: Token, lex: CueLexicon) -> list[Frame] | None:
     lemma = n.lemma_.lower()
     if lemma not in lex.light_nouns or lex.light_nouns[lemma] == "report":
         return None
-    poss = next((c for c in n.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+    poss = next((c for c in n.children if c.dep_ == "poss" and (c.pos_ == "PROPN" or c.lower_ in POSSESSIVE_PRONOUNS)), None)
     prep = next((c for c in n.children if c.dep_ == "prep" and c.lower_ in lex.light_preps), None)
     obj = _pobj(prep)
     if poss is None or obj is None or (n.head.lemma_.lower() in lex.light_verbs and n.dep_ == "dobj"):
