@@ -675,3 +675,16 @@ def test_a_pronoun_possessor_holds_its_polarity_noun(nlp):
     doc = nlp("Senator Warren spoke on Monday. Her opposition to the trade deal has not changed.")
     got = [(c["actor"]["text"], c["actor"]["canonical"], c["stance"], c["issue"]["text"]) for c in doc._.claims]
     assert ("Her", "Warren", "oppose", "the trade deal") in got
+
+
+@pytest.mark.parametrize("text", [
+    "It is highly unusual for a sitting justice to weigh in so publicly on a political campaign.",
+    "It is not appropriate for a sitting judge to openly criticize a presidential candidate.",
+])
+def test_an_infinitive_with_a_for_subject_is_no_position(nlp, text):
+    assert _claims(nlp, text) == []
+
+
+def test_a_for_infinitive_after_call_for_stays_the_callers(nlp):
+    got = _claims(nlp, "The senator called for Congress to reject the bill.")
+    assert got == [("senator", "support", "Congress to reject the bill")]

@@ -820,12 +820,20 @@ def noun_frames(n: Token, lex: CueLexicon) -> list[Frame]:
 
 def hypothetical(tok: Token) -> bool:
     """A cue that takes no position of its own: the verb of a clause opened by "whether" or "if"
-    ("whether Clinton could block X", "if politicians decide to order X"), or an infinitive that
-    modifies a noun ("a request to question her", "ways to challenge the ruling")."""
+    ("whether Clinton could block X", "if politicians decide to order X"), an infinitive that
+    modifies a noun ("a request to question her", "ways to challenge the ruling"), or an infinitive
+    with a "for" subject ("unusual for a justice to criticize X")."""
     kids = list(tok.children)
     if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in kids):
         return True
     if tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids):
+        return True
+    # "unusual for a sitting justice to weigh in on X", "for Trump to praise Putin ... raises
+    # questions", "called for Congress to reject X": an infinitive with a "for" subject is a
+    # hypothetical or somebody else's demand, not its subject's position (a conjunct shares it)
+    head = tok.head if tok.dep_ == "conj" else tok
+    if any(c.dep_ == "mark" and c.lower_ == "for" for c in head.children) \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
         return True
     return False
 
