@@ -688,3 +688,10 @@ def test_an_infinitive_with_a_for_subject_is_no_position(nlp, text):
 def test_a_for_infinitive_after_call_for_stays_the_callers(nlp):
     got = _claims(nlp, "The senator called for Congress to reject the bill.")
     assert got == [("senator", "support", "Congress to reject the bill")]
+
+
+def test_a_quoted_question_is_no_claim(nlp):
+    # GUIDELINES 9.9: a speech act whose whole content is a question takes no position
+    assert _claims(nlp, '"You think I\'m going to change?" he said at a news conference last month.') == []
+    assert _claims(nlp, '"I am not going to change," he said at a news conference last month.') == [
+        ("he", "support", "I am not going to change")]

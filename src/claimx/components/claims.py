@@ -685,7 +685,9 @@ class ClaimFinder(DataComponent):
             key = (c["actor"]["start"], c["issue"]["start"], c["issue"]["end"])
             if key not in seen or c["confidence"] > seen[key]["confidence"]:
                 seen[key] = c
-        claims = list(seen.values())
+        # a speech act whose whole content is a question takes no position (GUIDELINES 9.9): "'You
+        # think I'm going to change?' he said"
+        claims = [c for c in seen.values() if not c["issue"]["text"].rstrip().endswith("?")]
         if self.nested == "suppress":
             reporting = [c for c in claims if c["source"].endswith(("verb_ccomp", "according_to", "parenthetical", "quote_tag", "colon",
                                                                      "report_noun", "tail_tag"))]
