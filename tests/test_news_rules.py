@@ -695,3 +695,9 @@ def test_a_quoted_question_is_no_claim(nlp):
     assert _claims(nlp, '"You think I\'m going to change?" he said at a news conference last month.') == []
     assert _claims(nlp, '"I am not going to change," he said at a news conference last month.') == [
         ("he", "support", "I am not going to change")]
+
+
+def test_a_date_read_as_subject_holds_nothing(nlp):
+    text = ("Saturday at the Massachusetts Democratic state party convention Sen. Elizabeth Warren (D-MA) said "
+            "presumptive Republican presidential nominee Donald Trump was a failure in business.")
+    assert all(actor != "Saturday" for actor, _, _ in _claims(nlp, text))

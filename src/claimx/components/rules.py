@@ -240,7 +240,8 @@ def holder(v: Token, lex: CueLexicon) -> tuple[list[Token] | None, bool]:
     if passive and agent is not None:
         pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
         return ([pobj, *conjuncts(pobj)] if pobj is not None else None), True
-    subj = next((c for c in kids if c.dep_ == "nsubj"), None)
+    # "Saturday at the convention Sen. Warren said X": a date the parser took for the subject holds nothing
+    subj = next((c for c in kids if c.dep_ == "nsubj" and c.ent_type_ not in ("DATE", "TIME")), None)
     if subj is not None:
         if subj.lower_ in RELATIVE and v.dep_ in ("relcl", "acl"):
             return [subj], passive  # the span is "who"; its canonical is the antecedent's
