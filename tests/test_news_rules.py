@@ -698,6 +698,7 @@ def test_a_quoted_question_is_no_claim(nlp):
 
 
 def test_a_date_read_as_subject_holds_nothing(nlp):
-    text = ("Saturday at the Massachusetts Democratic state party convention Sen. Elizabeth Warren (D-MA) said "
-            "presumptive Republican presidential nominee Donald Trump was a failure in business.")
+    text = ("Elizabeth Warren: Donald Trump Is a ‘Proven Failure’ in Business.\n\nSaturday at the Massachusetts "
+            "Democratic state’s party convention Sen. Elizabeth Warren (D-MA) said presumptive Republican presidential "
+            "nominee Donald Trump was a “proven failure” in business.")
     assert all(actor != "Saturday" for actor, _, _ in _claims(nlp, text))
