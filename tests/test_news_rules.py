@@ -702,3 +702,12 @@ def test_a_date_read_as_subject_holds_nothing(nlp):
             "Democratic state’s party convention Sen. Elizabeth Warren (D-MA) said presumptive Republican presidential "
             "nominee Donald Trump was a “proven failure” in business.")
     assert all(actor != "Saturday" for actor, _, _ in _claims(nlp, text))
+
+
+@pytest.mark.parametrize("text,claim", [
+    ("The governor came out against the pipeline on Monday.", ("governor", "oppose", "the pipeline")),
+    ("The senator exhorted voters to reject the measure.", ("senator", "oppose", "the measure")),
+    ("Senator Warren made no secret of her distaste for the trade deal.", ("her", "oppose", "the trade deal")),
+])
+def test_lexicon_of_the_second_news_batch(nlp, text, claim):
+    assert claim in _claims(nlp, text)
