@@ -708,6 +708,8 @@ def test_a_date_read_as_subject_holds_nothing(nlp):
     ("The governor came out against the pipeline on Monday.", ("governor", "oppose", "the pipeline")),
     ("The senator exhorted voters to reject the measure.", ("senator", "oppose", "the measure")),
     ("Senator Warren made no secret of her distaste for the trade deal.", ("her", "oppose", "the trade deal")),
+    ("Trump also took multiple swipes at fellow GOP contender Jeb Bush.", ("Trump", "oppose", "fellow GOP contender Jeb Bush")),
+    ("Clinton took aim at the tax plan on Monday.", ("Clinton", "oppose", "the tax plan")),
 ])
 def test_lexicon_of_the_second_news_batch(nlp, text, claim):
     assert claim in _claims(nlp, text)
