@@ -378,6 +378,11 @@ def verb_prep_phrasal(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
     return None
 
 
+def _of_time(prep: Token) -> bool:
+    """A prepositional phrase of time ("on Monday", "at noon"): never a cue's particle or issue."""
+    return any(t.ent_type_ in ("DATE", "TIME") for t in prep.children if t.dep_ == "pobj")
+
+
 def _phrasal_content(v: Token, tail: tuple[str, ...]) -> tuple[list[int], list[Content]] | None:
     """Match "call for", "rule out", "back away from" on the verb's children; return the cue
     tokens and the contents."""
@@ -388,7 +393,7 @@ def _phrasal_content(v: Token, tail: tuple[str, ...]) -> tuple[list[int], list[C
     for word in tail:   # on the verb or on the word before ("pushed back against": against <- back)
         places = kids + (list(last.children) if last is not v else [])
         hit = next((c for c in places if c.lower_ == word and c.i > last.i
-                    and c.dep_ in ("prt", "prep", "advmod", "dative", "agent")), None)
+                    and c.dep_ in ("prt", "prep", "advmod", "dative", "agent") and not _of_time(c)), None)
         if hit is None:
             # "called for Ukrainian forces to withdraw": "for" marks a clause
             clause = next((c for c in kids if c.dep_ in ("advcl", "ccomp", "xcomp") and any(m.lower_ == word and m.dep_ == "mark" for m in c.children)), None)
@@ -481,7 +486,8 @@ def light_noun(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
     if lemma == "line" and not any(c.lower_ == "red" for c in noun.children):
         return None
     pol = lex.light_nouns[lemma]
-    prep = next((c for c in list(noun.children) + cx.kids if c.dep_ == "prep" and c.lower_ in lex.light_preps), None)
+    prep = next((c for c in list(noun.children) + cx.kids if c.dep_ == "prep" and c.lower_ in lex.light_preps
+                 and not _of_time(c)), None)
     obj = _pobj(prep)
     if obj is None:
         clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)), None)
