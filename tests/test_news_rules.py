@@ -713,3 +713,14 @@ def test_a_date_read_as_subject_holds_nothing(nlp):
 ])
 def test_lexicon_of_the_second_news_batch(nlp, text, claim):
     assert claim in _claims(nlp, text)
+
+
+def test_a_sentence_case_headline_name_verbs_x(nlp):
+    # the parser reads "Trump calls" as one noun phrase; the headline is re-read with "He"
+    text = ("Trump calls for bringing back surveillance of Muslim communities.\n\n"
+            "In the days following the attacks in Paris, Donald Trump has sought to bolster his credibility.")
+    doc = nlp(text)
+    head = [c for c in doc._.claims if c["issue"]["start"] < text.index("\n")]
+    assert [(c["actor"]["text"], c["cue"]["text"], c["issue"]["text"], c["source"].split(":")[1]) for c in head] == [
+        ("Trump", "calls for", "bringing back surveillance of Muslim communities", "headline")]
+    assert all(text[c["issue"]["start"]:c["issue"]["end"]] == c["issue"]["text"] for c in doc._.claims)

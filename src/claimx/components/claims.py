@@ -95,6 +95,7 @@ class ClaimFinder(DataComponent):
                 elif tok.pos_ == "VERB" and tok.lemma_.lower() in self.lex.tag_verbs:
                     claims.extend(self.quote_tag(doc, tok))
             claims.extend(self.tail_tag(doc, sent, claims[first:]))   # this sentence's claims only
+        self._doc_claims = claims
         head = self.headline(doc)
         if head:
             # a headline the rules re-read replaces what the first parse made of it
@@ -125,7 +126,7 @@ class ClaimFinder(DataComponent):
             return self._colon_headline(doc, m)
         words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", line)]
         if len(words) < 3 or sum(w[0].isupper() for w in words) < 0.7 * len(words):
-            return []  # not title case: the parse of the document already covers it
+            return self._name_verb_headline(doc, line)   # sentence case: the document's parse, or this
         return self._title_case_headline(doc, line)
 
     def _colon_headline(self, doc: Doc, m: re.Match) -> list[dict[str, Any]]:
@@ -180,6 +181,55 @@ class ClaimFinder(DataComponent):
         canonical = max((a["canonical"] for a in later), key=len) if later else name
         return {"text": name, "start": s, "end": s + len(name), "canonical": canonical, "label": "PERSON"}
 
+    def _reparse(self, text: str) -> Doc:
+        """``text`` through the pipeline up to this component (the headline re-reads)."""
+        sub = self._nlp.make_doc(text)
+        for name, proc in self._nlp.pipeline:
+            if name == self.name:
+                break
+            sub = proc(sub)
+        return sub
+
+    def _name_verb_headline(self, doc: Doc, line: str) -> list[dict[str, Any]]:
+        """A sentence-case headline "Name verbs X" ("Trump demands Ginsburg resign", "Clinton
+        blasts Trump over 'deportation force' idea"): without a determiner the parser reads the
+        name and the verb as one noun phrase and the document's parse makes no claim there. The
+        headline is re-read with "He" in place of the name (the rest keeps its characters, offsets
+        shift by a constant) and the name holds what the rules find at the verb. Only when the
+        document's parse found no claim in the headline and the name is an actor mention."""
+        end = len(line)
+        if any(c["issue"]["start"] < end for c in self._doc_claims):
+            return []
+        mentions = [a for a in doc._.actors or [] if a["start"] == 0 and a["end"] < end
+                    and a.get("label") in ("PERSON", "ORG", "GPE", "NORP")]
+        if not mentions:
+            return []
+        name = max(mentions, key=lambda a: a["end"])
+        m = re.match(r" ([a-z]+s)\b", line[name["end"]:])
+        if m is None:
+            return []
+        shift = name["end"] - 2
+        sub = self._reparse("He" + line[name["end"]:] + "\n")
+        verb = next((t for t in sub if t.idx == 3), None)
+        if verb is None or verb.pos_ not in ("VERB", "AUX") or not (self.lex.is_cue_verb(verb)):
+            return []
+        text = doc_text(doc)
+        out = []
+        for c in self.claims_at(verb):
+            if c["actor"]["start"] != 0:
+                continue   # the holder must be the name ("He")
+            for slot in ("issue", "cue", "addressee", "condition"):
+                span = c.get(slot)
+                if span:
+                    span["start"] += shift
+                    span["end"] += shift
+                    span["text"] = text[span["start"]:span["end"]]
+            c["actor"] = {"text": name["text"], "start": name["start"], "end": name["end"], "canonical": name["canonical"]}
+            c["source"] = f"{self.name}:headline"
+            c["confidence"] = round(min(c["confidence"], 0.7), 3)
+            out.append(c)
+        return out
+
     def _title_case_headline(self, doc: Doc, line: str) -> list[dict[str, Any]]:
         # a word stays capitalized when the body writes it so mid-sentence (a name); the parser's
         # title-case entities are not trusted ("Bernie Sanders Promises Action On Immigration In")
@@ -200,11 +250,7 @@ class ClaimFinder(DataComponent):
         cased = "".join(chars)
         if len(cased) != len(line):
             return []  # lower-casing changed a length (rare letters): leave it
-        sub = self._nlp.make_doc(cased + "\n")
-        for name, proc in self._nlp.pipeline:
-            if name == self.name:
-                break
-            sub = proc(sub)
+        sub = self._reparse(cased + "\n")
         found = []
         for tok in sub:
             found.extend(self.claims_at(tok))
