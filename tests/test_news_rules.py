@@ -724,3 +724,8 @@ def test_a_sentence_case_headline_name_verbs_x(nlp):
     assert [(c["actor"]["text"], c["cue"]["text"], c["issue"]["text"], c["source"].split(":")[1]) for c in head] == [
         ("Trump", "calls for", "bringing back surveillance of Muslim communities", "headline")]
     assert all(text[c["issue"]["start"]:c["issue"]["end"]] == c["issue"]["text"] for c in doc._.claims)
+
+
+def test_a_second_object_is_the_evaluation(nlp):
+    text = 'In December, the prince called for Trump to drop out, calling him "a disgrace not only to the GOP but to all America."'
+    assert ("prince", "oppose", "him") in _claims(nlp, text)

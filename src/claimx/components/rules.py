@@ -452,6 +452,11 @@ def evaluative(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
             evaluation = next((c for c in list(cx.kids) + list(dobj.children) if c.dep_ == "prep" and c.lower_ == "as"), None)
         if evaluation is None:
             evaluation = _quoted_tail(dobj)
+        if evaluation is None:
+            # "calling him "a disgrace to the GOP"": the parser gave the verb two objects, the
+            # second is the evaluation
+            evaluation = next((c for c in cx.kids if c.dep_ in ("dobj", "obj") and c.i > dobj.i
+                               and c.pos_ in ("NOUN", "PROPN", "ADJ")), None)
     if evaluation is None:
         return None
     words = {t.lemma_.lower() for t in evaluation.subtree} | {t.lower_ for t in evaluation.subtree}
