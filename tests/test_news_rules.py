@@ -729,3 +729,12 @@ def test_a_sentence_case_headline_name_verbs_x(nlp):
 def test_a_second_object_is_the_evaluation(nlp):
     text = 'In December, the prince called for Trump to drop out, calling him "a disgrace not only to the GOP but to all America."'
     assert ("prince", "oppose", "him") in _claims(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The reforms that the mayor wants to pass would cost millions.",
+    "The things he wants to accomplish are popular.",
+    "It was exactly what people want to hear.",
+])
+def test_an_infinitive_whose_object_was_extracted_is_no_claim(nlp, text):
+    assert _claims(nlp, text) == []

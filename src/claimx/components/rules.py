@@ -603,6 +603,11 @@ def verb_compose(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
     if not cx.xcomps:
         return None
     x = cx.xcomps[0]
+    xkids = list(x.children)
+    if any(c.dep_ in ("dobj", "obj") and c.lower_ in ("what", *RELATIVE) for c in xkids) or (
+            cx.v.dep_ == "relcl" and x.pos_ == "VERB" and not any(c.dep_ in ("dobj", "obj", "ccomp", "xcomp", "prep", "prt") for c in xkids)
+            and cx.v.head.i < cx.v.i):
+        return None  # "the things he wants to accomplish", "what people want to hear": an extracted object
     if x.lemma_.lower() in lex.empty:
         return None
     inner = lex.stance_verbs.get(x.lemma_.lower())
@@ -619,6 +624,11 @@ def verb_xcomp(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
     if not cx.xcomps:
         return None
     x = cx.xcomps[0]
+    xkids = list(x.children)
+    if any(c.dep_ in ("dobj", "obj") and c.lower_ in ("what", *RELATIVE) for c in xkids) or (
+            cx.v.dep_ == "relcl" and x.pos_ == "VERB" and not any(c.dep_ in ("dobj", "obj", "ccomp", "xcomp", "prep", "prt") for c in xkids)
+            and cx.v.head.i < cx.v.i):
+        return None  # "the things he wants to accomplish", "what people want to hear": an extracted object
     if x.lemma_.lower() in lex.empty:
         if x.lemma_.lower() == "be" and cx.dobj is not None:
             return None  # "would choose Sanders to be president": the object is the issue
