@@ -738,3 +738,12 @@ def test_a_second_object_is_the_evaluation(nlp):
 ])
 def test_an_infinitive_whose_object_was_extracted_is_no_claim(nlp, text):
     assert _claims(nlp, text) == []
+
+
+def test_a_finite_conjunct_of_a_for_infinitive_keeps_its_claim(nlp):
+    # "sought" is parsed as a conjunct of "withdraw" (inside "for ... to withdraw"); unlike a second
+    # infinitive, a finite verb is not part of the hypothetical
+    text = ("The Kremlin has also called for Ukrainian forces to withdraw from remaining areas of the Donbas "
+            "still under Kyiv’s control and sought written guarantees that NATO will not expand further east.")
+    got = [(a, s, i) for a, s, i in _claims(nlp, text)]
+    assert ("Kremlin", "support", "written guarantees that NATO will not expand further east") in got

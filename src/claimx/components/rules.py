@@ -853,7 +853,7 @@ def hypothetical(tok: Token) -> bool:
     # "unusual for a sitting justice to weigh in on X", "for Trump to praise Putin ... raises
     # questions", "called for Congress to reject X": an infinitive with a "for" subject is a
     # hypothetical or somebody else's demand, not its subject's position (a conjunct shares it)
-    head = tok.head if tok.dep_ == "conj" else tok
+    head = tok.head if tok.dep_ == "conj" and tok.tag_ == "VB" else tok   # "to both encourage X and (to) praise Y"
     if any(c.dep_ == "mark" and c.lower_ == "for" for c in head.children) \
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
         return True
