@@ -747,3 +747,12 @@ def test_a_finite_conjunct_of_a_for_infinitive_keeps_its_claim(nlp):
             "still under Kyiv’s control and sought written guarantees that NATO will not expand further east.")
     got = [(a, s, i) for a, s, i in _claims(nlp, text)]
     assert ("Kremlin", "support", "written guarantees that NATO will not expand further east") in got
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Cruz picked up a win in Idaho on Tuesday night.", []),
+    ("The Cruz campaign picked up on a tweet from a CNN reporter.", []),
+    ("The senator ruled out a tax increase.", [("senator", "oppose", "a tax increase")]),
+])
+def test_a_particle_makes_another_verb_unless_the_lexicon_lists_it(nlp, text, expected):
+    assert _claims(nlp, text) == expected

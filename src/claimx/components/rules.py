@@ -41,6 +41,9 @@ SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 # possessors that hold a polarity noun's position ("her opposition to X"): the actors component
 # resolves them to their antecedent
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their"})
+# particles that make another verb of a cue ("pick up", "back down", "call off") unless the lexicon
+# lists the phrasal verb
+PARTICLES_CHANGING_SENSE = frozenset({"up", "down", "off", "out", "over", "away"})
 SUBJECT_PREPS = {"after", "before", "by", "in", "upon", "on", "while", "since", "through", "despite", "besides"}
 OPENING_MARKS = ("\u201c", '"', "''")
 NOUN_FORM_CUES = {"that", ":", *OPENING_MARKS}  # what makes a noun-like form ("states") a cue
@@ -731,6 +734,10 @@ VERB_RULES = OPEN_VERB_RULES + LEXICON_VERB_RULES
 
 
 def verb_frames(v: Token, lex: CueLexicon) -> list[Frame]:
+    prt = next((c for c in v.children if c.dep_ == "prt"), None)
+    if prt is not None and prt.lower_ in PARTICLES_CHANGING_SENSE \
+            and (prt.lower_,) not in [tail[:1] for tail, _ in lex.phrasal.get(v.lemma_.lower(), [])]:
+        return []   # "picked up a win", "backed down", "called off": another verb than the cue
     cx = VerbCue.read(v, lex)
     for rule in OPEN_VERB_RULES:
         frames = rule(cx, lex)
