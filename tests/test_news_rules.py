@@ -756,3 +756,16 @@ def test_a_finite_conjunct_of_a_for_infinitive_keeps_its_claim(nlp):
 ])
 def test_a_particle_makes_another_verb_unless_the_lexicon_lists_it(nlp, text, expected):
     assert _claims(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Sarandon is not sure she can vote for Hillary Clinton over Donald Trump.", []),
+    ("I know you don't want to vote for Hillary.", []),
+    ("South Dakota has not voted for the Democratic presidential nominee in decades.", []),
+    ("In 2012, Smith voted for Barack Obama.", [("Smith", "support", "Barack Obama")]),
+    ("Among Republicans, 27 percent would vote for Trump.", [("27 percent", "support", "Trump")]),
+])
+def test_an_electoral_act_only_possible_or_denied_is_no_position(nlp, text, expected):
+    votes = [(c["actor"]["text"], c["stance"], c["issue"]["text"]) for c in nlp(text)._.claims
+             if c["cue"] and c["cue"]["text"].startswith(("vote", "voted"))]
+    assert votes == expected

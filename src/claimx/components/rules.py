@@ -113,6 +113,7 @@ class CueLexicon:
     report_nouns: set[str] = field(default_factory=set)
     small_clause_verbs: set[str] = field(default_factory=set)
     object_not_issue: set[str] = field(default_factory=set)
+    act_verbs: set[str] = field(default_factory=set)
 
     @classmethod
     def from_dict(cls, lex: dict[str, Any], actor_nouns: list[str] | None = None) -> CueLexicon:
@@ -164,6 +165,7 @@ class CueLexicon:
             report_nouns={w.lower() for w in lex.get("report_nouns") or []},
             small_clause_verbs={w.lower() for w in lex.get("small_clause_verbs") or []},
             object_not_issue={w.lower() for w in lex.get("object_not_issue") or []},
+            act_verbs={w.lower() for w in lex.get("act_verbs") or []},
         )
 
     def is_cue_verb(self, tok: Token) -> bool:
@@ -867,10 +869,22 @@ def hypothetical(tok: Token) -> bool:
     return False
 
 
+def _unrealized_act(tok: Token, lex: CueLexicon) -> bool:
+    """An electoral act ("vote for", "elect", "choose", lexicon ``act_verbs``) that is only possible,
+    wanted or denied ("can vote for X", "want to vote for X", "may have to vote for her", "has not
+    voted for X") reports no position; "voted for X" and a poll's "would vote for X" do."""
+    if tok.lemma_.lower() not in lex.act_verbs:
+        return False
+    kids = list(tok.children)
+    if any(c.dep_ == "neg" for c in kids):
+        return True
+    return tok.tag_ == "VB" and not any(c.dep_ == "aux" and c.lower_ in ("would", "will", "'d", "’d", "'ll", "’ll") for c in kids)
+
+
 def frames_at(tok: Token, lex: CueLexicon) -> list[Frame]:
     """Every frame the rules make at one token (see the module docstring for the order)."""
     frames: list[Frame] = []
-    if tok.pos_ in ("VERB", "AUX") and hypothetical(tok):
+    if tok.pos_ in ("VERB", "AUX") and (hypothetical(tok) or _unrealized_act(tok, lex)):
         return frames
     if tok.lower_ == "according":
         frames = according_to(tok, lex)
