@@ -769,3 +769,9 @@ def test_an_electoral_act_only_possible_or_denied_is_no_position(nlp, text, expe
     votes = [(c["actor"]["text"], c["stance"], c["issue"]["text"]) for c in nlp(text)._.claims
              if c["cue"] and c["cue"]["text"].startswith(("vote", "voted"))]
     assert votes == expected
+
+
+def test_a_phrasal_particle_after_the_object_is_a_plain_preposition(nlp):
+    text = "Sanders promised to begin taking executive action on immigration reform."
+    assert all(c["cue"]["text"] != "taking executive action on" for c in nlp(text)._.claims)
+    assert ("Kasich", "oppose", "the establishment") in _claims(nlp, "Kasich took on the establishment in Ohio.")

@@ -407,6 +407,8 @@ def _phrasal_content(v: Token, tail: tuple[str, ...]) -> tuple[list[int], list[C
             cue_toks.append(next(m.i for m in clause.children if m.lower_ == word))
             contents.append(Content(clause, word))
             continue
+        if last is v and hit.dep_ == "prep" and any(c.dep_ in ("dobj", "obj") and c.i < hit.i for c in kids):
+            return None  # "taking executive action on X" is not "take on X": an object comes first
         cue_toks.append(hit.i)
         last = hit
         if word == tail[-1]:
