@@ -324,13 +324,13 @@ def test_int8_tagger_runs_on_cpu_and_agrees_with_float32(tiny_model, nlp):
     assert torch.get_num_threads() == before                            # the tagger's thread count is its own
 
 
-def test_the_learned_pipelines_run_onnx_and_the_fast_ones_gate_sentences():
+def test_the_learned_pipelines_runtimes_and_sentence_gates():
     from claimx.nlp import pipeline_config
 
-    for name, mode, gate in (("model", "model", True), ("hybrid", "hybrid", False),
-                             ("model-fast", "model", True), ("hybrid-fast", "hybrid", True)):
+    for name, mode, gate, runtime in (("model", "model", True, "torch"), ("hybrid", "hybrid", True, "torch"),
+                                      ("model-fast", "model", True, "onnx"), ("hybrid-fast", "hybrid", True, "onnx")):
         tagger = pipeline_config(name)["components"]["claimx_tagger"]
-        assert tagger["runtime"] == "onnx" and tagger["quantize"] is True, name
+        assert tagger["runtime"] == runtime and tagger["quantize"] is True, name
         assert tagger.get("mode", "model") == mode and tagger["skip_sentences"] is gate, name
         assert tagger.get("float_layers") is None and not tagger.get("quantize_all", False)
 
