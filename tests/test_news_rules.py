@@ -775,3 +775,13 @@ def test_a_phrasal_particle_after_the_object_is_a_plain_preposition(nlp):
     text = "Sanders promised to begin taking executive action on immigration reform."
     assert all(c["cue"]["text"] != "taking executive action on" for c in nlp(text)._.claims)
     assert ("Kasich", "oppose", "the establishment") in _claims(nlp, "Kasich took on the establishment in Ohio.")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "her" read as the possessive of the quoted evaluation is the object; hyphenated evaluations count
+    ("Trump called her “third-rate” on Monday.", ("Trump", "oppose", "her")),
+    # with an object of its own, "her" stays a possessive
+    ("The former first lady calls it her “responsibility gene.”", ("former first lady", "support", "it")),
+])
+def test_called_her_quoted_evaluation(nlp, text, expected):
+    assert expected in _claims(nlp, text)

@@ -24,6 +24,8 @@ lists come from the cue lexicon (``configs/lexicons/cues.yaml``, :class:`CueLexi
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -445,6 +447,15 @@ def evaluative(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
     evaluation holds a negative word)."""
     if cx.lemma not in lex.evaluative:
         return None
+    for c in cx.kids:
+        # "called her “third-rate”": the parser read "her" as the possessive of the quoted
+        # evaluation; "her" is the object and the quotation the evaluation
+        first = c.doc[c.left_edge.i]
+        if c.dep_ in ("dobj", "obj", "oprd") and c.i > cx.v.i and first.lower_ == "her" and first.dep_ == "poss" \
+                and first.i + 1 < len(c.doc) and c.doc[first.i + 1].text in OPENING_MARKS \
+                and not any(o.dep_ in ("dobj", "obj") and o is not c for o in cx.kids):   # not "calls it her 'X'"
+            pol = "oppose" if _evaluation_words(c) & lex.negative else "support"
+            return negate([Frame("evaluative", pol, [cx.v.i], cx.actor, [Content(first, "", None, None, True)], 0.6)], cx.negated)
     dobj = next((c for c in cx.kids if c.dep_ in ("dobj", "obj")), None)
     if dobj is None:
         # "calling EU membership a strategic anchor" is sometimes ccomp(anchor, nsubj=membership)
@@ -466,9 +477,16 @@ def evaluative(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
                                and c.pos_ in ("NOUN", "PROPN", "ADJ")), None)
     if evaluation is None:
         return None
-    words = {t.lemma_.lower() for t in evaluation.subtree} | {t.lower_ for t in evaluation.subtree}
-    pol = "oppose" if words & lex.negative else "support"
+    pol = "oppose" if _evaluation_words(evaluation) & lex.negative else "support"
     return negate([Frame("evaluative", pol, [cx.v.i], cx.actor, [Content(dobj, "", evaluation)], 0.6)], cx.negated)
+
+
+def _evaluation_words(evaluation: Token) -> set[str]:
+    """Lemmas and forms of an evaluation's words, hyphenated compounds whole ("third-rate")."""
+    words = {t.lemma_.lower() for t in evaluation.subtree} | {t.lower_ for t in evaluation.subtree}
+    doc = evaluation.doc
+    words.update(re.findall(r"[\w'-]+", doc[evaluation.left_edge.i: evaluation.right_edge.i + 1].text.lower()))
+    return words
 
 
 def _quoted_tail(obj: Token) -> Token | None:
