@@ -785,3 +785,10 @@ def test_a_phrasal_particle_after_the_object_is_a_plain_preposition(nlp):
 ])
 def test_called_her_quoted_evaluation(nlp, text, expected):
     assert expected in _claims(nlp, text)
+
+
+def test_a_pronoun_taken_for_the_object_opens_the_reported_clause(nlp):
+    text = ("Japan's central bank ended a policy meeting on Friday by announcing it would expand purchases "
+            "of exchange-traded funds.")
+    assert ("Japan's central bank", "support", "it would expand purchases of exchange-traded funds") in _claims(nlp, text)
+    assert ("senator", "support", "the deal") in _claims(nlp, "The senator confirmed the deal on Monday.")

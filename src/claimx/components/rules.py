@@ -705,6 +705,14 @@ def verb_dobj(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
         with_ = next((c for c in cx.kids if c.dep_ == "prep" and c.lower_ == "with" and c.i > dobj.i), None)
         if with_ is not None:
             return [Frame("verb_dobj", "support", [cx.v.i], cx.actor, [Content(dobj, "", None, with_)], 0.6)]
+    if report and dobj.lower_ in ("it", "they", "we", "he", "she") and dobj.i + 1 < len(dobj.doc):
+        # "announcing it would expand X": the parser took the clause's subject for the object and
+        # hung its verb elsewhere; the clause is the content
+        aux = dobj.doc[dobj.i + 1]
+        verb = aux.head
+        if aux.dep_ == "aux" and aux.pos_ == "AUX" and verb.i > aux.i and verb not in cx.v.subtree:
+            return negate([Frame("verb_dobj", cx.polarity(lex), [cx.v.i], cx.actor, [Content(dobj, "", None, verb)], 0.6)],
+                          cx.negated, report)
     if report and cx.lemma in lex.report_objects:
         return negate([Frame("verb_dobj", cx.polarity(lex), [cx.v.i], cx.actor, [Content(dobj, "")], 0.6)], cx.negated, report)
     return None
