@@ -95,8 +95,7 @@ class ClaimFinder(DataComponent):
                 elif tok.pos_ == "VERB" and tok.lemma_.lower() in self.lex.tag_verbs:
                     claims.extend(self.quote_tag(doc, tok))
             claims.extend(self.tail_tag(doc, sent, claims[first:]))   # this sentence's claims only
-        self._doc_claims = claims
-        head = self.headline(doc)
+        head = self.headline(doc, claims)
         if head:
             # a headline the rules re-read replaces what the first parse made of it
             end = doc_text(doc).find("\n")
@@ -108,7 +107,7 @@ class ClaimFinder(DataComponent):
     _COLON = re.compile(r"([^:\n]{2,80}?):\s+(\S[^\n]*)")
     HEADLINE_MAX = 200
 
-    def headline(self, doc: Doc) -> list[dict[str, Any]]:
+    def headline(self, doc: Doc, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """Claims of the document's first line when it is a headline (GUIDELINES 8.1):
         ``headline_colon``: "Holder: content" (the holder a named actor, no cue); ``headline``: a
         title-case headline ("Sanders Promises Action On Immigration"), which the parser reads
@@ -126,7 +125,7 @@ class ClaimFinder(DataComponent):
             return self._colon_headline(doc, m)
         words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", line)]
         if len(words) < 3 or sum(w[0].isupper() for w in words) < 0.7 * len(words):
-            return self._name_verb_headline(doc, line)   # sentence case: the document's parse, or this
+            return self._name_verb_headline(doc, line, found)   # sentence case: the document's parse, or this
         return self._title_case_headline(doc, line)
 
     def _colon_headline(self, doc: Doc, m: re.Match) -> list[dict[str, Any]]:
@@ -190,7 +189,7 @@ class ClaimFinder(DataComponent):
             sub = proc(sub)
         return sub
 
-    def _name_verb_headline(self, doc: Doc, line: str) -> list[dict[str, Any]]:
+    def _name_verb_headline(self, doc: Doc, line: str, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """A sentence-case headline "Name verbs X" ("Trump demands Ginsburg resign", "Clinton
         blasts Trump over 'deportation force' idea"): without a determiner the parser reads the
         name and the verb as one noun phrase and the document's parse makes no claim there. The
@@ -198,7 +197,7 @@ class ClaimFinder(DataComponent):
         shift by a constant) and the name holds what the rules find at the verb. Only when the
         document's parse found no claim in the headline and the name is an actor mention."""
         end = len(line)
-        if any(c["issue"]["start"] < end for c in self._doc_claims):
+        if any(c["issue"]["start"] < end for c in found):   # the document's parse found one
             return []
         mentions = [a for a in doc._.actors or [] if a["start"] == 0 and a["end"] < end
                     and a.get("label") in ("PERSON", "ORG", "GPE", "NORP")]

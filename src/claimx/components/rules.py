@@ -203,7 +203,7 @@ class VerbCue:
                        and c.left_edge.lower_ == "that" and c.left_edge.dep_ == "mark"]
         xcomps = [c for c in kids if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
         # "promised Sunday to end X": a date the parser took for the object is no object
-        dobj = next((c for c in kids if c.dep_ in ("dobj", "obj") and c.ent_type_ not in ("DATE", "TIME")), None)
+        dobj = next((c for c in kids if c.dep_ in ("dobj", "obj") and not _is_time(c)), None)
         addressee = None
         if dobj is not None and (ccomps or xcomps) and lemma in lex.addressee_verbs:
             addressee, dobj = dobj, None  # "urged Iran to return": Iran is addressed
@@ -248,7 +248,7 @@ def holder(v: Token, lex: CueLexicon) -> tuple[list[Token] | None, bool]:
         pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
         return ([pobj, *conjuncts(pobj)] if pobj is not None else None), True
     # "Saturday at the convention Sen. Warren said X": a date the parser took for the subject holds nothing
-    subj = next((c for c in kids if c.dep_ == "nsubj" and c.ent_type_ not in ("DATE", "TIME")), None)
+    subj = next((c for c in kids if c.dep_ == "nsubj" and not _is_time(c)), None)
     if subj is not None:
         if subj.lower_ in RELATIVE and v.dep_ in ("relcl", "acl"):
             return [subj], passive  # the span is "who"; its canonical is the antecedent's
@@ -385,9 +385,14 @@ def verb_prep_phrasal(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
     return None
 
 
+def _is_time(tok: Token) -> bool:
+    """A date or time ("Sunday", "last week"), which the parser sometimes takes for a subject or object."""
+    return tok.ent_type_ in ("DATE", "TIME")
+
+
 def _of_time(prep: Token) -> bool:
     """A prepositional phrase of time ("on Monday", "at noon"): never a cue's particle or issue."""
-    return any(t.ent_type_ in ("DATE", "TIME") for t in prep.children if t.dep_ == "pobj")
+    return any(_is_time(t) for t in prep.children if t.dep_ == "pobj")
 
 
 def _phrasal_content(v: Token, tail: tuple[str, ...]) -> tuple[list[int], list[Content]] | None:
