@@ -327,7 +327,7 @@ def test_int8_tagger_runs_on_cpu_and_agrees_with_float32(tiny_model, nlp):
 def test_the_learned_pipelines_runtimes_and_sentence_gates():
     from claimx.nlp import pipeline_config
 
-    for name, mode, gate, runtime in (("model", "model", True, "torch"), ("hybrid", "hybrid", True, "torch"),
+    for name, mode, gate, runtime in (("model", "model", True, "torch"), ("hybrid", "hybrid", True, "onnx"),
                                       ("model-fast", "model", True, "onnx"), ("hybrid-fast", "hybrid", True, "onnx")):
         tagger = pipeline_config(name)["components"]["claimx_tagger"]
         assert tagger["runtime"] == runtime and tagger["quantize"] is True, name
@@ -489,3 +489,56 @@ def test_calibration_and_quantization_survive_serialization(tiny_model, nlp):
     assert back.calibration(0.5) == pytest.approx(0.5)
     pinned = TaggerComponent(nlp, "claimx_tagger", str(path), min_confidence=0.9).from_bytes(comp.to_bytes())
     assert pinned.threshold("model") == 0.9                            # the config wins over the fold's
+
+
+def test_hybrid_adds_tagger_claims_only_in_sentences_without_rules_claims(nlp):
+    """``hybrid_sentences = "without_rules"``: a tagger claim anchored (cue, else issue) in a
+    sentence where the rules found a claim is not added; one in a sentence without is."""
+    from claimx.model.component import outside_sentences_with
+
+    doc = nlp("The minister said taxes would rise. Unions, meanwhile, want higher wages. It rained.")
+    sents = [(s.start_char, s.end_char) for s in doc.sents]
+    assert len(sents) == 3
+
+    def claim(cue: str | None, issue: str) -> dict:
+        i = doc.text.index(issue)
+        c = {"actor": {"text": "x", "start": 0, "end": 1}, "issue": {"text": issue, "start": i, "end": i + len(issue)}}
+        if cue:
+            k = doc.text.index(cue)
+            c["cue"] = {"text": cue, "start": k, "end": k + len(cue)}
+        return c
+
+    rules = [claim("said", "taxes would rise")]
+    model = [claim("said", "taxes"), claim("want", "higher wages"), claim(None, "It rained")]
+    kept = outside_sentences_with(model, rules, sents)
+    assert [c["issue"]["text"] for c in kept] == ["higher wages", "It rained"]
+    assert outside_sentences_with(model, [], sents) == model
+
+
+def test_shipped_hybrid_adds_nothing_next_to_a_rules_claim():
+    from claimx.model.component import model_available
+    from claimx.nlp import load_pipeline
+
+    if not model_available("claim-tagger"):
+        pytest.skip("no trained model in models/claim-tagger")
+    hybrid = load_pipeline("hybrid", cache=False).nlp
+    tagger = hybrid.get_pipe("claimx_tagger")
+    assert tagger.hybrid_sentences == "without_rules"
+    text = SOURCE_TEXT.read_text(encoding="utf-8")
+    doc = hybrid(text)
+    claims = list(doc._.claims)
+    anchor = lambda c: (c.get("cue") or c["issue"])["start"]                          # noqa: E731
+    sent = lambda c: next(i for i, s in enumerate(doc.sents) if s.start_char <= anchor(c) < s.end_char)  # noqa: E731
+    rule_sents = {sent(c) for c in claims if not c["source"].endswith(":hybrid")}
+    assert rule_sents and all(sent(c) not in rule_sents for c in claims if c["source"].endswith(":hybrid"))
+    # the same tagger adding everywhere adds claims next to the rules' on this article (measured: 3),
+    # and keeps every claim of the run above
+    tagger.hybrid_sentences = "all"
+    everywhere = list(hybrid(text)._.claims)
+    assert any(c["source"].endswith(":hybrid") and sent(c) in rule_sents for c in everywhere)
+    spans = {(c["issue"]["start"], c["issue"]["end"]) for c in everywhere}
+    assert {(c["issue"]["start"], c["issue"]["end"]) for c in claims} <= spans
+    with pytest.raises(ValueError, match="hybrid_sentences"):
+        from claimx.model.component import TaggerComponent
+
+        TaggerComponent(hybrid, "t", "claim-tagger", mode="hybrid", hybrid_sentences="some")

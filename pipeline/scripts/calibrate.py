@@ -24,7 +24,7 @@ from claimx.corpus import load as load_corpus
 from claimx.corpus import to_document
 from claimx.evaluation import evaluate
 from claimx.model.calibration import Calibration, fit_isotonic, reliability
-from claimx.model.component import merge
+from claimx.model.component import merge, outside_sentences_with
 from claimx.nlp import load_pipeline, to_record
 from claimx.schema import Document
 from claimx.scoring import match_claims
@@ -33,8 +33,11 @@ GRID = [round(0.05 * k, 2) for k in range(0, 20)]
 
 
 def proposals(nlp: Any, docs: list[Document]) -> list[tuple[Document, list[dict], list[dict]]]:
-    """(gold, rules claims, tagger claims with raw confidence and no threshold) per document."""
+    """(gold, rules claims, tagger claims with raw confidence and no threshold) per document; with
+    the hybrid's ``hybrid_sentences = "without_rules"``, the tagger claims of sentences holding a
+    rules claim are marked (``_covered``): the hybrid would not add them."""
     tagger = nlp.get_pipe("claimx_tagger")
+    scoped = tagger.hybrid_sentences == "without_rules"
     tagger.calibration, tagger.min_confidence, tagger.mode = None, 0.0, "model"
     out = []
     for gold in docs:
@@ -45,14 +48,18 @@ def proposals(nlp: Any, docs: list[Document]) -> list[tuple[Document, list[dict]
             doc = proc(doc)
         rules = [dict(c) for c in doc._.claims or []]
         tagger(doc)
-        out.append((gold, rules, list(doc._.claims or [])))
+        model = list(doc._.claims or [])
+        if scoped:
+            free = {id(c) for c in outside_sentences_with(model, rules, [(s.start_char, s.end_char) for s in doc.sents])}
+            model = [dict(c, _covered=id(c) not in free) for c in model]
+        out.append((gold, rules, model))
     return out
 
 
 def labelled(runs: list[tuple[Document, list[dict], list[dict]]]) -> tuple[list[float], list[int]]:
     conf, labels = [], []
     for gold, _, model in runs:
-        pred = to_record(gold.id, gold.text, model).claims
+        pred = to_record(gold.id, gold.text, [{k: v for k, v in c.items() if k != "_covered"} for c in model]).claims
         hit = {p.pred for p in match_claims(gold.claims, pred)}
         for j, c in enumerate(pred):
             conf.append(float(c.confidence))
@@ -65,7 +72,11 @@ def scores(runs: list[tuple[Document, list[dict], list[dict]]], cal: Calibration
     for gold, rules, model in runs:
         keep = [dict(c, confidence=round(cal(c["confidence"]) if cal else c["confidence"], 3)) for c in model]
         keep = [c for c in keep if c["confidence"] >= t]
-        claims = merge(rules, keep) if mode == "hybrid" else keep
+        if mode == "hybrid":
+            claims = merge(rules, [c for c in keep if not c.get("_covered")])
+        else:
+            claims = keep
+        claims = [{k: v for k, v in c.items() if k != "_covered"} for c in claims]
         preds.append(to_record(gold.id, gold.text, claims))
     res = evaluate([g for g, _, _ in runs], preds)["lenient"]
     return {lvl: round(res[lvl]["f"], 4) for lvl in ("claim", "full", "condition") if lvl in res}

@@ -2,7 +2,9 @@
 quantization of the Linear layers; ``-all``: the feed-forward output projections too,
 ``quantize_all``; ``-l0``: all but the bottom layer's, per-channel scales, ``float_layers = [0]``), run by torch
 or (``onnx-``) by ONNX Runtime (``runtime = "onnx"``: every encoder layer int8 per channel), with
-or without the sentence gate (``skip_sentences``).
+or without the sentence gate (``skip_sentences``); ``+free``: the hybrid's tagger reads only the
+sentences where the rules found no claim (``hybrid_sentences = "without_rules"``; the model
+pipeline is unchanged by it).
 
     python pipeline/scripts/speed_variants.py corpora/news/dev.jsonl --shared ../shared \
         --out pipeline/metrics/speed_variants.json
@@ -31,13 +33,16 @@ from claimx.model.data import calibration_fold
 from claimx.nlp import load_pipeline, to_record
 from claimx.resources import cue_lexicon
 
-# name: (quantize, gate, quantize_all, float_layers, runtime)
+# name: (quantize, gate, quantize_all, float_layers, runtime[, hybrid_sentences])
 VARIANTS = {"fp32": (False, False, False, None, "torch"), "int8": (True, False, False, None, "torch"),
             "fp32+gate": (False, True, False, None, "torch"), "int8+gate": (True, True, False, None, "torch"),
             "int8-l0": (True, False, False, [0], "torch"), "int8-l0+gate": (True, True, False, [0], "torch"),
             "int8-all": (True, False, True, None, "torch"), "int8-all+gate": (True, True, True, None, "torch"),
             "onnx-fp32": (False, False, False, None, "onnx"), "onnx-int8": (True, False, False, None, "onnx"),
-            "onnx-int8+gate": (True, True, False, None, "onnx")}
+            "onnx-int8+gate": (True, True, False, None, "onnx"),
+            "int8+gate+free": (True, True, False, None, "torch", "without_rules"),
+            "fp32+gate+free": (False, True, False, None, "torch", "without_rules"),
+            "onnx-int8+gate+free": (True, True, False, None, "onnx", "without_rules")}
 
 
 def main() -> None:
@@ -60,11 +65,12 @@ def main() -> None:
     rules = [copy.deepcopy(d._.claims) for d in docs]
     results = {}
     for name in args.variants.split(","):
-        quantize, gate, everything, float_layers, runtime = VARIANTS[name]
-        for mode in ("model", "hybrid"):
+        quantize, gate, everything, float_layers, runtime, *scope = VARIANTS[name]
+        for mode in ("hybrid",) if scope else ("model", "hybrid"):
             comp = TaggerComponent(nlp, "claimx_tagger", args.model, mode=mode, quantize=quantize,
                                    skip_sentences=gate, lexicon=cue_lexicon(), quantize_all=everything,
-                                   float_layers=float_layers, threads=1, runtime=runtime)
+                                   float_layers=float_layers, threads=1, runtime=runtime,
+                                   hybrid_sentences=scope[0] if scope else "all")
             comp.initialize()
             for d, r in zip(docs, rules):
                 d._.claims = copy.deepcopy(r)

@@ -61,9 +61,13 @@ class TaggerComponent:
                  device: str = "cpu", min_confidence: float | None = None, hybrid_min_confidence: float | None = None,
                  min_issue_tokens: int = 2, quantize: bool = False, skip_sentences: bool = False,
                  lexicon: dict[str, Any] | None = None, threads: int = 0, hybrid_conditions: bool = False,
-                 quantize_all: bool = False, float_layers: list[int] | None = None, runtime: str = "torch"):
+                 quantize_all: bool = False, float_layers: list[int] | None = None, runtime: str = "torch",
+                 hybrid_sentences: str = "all"):
         if mode not in ("model", "hybrid"):
             raise ValueError(f"claimx_tagger mode must be 'model' or 'hybrid', not {mode!r}")
+        if hybrid_sentences not in HYBRID_SENTENCES:
+            raise ValueError(f"claimx_tagger hybrid_sentences must be one of {', '.join(HYBRID_SENTENCES)}, "
+                             f"not {hybrid_sentences!r}")
         self.name = name
         self.mode = mode
         self.min_confidence = min_confidence
@@ -94,6 +98,9 @@ class TaggerComponent:
         self.quantized = False
         self.running = "torch"          # what runs the encoder: "torch", or "onnx" (an ONNX Runtime session)
         self.skip_sentences = skip_sentences
+        # hybrid mode: the tagger's claims are added in "all" sentences, or only in those where the
+        # rules found no claim ("without_rules"); it still reads every sentence, for the context
+        self.hybrid_sentences = hybrid_sentences
         self.words: dict[str, list[str]] = {}
         self._set_words(lexicon_words(lexicon) if lexicon is not None else {})
         if not Doc.has_extension("claims"):
@@ -284,12 +291,19 @@ class TaggerComponent:
             for c in claims:
                 c["confidence"] = round(self.calibration(c.pop("_conf")) if self.calibration else c.pop("_conf"), 3)
             if self.mode == "hybrid":
-                claims = merge(doc._.claims or [], [c for c in claims if c["confidence"] >= self.threshold("hybrid")],
-                               conditions=self.hybrid_conditions)
+                added = [c for c in claims if c["confidence"] >= self.threshold("hybrid")]
+                if self._scoped and doc.has_annotation("SENT_START"):
+                    added = outside_sentences_with(added, doc._.claims or [], [(s.start_char, s.end_char) for s in doc.sents])
+                claims = merge(doc._.claims or [], added, conditions=self.hybrid_conditions)
             else:
                 claims = sorted((c for c in claims if c["confidence"] >= self.threshold("model")), key=text_order)
             doc._.claims = claims
         return docs
+
+    @property
+    def _scoped(self) -> bool:
+        """Whether the hybrid adds the tagger's claims only where the rules found nothing."""
+        return self.mode == "hybrid" and self.hybrid_sentences == "without_rules"
 
     def threshold(self, mode: str) -> float:
         """The least (calibrated) confidence of a claim the tagger writes (``model``) or adds to the
@@ -594,6 +608,42 @@ def merge(rules: list[dict[str, Any]], model: list[dict[str, Any]], conditions: 
     return sorted(out, key=text_order)
 
 
+HYBRID_SENTENCES = ("all", "without_rules")
+
+
+def _anchor(claim: dict[str, Any]) -> int:
+    return (claim.get("cue") or claim["issue"])["start"]
+
+
+def without_claims(sents: list[tuple[int, int]], claims: list[dict[str, Any]]) -> list[tuple[int, int]]:
+    """The sentences (character bounds) in which none of ``claims`` is anchored (its cue, else its
+    issue, starts there)."""
+    anchors = sorted(_anchor(c) for c in claims)
+    out = []
+    for a, b in sents:
+        k = bisect.bisect_left(anchors, a)
+        if k == len(anchors) or anchors[k] >= b:
+            out.append((a, b))
+    return out
+
+
+def outside_sentences_with(model: list[dict[str, Any]], rules: list[dict[str, Any]],
+                           sents: list[tuple[int, int]]) -> list[dict[str, Any]]:
+    """The model claims anchored in a sentence where no rules claim is: what the hybrid adds with
+    ``hybrid_sentences = "without_rules"``.  The tagger still reads the other sentences: without
+    them as context it loses the speakers of continuation quotations (on the calibration fold,
+    0.799 against 0.820 claim F1 with the int8 tagger and the gate)."""
+    free = without_claims(sents, rules)
+    starts = [a for a, _ in free]
+    out = []
+    for c in model:
+        x = _anchor(c)
+        k = bisect.bisect_right(starts, x) - 1
+        if k >= 0 and x < free[k][1]:
+            out.append(c)
+    return out
+
+
 def text_order(claim: dict[str, Any]) -> tuple[int, int]:
     """Records in text order: by cue (the rules' order), else issue, then issue."""
     anchor = claim.get("cue") or claim["issue"]
@@ -684,14 +734,15 @@ def _quantize(model: Any, everything: bool = False, float_layers: list[int] | No
     default_config={"model": "claim-tagger", "mode": "model", "batch_size": 16, "device": "cpu",
                     "min_confidence": None, "hybrid_min_confidence": None, "min_issue_tokens": 2,
                     "quantize": False, "skip_sentences": False, "threads": 0, "hybrid_conditions": False,
-                    "quantize_all": False, "float_layers": None, "runtime": "torch"},
+                    "quantize_all": False, "float_layers": None, "runtime": "torch", "hybrid_sentences": "all"},
     assigns=["doc._.claims"],
     requires=["doc.sents"],
 )
 def make_tagger(nlp: Language, name: str, model: str, mode: str, batch_size: int, device: str,
                 min_confidence: float | None, hybrid_min_confidence: float | None, min_issue_tokens: int,
                 quantize: bool, skip_sentences: bool, threads: int, hybrid_conditions: bool,
-                quantize_all: bool, float_layers: list[int] | None, runtime: str) -> TaggerComponent:
+                quantize_all: bool, float_layers: list[int] | None, runtime: str,
+                hybrid_sentences: str) -> TaggerComponent:
     return TaggerComponent(nlp, name, model, mode, batch_size, device, min_confidence, hybrid_min_confidence,
                            min_issue_tokens, quantize, skip_sentences, None, threads, hybrid_conditions, quantize_all,
-                           float_layers, runtime)
+                           float_layers, runtime, hybrid_sentences)
