@@ -792,3 +792,12 @@ def test_a_pronoun_taken_for_the_object_opens_the_reported_clause(nlp):
             "of exchange-traded funds.")
     assert ("Japan's central bank", "support", "it would expand purchases of exchange-traded funds") in _claims(nlp, text)
     assert ("senator", "support", "the deal") in _claims(nlp, "The senator confirmed the deal on Monday.")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The ministry went on to rebut the central points of the report.", ("ministry", "oppose", "the central points of the report")),
+    ("The governor refuted the charge that the budget was padded.", ("governor", "oppose", "the charge that the budget was padded")),
+    ("The mayor spoke out for stricter limits on rents.", ("mayor", "support", "stricter limits on rents")),
+])
+def test_rebuttals_and_phrasal_support_from_the_lexicon(nlp, text, expected):
+    assert expected in _claims(nlp, text)
