@@ -3,7 +3,8 @@
 Run:  python corpora/news/resolve.py DRAFT_DIR --annotator A [--shared ../shared] [--check]
       -> corpora/news/{train,dev}.jsonl (annotator A) or {train,dev}.b.jsonl (annotator B)
       python corpora/news/resolve.py DRAFT_DIR --stem train_extra   (the second batch of articles,
-      selection_extra.csv) -> corpora/news/train_extra.jsonl
+      selection_extra.csv) -> corpora/news/train_extra.jsonl; --stem train_batch3 for the third
+      (selection_batch3.csv)
 
 A draft is one JSON file per article, `DRAFT_DIR/<doc_id>.json`:
 
@@ -115,7 +116,7 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     docs = load_polnear(args.shared)
     selection = {}
-    for name in ("selection.csv", "selection_extra.csv"):
+    for name in ("selection.csv", "selection_extra.csv", "selection_batch3.csv"):
         if (HERE / name).is_file():
             with open(HERE / name, encoding="utf-8", newline="") as fh:
                 selection.update({r["doc_id"]: r for r in csv.DictReader(fh)})

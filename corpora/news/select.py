@@ -3,6 +3,8 @@
 Run: python corpora/news/select.py [--shared ../shared]  ->  corpora/news/selection.csv
      python corpora/news/select.py --extra 40  ->  corpora/news/selection_extra.csv (40 more train
      articles, for the second batch of gold, `train_extra.jsonl`)
+     python corpora/news/select.py --extra 40 --batch 3  ->  corpora/news/selection_batch3.csv (40
+     more, none of the earlier 120: the third batch, `train_batch3.jsonl`)
 
 60 train and 20 dev articles, spread over the seven publishers and over three genres (wire copy,
 opinion, news). Articles are taken in the order of the CRC32 of their id. Only articles of
@@ -94,14 +96,22 @@ def main() -> None:
     ap.add_argument("--shared", default="../shared")
     ap.add_argument("--extra", type=int, default=0,
                     help="N more train articles, none of selection.csv's, by the same rules -> selection_extra.csv")
+    ap.add_argument("--batch", type=int, default=2,
+                    help="with --extra: 2 -> selection_extra.csv (none of selection.csv's); 3 -> "
+                         "selection_batch3.csv (none of selection.csv's or selection_extra.csv's)")
     args = ap.parse_args()
     docs = [json.loads(line) for line in open(Path(args.shared) / "data/polnear/docs.jsonl", encoding="utf-8")]
     if args.extra:
-        with open(HERE / "selection.csv", encoding="utf-8") as fh:
-            taken = frozenset(r["doc_id"] for r in csv.DictReader(fh))
+        if args.batch not in (2, 3):
+            raise SystemExit("--batch must be 2 or 3")
+        earlier = ["selection.csv"] + (["selection_extra.csv"] if args.batch == 3 else [])
+        taken = set()
+        for name in earlier:
+            with open(HERE / name, encoding="utf-8") as fh:
+                taken.update(r["doc_id"] for r in csv.DictReader(fh))
         n = args.extra
-        rows = select(docs, {"train": {"n": n, "wire": round(n * 8 / 60), "opinion": round(n * 6 / 60)}}, taken)
-        out = HERE / "selection_extra.csv"
+        rows = select(docs, {"train": {"n": n, "wire": round(n * 8 / 60), "opinion": round(n * 6 / 60)}}, frozenset(taken))
+        out = HERE / ("selection_extra.csv" if args.batch == 2 else "selection_batch3.csv")
     else:
         rows = select(docs)
         out = HERE / "selection.csv"
