@@ -801,3 +801,12 @@ def test_a_pronoun_taken_for_the_object_opens_the_reported_clause(nlp):
 ])
 def test_rebuttals_and_phrasal_support_from_the_lexicon(nlp, text, expected):
     assert expected in _claims(nlp, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Among young voters, 42% say the minimum wage should rise.", ("42%", "support", "the minimum wage should rise")),
+    ("A plurality said the economy was the top issue.", ("plurality", "support", "the economy was the top issue")),
+])
+def test_poll_shares_hold_what_they_say(nlp, text, expected):
+    """Respondents are holders (GUIDELINES 9.6), a percentage sign included in the mention."""
+    assert expected in _claims(nlp, text)

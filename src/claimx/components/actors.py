@@ -41,7 +41,8 @@ def _strip_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Token range without leading determiners/punctuation and trailing possessive/punctuation."""
     while start < end and (doc[start].lower_ in _DETS or doc[start].is_punct):
         start += 1
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end > start and (doc[end - 1].tag_ == "POS" or (doc[end - 1].is_punct and doc[end - 1].text != "%")
+                           or doc[end - 1].is_space):
         end -= 1
     return start, end
 
