@@ -118,3 +118,11 @@ def test_body_heads_map_an_official_to_the_body(nlp):
     doc = nlp("A European Commission official said the talks would resume.")
     nouns = [(m["text"], m["canonical"]) for m in doc._.actors if m["label"] == "NOUN"]
     assert nouns == [("European Commission official", "European Commission")]
+
+
+def test_a_condition_inside_a_relative_clause_of_the_issue_is_not_the_claims(nlp):
+    doc = nlp("She said the bill, which if enacted would cut taxes, was a mistake.")
+    (claim,) = doc._.claims
+    assert claim["issue"]["text"].startswith("the bill, which if enacted") and claim["condition"] is None
+    doc = nlp("The union said it would strike if wages were cut.")
+    assert doc._.claims[0]["condition"]["text"] == "if wages were cut"

@@ -206,6 +206,8 @@ class ConditionFinder(DataComponent):
                 return "end"
             if cond.start == issue.start:
                 return "start"
+            if _in_relative_clause(doc[cond.start], issue):
+                return None   # "the bill, which if enacted would X": it conditions the clause, not the claim
             return "inside"
         if cond.start > issue.start and cond.start <= issue.end + 3 and cond.end > issue.end:
             gap = doc[issue.end : cond.start]
@@ -220,6 +222,16 @@ class ConditionFinder(DataComponent):
         if cond.end <= cue.start and cond.end <= issue.start and cond.start == cond.sent.start:
             return "before"
         return None
+
+
+def _in_relative_clause(tok: Any, issue: Span) -> bool:
+    """Whether ``tok`` sits in a relative clause that opens inside ``issue`` (on a noun of it)."""
+    for anc in tok.ancestors:
+        if not issue.start < anc.i < issue.end:
+            return False
+        if anc.dep_ == "relcl":
+            return True
+    return False
 
 
 @Language.factory(
