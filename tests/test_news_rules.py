@@ -810,3 +810,13 @@ def test_rebuttals_and_phrasal_support_from_the_lexicon(nlp, text, expected):
 def test_poll_shares_hold_what_they_say(nlp, text, expected):
     """Respondents are holders (GUIDELINES 9.6), a percentage sign included in the mention."""
     assert expected in _claims(nlp, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The chamber voted in favor of the bill on Tuesday.", ("chamber", "support", "the bill")),
+    ("The governor testified in opposition to the pipeline.", ("governor", "oppose", "the pipeline")),
+    ("The legislature voted down a bathroom bill.", ("legislature", "oppose", "a bathroom bill")),
+    ("The senator laughed off the attack ad.", ("senator", "oppose", "the attack ad")),
+])
+def test_compound_prepositions_and_phrasal_acts(nlp, text, expected):
+    assert expected in _claims(nlp, text)

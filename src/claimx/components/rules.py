@@ -405,7 +405,10 @@ def _phrasal_content(v: Token, tail: tuple[str, ...]) -> tuple[list[int], list[C
     for word in tail:   # on the verb or on the word before ("pushed back against": against <- back)
         places = kids + (list(last.children) if last is not v else [])
         hit = next((c for c in places if c.lower_ == word and c.i > last.i
-                    and c.dep_ in ("prt", "prep", "advmod", "dative", "agent") and not _of_time(c)), None)
+                    and (c.dep_ in ("prt", "prep", "advmod", "dative", "agent")
+                         # the noun of a compound preposition ("voted in *favor* of X")
+                         or c.dep_ == "pobj" and last.dep_ == "prep" and word != tail[-1])
+                    and not _of_time(c)), None)
         if hit is None:
             # "called for Ukrainian forces to withdraw": "for" marks a clause
             clause = next((c for c in kids if c.dep_ in ("advcl", "ccomp", "xcomp") and any(m.lower_ == word and m.dep_ == "mark" for m in c.children)), None)
