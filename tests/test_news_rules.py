@@ -820,3 +820,15 @@ def test_poll_shares_hold_what_they_say(nlp, text, expected):
 ])
 def test_compound_prepositions_and_phrasal_acts(nlp, text, expected):
     assert expected in _claims(nlp, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("A number of writers suggested such a list was important.", ("number of writers", "support", "such a list was important")),
+    ("A handful of economists said the plan would fail.", ("handful of economists", "support", "the plan would fail")),
+])
+def test_a_group_of_possible_holders_holds(nlp, text, expected):
+    assert expected in _claims(nlp, text)
+
+
+def test_a_group_of_things_holds_nothing(nlp):
+    assert _claims(nlp, "A number of issues suggest the plan will fail.") == []

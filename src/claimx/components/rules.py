@@ -116,6 +116,7 @@ class CueLexicon:
     small_clause_verbs: set[str] = field(default_factory=set)
     object_not_issue: set[str] = field(default_factory=set)
     act_verbs: set[str] = field(default_factory=set)
+    group_heads: set[str] = field(default_factory=set)
 
     @classmethod
     def from_dict(cls, lex: dict[str, Any], actor_nouns: list[str] | None = None) -> CueLexicon:
@@ -162,6 +163,7 @@ class CueLexicon:
             message_nouns=set((lex.get("messages") or {}).get("nouns") or []),
             sending_verbs=set((lex.get("messages") or {}).get("verbs") or []),
             tag_verbs=set(lex.get("tag_verbs") or []),
+            group_heads=set(lex.get("group_heads") or []),
             lemma_fixes={k.lower(): v for k, v in (lex.get("lemma_fixes") or {}).items()},
             noun_forms={w.lower() for w in lex.get("noun_forms") or []},
             report_nouns={w.lower() for w in lex.get("report_nouns") or []},
