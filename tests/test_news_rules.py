@@ -832,3 +832,13 @@ def test_a_group_of_possible_holders_holds(nlp, text, expected):
 
 def test_a_group_of_things_holds_nothing(nlp):
     assert _claims(nlp, "A number of issues suggest the plan will fail.") == []
+
+
+def test_an_editors_note_makes_no_claim(nlp):
+    text = ("The mayor said taxes would rise.\n\nEditor’s note: The senator is a serial liar who has repeatedly "
+            "pledged to ban all imports.\n\nThe governor said he would veto it.")
+    assert [c[0] for c in _claims(nlp, text)] == ["mayor", "governor"]
+
+
+def test_refusing_to_speculate_is_no_claim(nlp):
+    assert _claims(nlp, "The campaign manager refused to speculate on the events following the election.") == []

@@ -739,6 +739,8 @@ class ClaimFinder(DataComponent):
         # a speech act whose whole content is a question takes no position (GUIDELINES 9.9): "'You
         # think I'm going to change?' he said"
         claims = [c for c in seen.values() if not c["issue"]["text"].rstrip().endswith("?")]
+        # an editor's note is the outlet's aside, not a claim (GUIDELINES 9.14)
+        claims = outside_editors_notes(text, claims)
         if self.nested == "suppress":
             reporting = [c for c in claims if c["source"].endswith(("verb_ccomp", "according_to", "parenthetical", "quote_tag", "colon",
                                                                      "report_noun", "tail_tag"))]
@@ -754,6 +756,19 @@ class ClaimFinder(DataComponent):
             claims = kept
         claims.sort(key=lambda c: ((c["cue"] or c["issue"])["start"], c["issue"]["start"]))
         return claims
+
+
+# a paragraph that opens with an editor's note
+_EDITORS_NOTE = re.compile(r"(?:^|\n)\s*editor[’']?s[’']? note\b", re.I)
+
+
+def outside_editors_notes(text: str, claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The claims not anchored (cue, else issue) in a paragraph that opens with "Editor's note":
+    the outlet's aside, not a claim (GUIDELINES 9.14)."""
+    notes = [(m.start(), text.find("\n", m.end()) % (len(text) + 1)) for m in _EDITORS_NOTE.finditer(text)]
+    if not notes:
+        return claims
+    return [c for c in claims if not any(a <= (c.get("cue") or c["issue"])["start"] < b for a, b in notes)]
 
 
 @Language.factory(

@@ -31,6 +31,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..components.actors import _strip_span, mention_at, noun_phrase
+from ..components.claims import outside_editors_notes
 from ..device import resolve_device
 from ..resources import ModelMissing, condition_markers, cue_lexicon, resolve_model
 from ..schema import STANCES
@@ -294,9 +295,10 @@ class TaggerComponent:
                 added = [c for c in claims if c["confidence"] >= self.threshold("hybrid")]
                 if self._scoped and doc.has_annotation("SENT_START"):
                     added = outside_sentences_with(added, doc._.claims or [], [(s.start_char, s.end_char) for s in doc.sents])
-                claims = merge(doc._.claims or [], added, conditions=self.hybrid_conditions)
+                claims = merge(doc._.claims or [], outside_editors_notes(texts[i], added), conditions=self.hybrid_conditions)
             else:
-                claims = sorted((c for c in claims if c["confidence"] >= self.threshold("model")), key=text_order)
+                claims = sorted((c for c in outside_editors_notes(texts[i], claims) if c["confidence"] >= self.threshold("model")),
+                                key=text_order)
             doc._.claims = claims
         return docs
 
