@@ -842,3 +842,12 @@ def test_an_editors_note_makes_no_claim(nlp):
 
 def test_refusing_to_speculate_is_no_claim(nlp):
     assert _claims(nlp, "The campaign manager refused to speculate on the events following the election.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The candidate has avoided directly criticizing the director.",
+    "She refrained from attacking the plan.",
+    "He stopped short of calling the deal a mistake.",
+])
+def test_a_withheld_cue_is_no_claim(nlp, text):
+    assert _claims(nlp, text) == []

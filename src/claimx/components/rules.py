@@ -117,6 +117,7 @@ class CueLexicon:
     object_not_issue: set[str] = field(default_factory=set)
     act_verbs: set[str] = field(default_factory=set)
     group_heads: set[str] = field(default_factory=set)
+    withholding: set[str] = field(default_factory=set)
 
     @classmethod
     def from_dict(cls, lex: dict[str, Any], actor_nouns: list[str] | None = None) -> CueLexicon:
@@ -164,6 +165,7 @@ class CueLexicon:
             sending_verbs=set((lex.get("messages") or {}).get("verbs") or []),
             tag_verbs=set(lex.get("tag_verbs") or []),
             group_heads=set(lex.get("group_heads") or []),
+            withholding=set(lex.get("withholding_verbs") or []),
             lemma_fixes={k.lower(): v for k, v in (lex.get("lemma_fixes") or {}).items()},
             noun_forms={w.lower() for w in lex.get("noun_forms") or []},
             report_nouns={w.lower() for w in lex.get("report_nouns") or []},
@@ -919,10 +921,23 @@ def _unrealized_act(tok: Token, lex: CueLexicon) -> bool:
     return tok.tag_ == "VB" and not any(c.dep_ == "aux" and c.lower_ in ("would", "will", "'d", "’d", "'ll", "’ll") for c in kids)
 
 
+def _withheld(tok: Token, lex: CueLexicon) -> bool:
+    """A cue its subject holds back ("avoided directly criticizing X", "refrained from attacking X",
+    "stopped short of calling X a liar"): no position (GUIDELINES 9.14, 11.10)."""
+    if tok.dep_ not in ("xcomp", "pcomp"):
+        return False
+    gov = tok.head
+    if gov.dep_ == "prep" and gov.lower_ in ("from", "of"):
+        gov = gov.head
+    if gov.lemma_.lower() == "short" and gov.head.lemma_.lower() == "stop":   # "stopped short of"
+        return "stop short" in lex.withholding
+    return gov.pos_ == "VERB" and gov.lemma_.lower() in lex.withholding
+
+
 def frames_at(tok: Token, lex: CueLexicon) -> list[Frame]:
     """Every frame the rules make at one token (see the module docstring for the order)."""
     frames: list[Frame] = []
-    if tok.pos_ in ("VERB", "AUX") and (hypothetical(tok) or _unrealized_act(tok, lex)):
+    if tok.pos_ in ("VERB", "AUX") and (hypothetical(tok) or _unrealized_act(tok, lex) or _withheld(tok, lex)):
         return frames
     if tok.lower_ == "according":
         frames = according_to(tok, lex)
