@@ -851,3 +851,9 @@ def test_refusing_to_speculate_is_no_claim(nlp):
 ])
 def test_a_withheld_cue_is_no_claim(nlp, text):
     assert _claims(nlp, text) == []
+
+
+def test_a_quotation_opened_inside_the_issue_runs_to_its_end(nlp):
+    text = 'The senator praised the governor, saying she had "steady hands, but most of all, she has a good heart." Then she left.'
+    saying = [c for c in _claims(nlp, text) if c[2].startswith("she had")]
+    assert saying == [("senator", "support", 'she had "steady hands, but most of all, she has a good heart')]

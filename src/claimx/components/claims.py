@@ -726,11 +726,42 @@ class ClaimFinder(DataComponent):
         if (qs, qe) != (issue["start"], issue["end"]):
             claim["issue"] = {"text": text[qs:qe], "start": qs, "end": qe}
 
+    @staticmethod
+    def _partial_quote(text: str, claim: dict[str, Any]) -> bool:
+        """An issue that opens a quotation inside itself and stops before it closes ("said such a
+        request was "futile," because ...", "saying she had ''steady hands, but ... a good heart''"):
+        the parser cut the quoted words; the issue runs to the quotation's end (GUIDELINES 9.8).
+        Returns whether the issue grew."""
+        issue = claim["issue"]
+        s, e = issue["start"], issue["end"]
+        grown = None
+        for m in re.finditer("\u201c|''|\"", issue["text"]):
+            at = s + m.end()
+            quote = quotation_around(text, at, at + 1)
+            if quote is None or quote[0] > at + 1 or quote[1] <= e or quote[1] - e > 600:
+                continue
+            grown = quote[1]
+        if grown is None:
+            return False
+        for slot in (claim["actor"], claim.get("cue")):
+            if slot and slot.get("start") is not None and e <= slot["start"] < grown:
+                return False   # the speaker or cue sits in between: another quotation's tag
+        claim["issue"] = {"text": text[s:grown], "start": s, "end": grown}
+        return True
+
     def _clean(self, doc: Doc, claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
         text = doc_text(doc)
+        grown = []
         for c in claims:
             self._whole_quote(text, c)
             self._direct_quote(text, c)
+            if self._partial_quote(text, c):
+                grown.append(c)
+        # a claim the parser split off inside the quotation now lies in the grown one's issue
+        for g in grown:
+            claims = [c for c in claims if c is g or not (
+                c["actor"]["start"] == g["actor"]["start"] and (c["cue"] or {}).get("start") == (g["cue"] or {}).get("start")
+                and g["issue"]["start"] <= c["issue"]["start"] and c["issue"]["end"] <= g["issue"]["end"])]
         seen = {}
         for c in claims:
             key = (c["actor"]["start"], c["issue"]["start"], c["issue"]["end"])
