@@ -857,3 +857,12 @@ def test_a_quotation_opened_inside_the_issue_runs_to_its_end(nlp):
     text = 'The senator praised the governor, saying she had "steady hands, but most of all, she has a good heart." Then she left.'
     saying = [c for c in _claims(nlp, text) if c[2].startswith("she had")]
     assert saying == [("senator", "support", 'she had "steady hands, but most of all, she has a good heart')]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ('"Do I bear responsibility for the storm? So, you know, let\'s get off of that," the mayor said.',
+     ("mayor", "support", "let's get off of that")),
+    ('"Well, we will get used to it fast," the senator said.', ("senator", "support", "we will get used to it fast")),
+])
+def test_a_quotation_keeps_its_statement_without_fillers(nlp, text, expected):
+    assert _claims(nlp, text) == [expected]

@@ -749,6 +749,26 @@ class ClaimFinder(DataComponent):
         claim["issue"] = {"text": text[s:grown], "start": s, "end": grown}
         return True
 
+    @staticmethod
+    def _statement_only(text: str, claim: dict[str, Any]) -> None:
+        """A quotation that asks before it states keeps the statement only (GUIDELINES 9.9: "Do I
+        bear responsibility? So, you know, let's get off of that" -> "let's get off of that"), and
+        an issue drops the discourse fillers it opens with ("Well,", "So, you know,", "By the way,";
+        9.1, 11.21)."""
+        issue = claim["issue"]
+        s, e = issue["start"], issue["end"]
+        piece = text[s:e]
+        q = piece.rfind("?")
+        if 0 < q < len(piece) - 1:
+            rest = re.match(r"[?\s\u201d\u2019\"']*", piece[q:])
+            if rest is not None and len(piece) - q - rest.end() >= 8:
+                s += q + rest.end()
+        m = _FILLERS.match(text, s, e)
+        if m is not None and e - m.end() >= 8:
+            s = m.end()
+        if s != issue["start"]:
+            claim["issue"] = {"text": text[s:e], "start": s, "end": e}
+
     def _clean(self, doc: Doc, claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
         text = doc_text(doc)
         grown = []
@@ -757,6 +777,8 @@ class ClaimFinder(DataComponent):
             self._direct_quote(text, c)
             if self._partial_quote(text, c):
                 grown.append(c)
+        for c in claims:
+            self._statement_only(text, c)
         # a claim the parser split off inside the quotation now lies in the grown one's issue
         for g in grown:
             claims = [c for c in claims if c is g or not (
@@ -788,6 +810,10 @@ class ClaimFinder(DataComponent):
         claims.sort(key=lambda c: ((c["cue"] or c["issue"])["start"], c["issue"]["start"]))
         return claims
 
+
+# discourse fillers that open a quotation: a word or phrase and its comma
+_FILLERS = re.compile(r"(?:(?:well|so|look|listen|now|okay|ok|oh|yes|no|again|folks|frankly|honestly|"
+                      r"by the way|you know|i mean|let me tell you),\s+)+", re.I)
 
 # a paragraph that opens with an editor's note
 _EDITORS_NOTE = re.compile(r"(?:^|\n)\s*editor[’']?s[’']? note\b", re.I)
