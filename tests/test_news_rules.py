@@ -866,3 +866,9 @@ def test_a_quotation_opened_inside_the_issue_runs_to_its_end(nlp):
 ])
 def test_a_quotation_keeps_its_statement_without_fillers(nlp, text, expected):
     assert _claims(nlp, text) == [expected]
+
+
+def test_more_verbs_take_an_addressee_and_a_reason(nlp):
+    doc = nlp("The aide ripped the director for acting as the judge and the jury.")
+    (c,) = doc._.claims
+    assert (c["stance"], c["issue"]["text"], c["addressee"]["text"]) == ("oppose", "acting as the judge and the jury", "director")
