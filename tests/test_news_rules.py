@@ -872,3 +872,9 @@ def test_more_verbs_take_an_addressee_and_a_reason(nlp):
     doc = nlp("The aide ripped the director for acting as the judge and the jury.")
     (c,) = doc._.claims
     assert (c["stance"], c["issue"]["text"], c["addressee"]["text"]) == ("oppose", "acting as the judge and the jury", "director")
+
+
+def test_a_tail_tag_at_a_paragraph_end_with_a_participle_in_it(nlp):
+    text = ("But the donor has not given to any other campaign, Federal Election Commission records compiled by "
+            "the Center for Responsive Politics show.\n\nThat is a shift.")
+    assert ("Federal Election Commission records", "support", "the donor has not given to any other campaign") in _claims(nlp, text)

@@ -418,11 +418,11 @@ class ClaimFinder(DataComponent):
         records show.", "X, Justice Department counsel Caroline Wolverton wrote.") is the tag's
         claim, where the parse made none at the tag: the small parser often reads "show" or
         "says" there as a noun, or hangs the clause off something else.  The tag is a noun phrase
-        of at most 10 words and a verb of the cue lexicon's reporting verbs (support polarity,
+        of at most 14 words (participles allowed) and a verb of the cue lexicon's reporting verbs (support polarity,
         not negated), the content everything from the start of the sentence to the comma."""
         end = sent.end
         while end > sent.start and (doc[end - 1].is_punct or doc[end - 1].is_space):
-            if doc[end - 1].text not in (".", "!", "\u201d", '"', "''", "\u2019"):
+            if not doc[end - 1].is_space and doc[end - 1].text not in (".", "!", "\u201d", '"', "''", "\u2019"):
                 return []
             end -= 1
         if end - sent.start < 5:
@@ -437,8 +437,9 @@ class ClaimFinder(DataComponent):
         if any(c["cue"] is not None and c["cue"]["start"] <= v.idx < c["cue"]["end"] for c in found):
             return []
         k = v.i - 1
-        while k > sent.start and doc[k].text != "," and v.i - k <= 10:
-            if doc[k].pos_ not in self.TAIL_NP and doc[k].text not in ("-", "."):
+        while k > sent.start and doc[k].text != "," and v.i - k <= 14:
+            # a participle inside the tag ("records compiled by the Center for Responsive Politics show")
+            if doc[k].pos_ not in self.TAIL_NP and doc[k].text not in ("-", ".") and doc[k].tag_ != "VBN":
                 return []
             k -= 1
         if doc[k].text != "," or k == v.i - 1:
@@ -446,6 +447,9 @@ class ClaimFinder(DataComponent):
         np_start, np_end = k + 1, v.i
         if doc[np_start].pos_ in ("ADP", "CCONJ", "PART") or not any(t.pos_ in ("NOUN", "PROPN") for t in doc[np_start:np_end]):
             return []
+        # the head before a participle that modifies it ("records compiled by X")
+        head_end = next((t.i for t in doc[np_start:np_end] if t.tag_ == "VBN"), np_end)
+        np_end = head_end if head_end > np_start else np_end
         head = next((t for t in reversed(doc[np_start:np_end]) if t.pos_ in ("NOUN", "PROPN")), None)
         mention = mention_at(doc, head) if head is not None else None
         if mention is not None and np_start <= doc.char_span(mention["start"], mention["end"], alignment_mode="expand").start:
