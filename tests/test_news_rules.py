@@ -878,3 +878,12 @@ def test_a_tail_tag_at_a_paragraph_end_with_a_participle_in_it(nlp):
     text = ("But the donor has not given to any other campaign, Federal Election Commission records compiled by "
             "the Center for Responsive Politics show.\n\nThat is a shift.")
     assert ("Federal Election Commission records", "support", "the donor has not given to any other campaign") in _claims(nlp, text)
+
+
+def test_an_outlet_that_relays_a_tagged_quotation_holds_nothing(nlp):
+    relayed = '"There is no basis for the labeling of our people," Joey Salceda said in a bill, according to the Philippine Star.'
+    assert [c[0] for c in _claims(nlp, relayed)] == ["Joey Salceda"]
+    # the outer source of a longer account keeps its claim
+    account = ("According to the FBI summary, the aide sent the employee an email about the records, and the aide "
+               "told investigators she was unaware of what the employee had done.")
+    assert "FBI summary" in [c[0] for c in _claims(nlp, account)]

@@ -783,6 +783,15 @@ class ClaimFinder(DataComponent):
                 grown.append(c)
         for c in claims:
             self._statement_only(text, c)
+        # "X said P, according to the Philippine Star": the outlet only relays X's claim (GUIDELINES 11.2)
+        relayed = [c for c in claims if c["source"].endswith(":according_to") and any(
+            o is not c and o["cue"] is not None and o["actor"]["start"] is not None and o["actor"]["start"] != c["actor"]["start"]
+            and o["source"].endswith(("verb_ccomp", "quote_tag", "tail_tag", "quote_after", "colon"))
+            and o["issue"]["start"] < c["issue"]["end"] and c["issue"]["start"] < o["issue"]["end"]
+            and min(o["issue"]["end"], c["issue"]["end"]) - max(o["issue"]["start"], c["issue"]["start"])
+            >= 0.6 * (c["issue"]["end"] - c["issue"]["start"]) for o in claims)]   # the same content, not a part of it
+        if relayed:
+            claims = [c for c in claims if not any(c is r for r in relayed)]
         # a claim the parser split off inside the quotation now lies in the grown one's issue
         for g in grown:
             claims = [c for c in claims if c is g or not (
