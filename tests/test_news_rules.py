@@ -887,3 +887,9 @@ def test_an_outlet_that_relays_a_tagged_quotation_holds_nothing(nlp):
     account = ("According to the FBI summary, the aide sent the employee an email about the records, and the aide "
                "told investigators she was unaware of what the employee had done.")
     assert "FBI summary" in [c[0] for c in _claims(nlp, account)]
+
+
+def test_two_titles_of_one_named_person_are_one_holder(nlp):
+    text = "Former prosecutor and New York City Mayor Rudy Giuliani trashed the director on television."
+    assert [c[0] for c in _claims(nlp, text)] == ["Rudy Giuliani"]
+    assert [c[0] for c in _claims(nlp, "The senator and Governor Jerry Brown said the plan would fail.")] == ["senator", "Jerry Brown"]

@@ -259,7 +259,7 @@ def holder(v: Token, lex: CueLexicon) -> tuple[list[Token] | None, bool]:
         if subj.lower_ in NOT_ACTORS and not first_person_narrator(subj):
             return None, passive
         subj = named_appositive(subj)
-        return [subj, *conjuncts(subj)], passive
+        return _one_person_titles([subj, *conjuncts(subj)]), passive
     if passive:
         return None, True
     sender = message_sender(v, lex)
@@ -367,6 +367,19 @@ def first_person_narrator(tok: Token) -> bool:
     if tok.lower_ != "i":
         return False
     return quotation_around(doc_text(tok.doc), tok.idx, tok.idx + 1) is None
+
+
+def _one_person_titles(holders: list[Token]) -> list[Token]:
+    """"Former prosecutor and New York City Mayor Rudy Giuliani": a bare singular title (no
+    determiner, no name) coordinated with a named person is a second title of that person, not
+    a second holder."""
+    if len(holders) == 2:
+        first, second = holders
+        bare = first.pos_ == "NOUN" and first.tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in first.children) \
+            and not any(t.ent_type_ for t in first.doc[first.left_edge.i: first.i + 1])
+        if bare and second.ent_type_ == "PERSON":
+            return [second]
+    return holders
 
 
 def conjuncts(tok: Token) -> list[Token]:
