@@ -893,3 +893,14 @@ def test_two_titles_of_one_named_person_are_one_holder(nlp):
     text = "Former prosecutor and New York City Mayor Rudy Giuliani trashed the director on television."
     assert [c[0] for c in _claims(nlp, text)] == ["Rudy Giuliani"]
     assert [c[0] for c in _claims(nlp, "The senator and Governor Jerry Brown said the plan would fail.")] == ["senator", "Jerry Brown"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The senator assailed the governor.", ("senator", "oppose", "the governor")),
+    ("The mayor disagrees with the policy.", ("mayor", "oppose", "the policy")),
+    ("The two senators united against the nominee.", ("two senators", "oppose", "the nominee")),
+    ("The candidate was angry at how the network treated him.", ("candidate", "oppose", "how the network treated him")),
+    ("Many people suspected the donor was behind the effort.", ("Many people", "support", "the donor was behind the effort")),
+])
+def test_lexicon_entries_from_the_third_batch(nlp, text, expected):
+    assert expected in _claims(nlp, text)
