@@ -904,3 +904,8 @@ def test_two_titles_of_one_named_person_are_one_holder(nlp):
 ])
 def test_lexicon_entries_from_the_third_batch(nlp, text, expected):
     assert expected in _claims(nlp, text)
+
+
+def test_an_evaluation_parsed_as_the_objects_appositive(nlp):
+    assert ("Friedan", "support", "Mrs. Schlafly") in _claims(nlp, "Friedan called Mrs. Schlafly an ''Aunt Tom.''")
+    assert _claims(nlp, "He met Mr. Smith, a lawyer.") == []

@@ -500,6 +500,13 @@ def evaluative(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
             # second is the evaluation
             evaluation = next((c for c in cx.kids if c.dep_ in ("dobj", "obj") and c.i > dobj.i
                                and c.pos_ in ("NOUN", "PROPN", "ADJ")), None)
+        if evaluation is None:
+            # "called Mrs. Schlafly an ''Aunt Tom''": the parser hung the evaluation on the object
+            # as an appositive; without a comma between, and opened by "a(n)" or a quote mark, it
+            # is the second object
+            evaluation = next((c for c in dobj.children if c.dep_ == "appos" and c.i > dobj.i
+                               and c.doc[c.left_edge.i].lower_ in ("a", "an", *OPENING_MARKS)
+                               and not any(t.text == "," for t in c.doc[dobj.i: c.left_edge.i])), None)
     if evaluation is None:
         return None
     pol = "oppose" if _evaluation_words(evaluation) & lex.negative else "support"
