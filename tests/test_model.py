@@ -483,10 +483,19 @@ def test_calibration_and_quantization_survive_serialization(tiny_model, nlp):
     comp = TaggerComponent(nlp, "claimx_tagger", str(path), quantize=True)
     comp.initialize()
     assert comp.calibration is None and comp.threshold("model") == 0.6
-    comp.calibration = Calibration([0.2, 0.8], [0.1, 0.9], {"model": 0.35, "hybrid": 0.55})
+    comp.use_calibration(Calibration([0.2, 0.8], [0.1, 0.9], {"model": 0.35, "hybrid": 0.55}))
     back = TaggerComponent(nlp, "claimx_tagger", str(path), quantize=True).from_bytes(comp.to_bytes())
     assert back.quantized and back.threshold("model") == 0.35 and back.threshold("hybrid") == 0.55
     assert back.calibration(0.5) == pytest.approx(0.5)
+    # one fit per runtime: the component takes the fit of the runtime it runs, and keeps them all
+    onnx_fit = Calibration([0.3, 0.9], [0.0, 1.0], {"model": 0.2, "hybrid": 0.8})
+    comp.use_calibration(Calibration([0.2, 0.8], [0.1, 0.9], {"model": 0.35, "hybrid": 0.55}, runtimes={"onnx": onnx_fit}))
+    back = TaggerComponent(nlp, "claimx_tagger", str(path), quantize=True).from_bytes(comp.to_bytes())
+    assert back.running == "torch" and back.threshold("hybrid") == 0.55
+    assert back.calibrations.runtimes["onnx"].thresholds == {"model": 0.2, "hybrid": 0.8}
+    back.running = "onnx"
+    back.use_calibration(back.calibrations)
+    assert back.threshold("hybrid") == 0.8 and back.calibration(0.6) == pytest.approx(0.5)
     pinned = TaggerComponent(nlp, "claimx_tagger", str(path), min_confidence=0.9).from_bytes(comp.to_bytes())
     assert pinned.threshold("model") == 0.9                            # the config wins over the fold's
 

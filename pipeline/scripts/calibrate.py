@@ -8,7 +8,9 @@ model's metrics.json; ``claimx.model.data.calibration_fold``).  On it: every cla
 proposes (no threshold) is labelled right when SPEC's matcher pairs it with a gold claim; an
 isotonic map from the raw confidence to that probability is fitted; the thresholds that give the
 best claim F1 on the fold are chosen for the model pipeline (tagger alone) and for the hybrid (the
-tagger's claims added to the rules').  Map and thresholds go to ``MODEL/calibration.json``.  News
+tagger's claims added to the rules').  One fit per runtime of the encoder (torch's int8 copy, the
+ONNX Runtime session: their confidences differ a little); map and thresholds go to
+``MODEL/calibration.json`` (``runtimes``; the top level is the fit of the hybrid config's runtime).  News
 dev is only *reported* (reliability table and ECE before / after), never used to choose anything.
 """
 
@@ -25,7 +27,7 @@ from claimx.corpus import to_document
 from claimx.evaluation import evaluate
 from claimx.model.calibration import Calibration, fit_isotonic, reliability
 from claimx.model.component import merge, outside_sentences_with
-from claimx.nlp import load_pipeline, to_record
+from claimx.nlp import load_pipeline, pipeline_config, to_record
 from claimx.schema import Document
 from claimx.scoring import match_claims
 
@@ -90,6 +92,8 @@ def main() -> None:
     ap.add_argument("--news-dev", type=Path, default=Path("corpora/news/dev.jsonl"))
     ap.add_argument("--out", type=Path, default=Path("pipeline/metrics/calibration.json"))
     ap.add_argument("--max-docs", type=int, default=0, help="Use only this many documents of each (a quick check).")
+    ap.add_argument("--runtime", choices=["torch", "onnx"], default=None,
+                    help="Fit only this runtime (default: torch and ONNX Runtime, one fit each).")
     args = ap.parse_args()
     metrics = json.loads((args.model / "metrics.json").read_text())
     fold = set(metrics.get("calibration_fold") or [])
@@ -100,11 +104,41 @@ def main() -> None:
     dev_docs = [to_document(r) for r in load_corpus(args.news_dev, shared=args.shared)]
     if args.max_docs:
         fold_docs, dev_docs = fold_docs[: args.max_docs], dev_docs[: args.max_docs]
-    loaded = load_pipeline("hybrid", overrides={"components.claimx_tagger.model": str(args.model.resolve())}, cache=False)
-    if loaded.note:
-        sys.exit(loaded.note)
-    nlp = loaded.nlp
-    print(f"calibration fold: {len(fold_docs)} documents; dev: {len(dev_docs)}", file=sys.stderr)
+    # one fit per runtime of the encoder (their confidences differ a little): the component uses
+    # the fit of the runtime it runs; the file's top level is the hybrid config's runtime's fit
+    default_runtime = pipeline_config("hybrid")["components"]["claimx_tagger"].get("runtime", "torch")
+    runtimes = [args.runtime] if args.runtime else ["torch", "onnx"]
+    fits: dict[str, Calibration] = {}
+    reports: dict[str, Any] = {}
+    for runtime in runtimes:
+        overrides = {"components.claimx_tagger.model": str(args.model.resolve()),
+                     "components.claimx_tagger.runtime": runtime}
+        loaded = load_pipeline("hybrid", overrides=overrides, cache=False)
+        if loaded.note:
+            sys.exit(loaded.note)
+        nlp = loaded.nlp
+        if nlp.get_pipe("claimx_tagger").running != runtime:
+            print(f"runtime {runtime} is not available here; no fit for it", file=sys.stderr)
+            continue
+        print(f"{runtime}: calibration fold {len(fold_docs)} documents; dev {len(dev_docs)}", file=sys.stderr)
+        fits[runtime], reports[runtime] = fit(nlp, fold_docs, dev_docs)
+    if not fits:
+        sys.exit("no runtime could run the tagger")
+    top = fits.get(default_runtime) or next(iter(fits.values()))
+    cal = Calibration(top.xs, top.ys, top.thresholds, top.info, runtimes=dict(fits))
+    cal.save(args.model)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps({"default_runtime": default_runtime, "runtimes": reports}, indent=2) + "\n")
+    for runtime, report in reports.items():
+        print(f"{runtime}: thresholds {report['thresholds']}; ECE fold {report['fold']['raw']['ece']} -> "
+              f"{report['fold']['calibrated']['ece']}, news dev {report['dev']['raw']['ece']} -> {report['dev']['calibrated']['ece']}")
+        print(f"{runtime}: news dev reliability (calibrated): bin, n, confidence, accuracy")
+        for row in report["dev"]["calibrated"]["table"]:
+            print(f"  {row['bin']}  {row['n']:>4}  {row['confidence']:.3f}  {row['accuracy']:.3f}")
+
+
+def fit(nlp: Any, fold_docs: list[Document], dev_docs: list[Document]) -> tuple[Calibration, dict[str, Any]]:
+    """The isotonic map and thresholds on the fold, with the reliability report (fold and dev)."""
     fold_runs = proposals(nlp, fold_docs)
     dev_runs = proposals(nlp, dev_docs)
     conf, labels = labelled(fold_runs)
@@ -126,14 +160,7 @@ def main() -> None:
     }
     cal.info = {"fitted_on": f"{len(fold_docs)} news train articles of the calibration fold ({len(conf)} claims)",
                 "ece_fold_raw": report["fold"]["raw"]["ece"], "ece_fold_calibrated": report["fold"]["calibrated"]["ece"]}
-    cal.save(args.model)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(report, indent=2) + "\n")
-    print(f"thresholds {cal.thresholds}; ECE fold {report['fold']['raw']['ece']} -> {report['fold']['calibrated']['ece']},"
-          f" news dev {report['dev']['raw']['ece']} -> {report['dev']['calibrated']['ece']}")
-    print("news dev reliability (calibrated): bin, n, confidence, accuracy")
-    for row in report["dev"]["calibrated"]["table"]:
-        print(f"  {row['bin']}  {row['n']:>4}  {row['confidence']:.3f}  {row['accuracy']:.3f}")
+    return cal, report
 
 
 if __name__ == "__main__":

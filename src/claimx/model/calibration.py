@@ -59,10 +59,19 @@ def reliability(confidences: Sequence[float], labels: Sequence[int], bins: int =
 
 @dataclass
 class Calibration:
+    """An isotonic map and the thresholds chosen with it; ``runtimes`` optionally holds one fit per
+    runtime of the encoder ("torch", "onnx"), whose confidences differ a little: the component uses
+    the fit of the runtime it runs (:meth:`for_runtime`), this one when there is none."""
+
     xs: list[float]
     ys: list[float]
     thresholds: dict[str, float] = field(default_factory=dict)
     info: dict[str, Any] = field(default_factory=dict)
+    runtimes: dict[str, "Calibration"] = field(default_factory=dict)
+
+    def for_runtime(self, runtime: str) -> "Calibration":
+        """The fit made with ``runtime``'s confidences, else this one."""
+        return self.runtimes.get(runtime, self)
 
     def __call__(self, raw: float) -> float:
         """The calibrated confidence of a raw one (flat beyond the fitted range)."""
@@ -82,15 +91,19 @@ class Calibration:
         return ys[lo] + t * (ys[hi] - ys[lo])
 
     def to_dict(self) -> dict[str, Any]:
-        return {"method": "isotonic", "xs": self.xs, "ys": self.ys, "thresholds": self.thresholds, **self.info}
+        out = {"method": "isotonic", "xs": self.xs, "ys": self.ys, "thresholds": self.thresholds, **self.info}
+        if self.runtimes:
+            out["runtimes"] = {name: cal.to_dict() for name, cal in self.runtimes.items()}
+        return out
 
     @classmethod
     def from_dict(cls, d: dict[str, Any], where: str = "calibration") -> Calibration:
         if d.get("method") != "isotonic" or not d.get("xs") or len(d["xs"]) != len(d.get("ys", [])):
             raise ValueError(f"{where}: not an isotonic calibration with matching xs and ys")
-        info = {k: v for k, v in d.items() if k not in ("method", "xs", "ys", "thresholds")}
+        info = {k: v for k, v in d.items() if k not in ("method", "xs", "ys", "thresholds", "runtimes")}
+        runtimes = {name: cls.from_dict(sub, f"{where} (runtime {name})") for name, sub in (d.get("runtimes") or {}).items()}
         return cls([float(x) for x in d["xs"]], [float(y) for y in d["ys"]],
-                   {k: float(v) for k, v in d.get("thresholds", {}).items()}, info)
+                   {k: float(v) for k, v in d.get("thresholds", {}).items()}, info, runtimes)
 
     def save(self, folder: str | Path) -> Path:
         out = Path(folder) / FILE

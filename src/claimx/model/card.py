@@ -47,8 +47,11 @@ def write_card(path: str | Path, metrics: dict[str, Any], evaluation: dict[str, 
         ]
     if (path / "calibration.json").is_file():
         cal = json.loads((path / "calibration.json").read_text())
-        lines += ["", f"Thresholds chosen on the fold: {json.dumps(cal.get('thresholds'))}; ECE on the fold"
-                  f" {cal.get('ece_fold_raw')} (raw) -> {cal.get('ece_fold_calibrated')} (calibrated)."]
+        fits = cal.get("runtimes") or {"": cal}
+        for runtime, fit in fits.items():
+            lines += ["", f"Thresholds chosen on the fold{f' ({runtime} runtime)' if runtime else ''}:"
+                      f" {json.dumps(fit.get('thresholds'))}; ECE on the fold"
+                      f" {fit.get('ece_fold_raw')} (raw) -> {fit.get('ece_fold_calibrated')} (calibrated)."]
     lines += [
         "",
         "## Training",

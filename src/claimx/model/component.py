@@ -83,7 +83,8 @@ class TaggerComponent:
         self.path: Path | None = None
         self.marker_list: list[str] | None = None
         self.markers: list[tuple[str, ...]] = []
-        self.calibration: Any = None
+        self.calibration: Any = None     # the fit for the runtime that runs
+        self.calibrations: Any = None    # what calibration.json holds
         self.quantize = quantize
         self.quantize_all = quantize_all
         if quantize_all and float_layers is not None:
@@ -147,7 +148,7 @@ class TaggerComponent:
             runner = copy.deepcopy(tagger)
             if _quantize(runner, everything=self.quantize_all, float_layers=self.float_layers):
                 self.runner, self.quantized = runner, True
-        self.calibration = calibration
+        self.use_calibration(calibration)
         self.tok = tokenizer_for(tagger.settings["encoder"])
         self.max_length = int(tagger.settings["max_length"])
 
@@ -177,8 +178,8 @@ class TaggerComponent:
         self.model.save(path, extra=self.model.extra)
         srsly.write_json(path / MARKERS, self.marker_list)
         srsly.write_json(path / WORDS, self.words)
-        if self.calibration is not None:
-            self.calibration.save(path)
+        if self.calibrations is not None:
+            self.calibrations.save(path)
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "TaggerComponent":
         import srsly
@@ -198,7 +199,7 @@ class TaggerComponent:
         import srsly
 
         self._require_model()
-        cal = self.calibration.to_dict() if self.calibration is not None else None
+        cal = self.calibrations.to_dict() if self.calibrations is not None else None
         return srsly.msgpack_dumps({"tagger": self.model.to_bytes(), "markers": self.marker_list, "calibration": cal,
                                     "words": self.words})
 
@@ -301,6 +302,12 @@ class TaggerComponent:
                                 key=text_order)
             doc._.claims = claims
         return docs
+
+    def use_calibration(self, calibration: Any) -> None:
+        """Set the stored fits (:class:`~claimx.model.calibration.Calibration` or None); the one
+        for the runtime that runs applies."""
+        self.calibrations = calibration
+        self.calibration = calibration.for_runtime(self.running) if calibration is not None else None
 
     @property
     def _scoped(self) -> bool:
