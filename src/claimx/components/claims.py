@@ -755,10 +755,10 @@ class ClaimFinder(DataComponent):
 
     @staticmethod
     def _statement_only(text: str, claim: dict[str, Any]) -> None:
-        """A quotation that asks before it states keeps the statement only (GUIDELINES 9.9: "Do I
-        bear responsibility? So, you know, let's get off of that" -> "let's get off of that"), and
-        an issue drops the discourse fillers it opens with ("Well,", "So, you know,", "By the way,";
-        9.1, 11.21)."""
+        """An issue (in practice a quotation) that asks before it states keeps the statement only
+        (GUIDELINES 9.9: "Do I bear responsibility? So, you know, let's get off of that" -> "let's get
+        off of that"), and an issue drops the discourse fillers it opens with ("Well,", "So, you
+        know,", "By the way,"; 9.1, 11.21)."""
         issue = claim["issue"]
         s, e = issue["start"], issue["end"]
         piece = text[s:e]
@@ -773,6 +773,24 @@ class ClaimFinder(DataComponent):
         if s != issue["start"]:
             claim["issue"] = {"text": text[s:e], "start": s, "end": e}
 
+    @staticmethod
+    def _relayed(claim: dict[str, Any], claims: list[dict[str, Any]]) -> bool:
+        """An "according to" claim whose content is a speaker's tagged claim ("X said P, according to
+        the Philippine Star"): the outlet only relays it (GUIDELINES 11.2).  "According to" over a
+        longer account that holds a speech act of its own keeps its claim."""
+        if not claim["source"].endswith(":according_to"):
+            return False
+        s, e = claim["issue"]["start"], claim["issue"]["end"]
+        for o in claims:
+            if o is claim or o["cue"] is None or o["actor"]["start"] in (None, claim["actor"]["start"]):
+                continue
+            if not o["source"].endswith(("verb_ccomp", "quote_tag", "tail_tag", "quote_after", "colon")):
+                continue
+            shared = min(o["issue"]["end"], e) - max(o["issue"]["start"], s)
+            if shared >= 0.6 * (e - s):   # the same content, not a part of it
+                return True
+        return False
+
     def _clean(self, doc: Doc, claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
         text = doc_text(doc)
         grown = []
@@ -783,15 +801,7 @@ class ClaimFinder(DataComponent):
                 grown.append(c)
         for c in claims:
             self._statement_only(text, c)
-        # "X said P, according to the Philippine Star": the outlet only relays X's claim (GUIDELINES 11.2)
-        relayed = [c for c in claims if c["source"].endswith(":according_to") and any(
-            o is not c and o["cue"] is not None and o["actor"]["start"] is not None and o["actor"]["start"] != c["actor"]["start"]
-            and o["source"].endswith(("verb_ccomp", "quote_tag", "tail_tag", "quote_after", "colon"))
-            and o["issue"]["start"] < c["issue"]["end"] and c["issue"]["start"] < o["issue"]["end"]
-            and min(o["issue"]["end"], c["issue"]["end"]) - max(o["issue"]["start"], c["issue"]["start"])
-            >= 0.6 * (c["issue"]["end"] - c["issue"]["start"]) for o in claims)]   # the same content, not a part of it
-        if relayed:
-            claims = [c for c in claims if not any(c is r for r in relayed)]
+        claims = [c for c in claims if not self._relayed(c, claims)]
         # a claim the parser split off inside the quotation now lies in the grown one's issue
         for g in grown:
             claims = [c for c in claims if c is g or not (
