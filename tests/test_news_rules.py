@@ -909,3 +909,10 @@ def test_lexicon_entries_from_the_third_batch(nlp, text, expected):
 def test_an_evaluation_parsed_as_the_objects_appositive(nlp):
     assert ("Friedan", "support", "Mrs. Schlafly") in _claims(nlp, "Friedan called Mrs. Schlafly an ''Aunt Tom.''")
     assert _claims(nlp, "He met Mr. Smith, a lawyer.") == []
+
+
+def test_a_colon_headline_with_an_addressee_or_a_topic(nlp):
+    doc = nlp("Clinton to Planned Parenthood: Trump will reverse Roe v. Wade\n\nHillary Clinton spoke to Planned Parenthood.")
+    head = [c for c in doc._.claims if c["source"].endswith("headline_colon")]
+    assert [(c["actor"]["text"], c["issue"]["text"], c["addressee"]["text"]) for c in head] == \
+        [("Clinton", "Trump will reverse Roe v. Wade", "Planned Parenthood")]

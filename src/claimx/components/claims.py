@@ -138,6 +138,24 @@ class ClaimFinder(DataComponent):
             if named is None:
                 return []  # "Election 2016: ...", "Poll: ...": a topic, not a holder
             mentions = [named]
+        # "Clinton to Planned Parenthood: ...", "CNN President On Trump: ...": the holder before
+        # "to" / "on", the one spoken to after "to" the addressee (GUIDELINES 11.18)
+        addressee = None
+        split = re.search(r"\s(to|on|On|To)\s", text[hs:he])
+        if split is not None:
+            cut = hs + split.start()
+            before = [a for a in mentions if a["end"] <= cut]
+            if not before:
+                named = self._headline_name(doc, hs, cut)
+                before = [named] if named is not None else []
+            if before:
+                holder = max(before, key=lambda a: a["end"] - a["start"])
+                if split.group(1).lower() == "to":
+                    after = [a for a in mentions if a["start"] >= hs + split.end()]
+                    if after:
+                        a = max(after, key=lambda a: a["end"] - a["start"])
+                        addressee = {"text": a["text"], "start": a["start"], "end": a["end"], "canonical": a["canonical"]}
+                return self._colon_record(text, holder, m, addressee)
         holder = max(mentions, key=lambda a: a["end"] - a["start"])
         if text[he:he + 1] != ":" or text[holder["end"]:he].strip(" ’'s"):
             # the holder must end the left part ("WSJ editorial" keeps its phrase)
@@ -145,6 +163,10 @@ class ClaimFinder(DataComponent):
             if len(rest.split()) > 2:
                 return []
             holder = {**holder, "text": text[holder["start"]:he].rstrip(), "end": holder["start"] + len(text[holder["start"]:he].rstrip())}
+        return self._colon_record(text, holder, m, None)
+
+    def _colon_record(self, text: str, holder: dict[str, Any], m: re.Match,
+                      addressee: dict[str, Any] | None) -> list[dict[str, Any]]:
         cs, ce = m.span(2)
         while cs < ce and text[cs] in "\"'\u201c\u2018":
             cs += 1
@@ -154,7 +176,7 @@ class ClaimFinder(DataComponent):
             return []
         actor = {"text": holder["text"], "start": holder["start"], "end": holder["end"], "canonical": holder["canonical"]}
         return [{"actor": actor, "stance": "support", "issue": {"text": text[cs:ce], "start": cs, "end": ce},
-                 "condition": None, "cue": None, "addressee": None, "optional": False,
+                 "condition": None, "cue": None, "addressee": addressee, "optional": False,
                  "source": f"{self.name}:headline_colon", "confidence": 0.7}]
 
     TOPIC_WORDS = {"poll", "polls", "watch", "video", "exclusive", "breaking", "analysis", "opinion", "update",
