@@ -916,3 +916,10 @@ def test_a_colon_headline_with_an_addressee_or_a_topic(nlp):
     head = [c for c in doc._.claims if c["source"].endswith("headline_colon")]
     assert [(c["actor"]["text"], c["issue"]["text"], c["addressee"]["text"]) for c in head] == \
         [("Clinton", "Trump will reverse Roe v. Wade", "Planned Parenthood")]
+
+
+def test_a_headline_statement_before_a_colon_and_the_words_after_it(nlp):
+    text = ("Carly Fiorina Endorses Ted Cruz: I Am ‘Horrified’ By Donald Trump\n\n"
+            "Carly Fiorina endorsed Ted Cruz on Wednesday.")
+    head = [(c["actor"]["text"], c["issue"]["text"]) for c in nlp(text)._.claims if c["source"].split(":")[1].startswith("headline")]
+    assert head == [("Carly Fiorina", "Ted Cruz"), ("Carly Fiorina", "I Am ‘Horrified’ By Donald Trump")]

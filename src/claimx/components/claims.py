@@ -122,7 +122,7 @@ class ClaimFinder(DataComponent):
             return []
         m = self._COLON.fullmatch(line)
         if m is not None:
-            return self._colon_headline(doc, m)
+            return self._verb_then_colon(doc, m, found) or self._colon_headline(doc, m)
         words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", line)]
         if len(words) < 3 or sum(w[0].isupper() for w in words) < 0.7 * len(words):
             return self._name_verb_headline(doc, line, found)   # sentence case: the document's parse, or this
@@ -164,6 +164,24 @@ class ClaimFinder(DataComponent):
                 return []
             holder = {**holder, "text": text[holder["start"]:he].rstrip(), "end": holder["start"] + len(text[holder["start"]:he].rstrip())}
         return self._colon_record(text, holder, m, None)
+
+    def _verb_then_colon(self, doc: Doc, m: re.Match, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """"Carly Fiorina Endorses Ted Cruz: I Am 'Horrified' By Donald Trump": the left part is a
+        headline of its own (read as one), and what follows the colon is its first name's words."""
+        text = doc_text(doc)
+        hs, he = m.span(1)
+        left = text[hs:he]
+        if hs != 0 or len(re.findall(r"[A-Za-z][\w’'-]*", left)) < 3:
+            return []
+        words = re.findall(r"[A-Za-z][\w’'-]*", left)
+        if sum(w[0].isupper() for w in words) >= 0.7 * len(words):
+            out = self._title_case_headline(doc, left)
+        else:
+            out = self._name_verb_headline(doc, left, found)
+        holders = [c["actor"] for c in out if c["actor"]["start"] == 0 and c.get("cue")]
+        if not holders:
+            return []   # the left part is no statement of a name's: a topic ("Trump Rally Live: ...")
+        return out + self._colon_record(text, holders[0], m, None)
 
     def _colon_record(self, text: str, holder: dict[str, Any], m: re.Match,
                       addressee: dict[str, Any] | None) -> list[dict[str, Any]]:
