@@ -923,3 +923,10 @@ def test_a_headline_statement_before_a_colon_and_the_words_after_it(nlp):
             "Carly Fiorina endorsed Ted Cruz on Wednesday.")
     head = [(c["actor"]["text"], c["issue"]["text"]) for c in nlp(text)._.claims if c["source"].split(":")[1].startswith("headline")]
     assert head == [("Carly Fiorina", "Ted Cruz"), ("Carly Fiorina", "I Am ‘Horrified’ By Donald Trump")]
+
+
+def test_slammed_y_over_x_like_slammed_y_for_x(nlp):
+    (c,) = nlp("The senator blasted the governor over the deportation plan.")._.claims
+    assert (c["issue"]["text"], c["addressee"]["text"]) == ("the deportation plan", "governor")
+    (c,) = nlp("The senator slammed the governor over the weekend.")._.claims
+    assert c["issue"]["text"] == "the governor"          # a time is no reason

@@ -100,7 +100,7 @@ class CueLexicon:
     adjective_preps: set[str]
     evaluative: set[str]
     negative: set[str]
-    addressee_preps: dict[str, str]
+    addressee_preps: dict[str, tuple[str, ...]]
     addressee_verbs: set[str]
     report_objects: set[str]
     empty: set[str]
@@ -154,7 +154,7 @@ class CueLexicon:
             adjective_preps=set(lex["adjective_preps"]),
             evaluative=set(lex["evaluative"]),
             negative=set(lex["negative_evaluations"]),
-            addressee_preps=dict(lex["addressee_preps"]),
+            addressee_preps={v: (w,) if isinstance(w, str) else tuple(w) for v, w in lex["addressee_preps"].items()},
             addressee_verbs=set(lex["addressee_verbs"]),
             report_objects=set(lex["report_objects"]),
             empty=set(lex["empty_complements"]),
@@ -696,8 +696,8 @@ def verb_xcomp(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
 def verb_prep(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
     """``verb_prep``: a verb with an addressee object and a preposition for the issue ("accused
     the government of hiding X")."""
-    prep_word = lex.addressee_preps.get(cx.lemma)
-    if prep_word is None:
+    prep_words = lex.addressee_preps.get(cx.lemma)
+    if prep_words is None:
         return None
     places = list(cx.kids)
     if cx.dobj is not None:
@@ -707,7 +707,8 @@ def verb_prep(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
         for k in cx.kids:
             if k.dep_ in ("prep", "npadvmod") and k.i > cx.dobj.i:
                 places += [g for x in [k, *k.children] for g in x.children if g.dep_ == "prep"]
-    prep = next((c for c in places if c.dep_ == "prep" and c.lower_ == prep_word), None)
+    # "slammed Y over X", not "slammed Y over the weekend"
+    prep = next((c for c in places if c.dep_ == "prep" and c.lower_ in prep_words and not _of_time(c)), None)
     obj = _pobj(prep)
     if obj is None:
         return None
