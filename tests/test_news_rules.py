@@ -930,3 +930,11 @@ def test_slammed_y_over_x_like_slammed_y_for_x(nlp):
     assert (c["issue"]["text"], c["addressee"]["text"]) == ("the deportation plan", "governor")
     (c,) = nlp("The senator slammed the governor over the weekend.")._.claims
     assert c["issue"]["text"] == "the governor"          # a time is no reason
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Asked if he was ever bullied, the candidate said no.", ("candidate", "oppose", "he was ever bullied")),
+    ("Asked whether the deal was fair, 46 percent of voters said yes.", ("46 percent of voters", "support", "the deal was fair")),
+])
+def test_an_answer_to_a_fronted_question(nlp, text, expected):
+    assert expected in _claims(nlp, text)

@@ -11,7 +11,8 @@ empty, when it decides for the cue (an empty list: no claim here, try nothing el
 * at "according": :func:`according_to`;
 * at a verb, :data:`VERB_RULES` in order: :func:`verb_prep_phrasal` ("called for X"),
   :func:`parenthetical_as` ("as X pointed out, Y"), :func:`verb_xcomp_call_on` ("called on X to
-  Y"), :func:`evaluative`, :func:`light_noun`; then, for a verb of the cue lexicon only, :func:`verb_passive`, :func:`verb_ccomp`, :func:`verb_compose`,
+  Y"), :func:`evaluative`, :func:`light_noun`; then, for a verb of the cue lexicon only,
+  :func:`verb_answer` ("Asked if X, she said no"), :func:`verb_passive`, :func:`verb_ccomp`, :func:`verb_compose`,
   :func:`verb_xcomp`, :func:`verb_prep`, :func:`verb_dobj`, :func:`parenthetical`;
 * where no verb rule made a frame: :func:`adjective` at a predicate adjective, then
   :func:`agent_noun`, :func:`light_noun_possessive` and :func:`report_noun` at a noun.
@@ -561,6 +562,24 @@ def light_noun(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
     return negate([Frame("light_noun", pol, cue, cx.actor, [Content(obj, "that")], 0.7)], cx.negated)
 
 
+def verb_answer(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
+    """``verb_answer``: "Asked if X, the candidate said no" -> oppose X; "said yes" -> support X.
+    The question's clause, opened by "if" or "whether" under a fronted "asked", is the issue."""
+    if not cx.is_report(lex):
+        return None
+    answer = next((c for c in cx.kids if c.lower_ in ("yes", "no") and c.dep_ in ("intj", "dobj", "obj", "advmod")), None)
+    if answer is None:
+        return None
+    asked = next((c for c in cx.kids if c.dep_ == "advcl" and c.lemma_.lower() == "ask" and c.tag_ == "VBN" and c.i < cx.v.i), None)
+    clause = next((c for c in asked.children if c.dep_ in ("advcl", "ccomp") and any(
+        m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)), None) if asked is not None else None
+    if clause is None:
+        return None
+    mark = next(m for m in clause.children if m.dep_ == "mark" and m.lower_ in ("if", "whether"))
+    pol = "support" if answer.lower_ == "yes" else "oppose"
+    return negate([Frame("verb_answer", pol, [cx.v.i, answer.i], cx.actor, [Content(clause, mark.lower_)], 0.7)], cx.negated)
+
+
 def verb_passive(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
     """``verb_passive``: "X was rejected by Y" -> Y opposes X.  A passive cue with an agent and no
     complement makes no other claim."""
@@ -791,7 +810,7 @@ def _set_off(v: Token) -> bool:
 VerbRule = Callable[[VerbCue, CueLexicon], "list[Frame] | None"]
 # Rules tried at any verb, then (after the gate) those for verbs of the cue lexicon.
 OPEN_VERB_RULES: tuple[VerbRule, ...] = (verb_prep_phrasal, parenthetical_as, verb_xcomp_call_on, evaluative, light_noun)
-LEXICON_VERB_RULES: tuple[VerbRule, ...] = (verb_passive, verb_ccomp, verb_compose, verb_xcomp, verb_prep,
+LEXICON_VERB_RULES: tuple[VerbRule, ...] = (verb_answer, verb_passive, verb_ccomp, verb_compose, verb_xcomp, verb_prep,
                                             verb_dobj, parenthetical)
 VERB_RULES = OPEN_VERB_RULES + LEXICON_VERB_RULES
 
