@@ -40,6 +40,11 @@ if not Doc.has_extension("claims"):
     Doc.set_extension("claims", default=None)
 
 
+def _slot(mention: dict[str, Any]) -> dict[str, Any]:
+    """An actor or addressee slot from a mention (its span and canonical, nothing else)."""
+    return {"text": mention["text"], "start": mention["start"], "end": mention["end"], "canonical": mention["canonical"]}
+
+
 def _span_dict(doc: Doc, start: int, end: int) -> dict[str, Any]:
     span = doc[start:end]  # Span.text is local; Doc.text would rebuild the whole text each call
     return {"text": span.text, "start": span.start_char, "end": span.end_char}
@@ -123,8 +128,7 @@ class ClaimFinder(DataComponent):
         m = self._COLON.fullmatch(line)
         if m is not None:
             return self._verb_then_colon(doc, m, found) or self._colon_headline(doc, m)
-        words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", line)]
-        if len(words) < 3 or sum(w[0].isupper() for w in words) < 0.7 * len(words):
+        if not _title_case(line):
             return self._name_verb_headline(doc, line, found)   # sentence case: the document's parse, or this
         return self._title_case_headline(doc, line)
 
@@ -141,7 +145,7 @@ class ClaimFinder(DataComponent):
         # "Clinton to Planned Parenthood: ...", "CNN President On Trump: ...": the holder before
         # "to" / "on", the one spoken to after "to" the addressee (GUIDELINES 11.18)
         addressee = None
-        split = re.search(r"\s(to|on|On|To)\s", text[hs:he])
+        split = re.search(r"\s(to|on)\s", text[hs:he], re.I)
         if split is not None:
             cut = hs + split.start()
             before = [a for a in mentions if a["end"] <= cut]
@@ -154,7 +158,7 @@ class ClaimFinder(DataComponent):
                     after = [a for a in mentions if a["start"] >= hs + split.end()]
                     if after:
                         a = max(after, key=lambda a: a["end"] - a["start"])
-                        addressee = {"text": a["text"], "start": a["start"], "end": a["end"], "canonical": a["canonical"]}
+                        addressee = _slot(a)
                 return self._colon_record(text, holder, m, addressee)
         holder = max(mentions, key=lambda a: a["end"] - a["start"])
         if text[he:he + 1] != ":" or text[holder["end"]:he].strip(" ’'s"):
@@ -171,13 +175,9 @@ class ClaimFinder(DataComponent):
         text = doc_text(doc)
         hs, he = m.span(1)
         left = text[hs:he]
-        if hs != 0 or len(re.findall(r"[A-Za-z][\w’'-]*", left)) < 3:
+        if hs != 0 or len(_WORD.findall(left)) < 3:
             return []
-        words = re.findall(r"[A-Za-z][\w’'-]*", left)
-        if sum(w[0].isupper() for w in words) >= 0.7 * len(words):
-            out = self._title_case_headline(doc, left)
-        else:
-            out = self._name_verb_headline(doc, left, found)
+        out = self._title_case_headline(doc, left) if _title_case(left) else self._name_verb_headline(doc, left, found)
         holders = [c["actor"] for c in out if c["actor"]["start"] == 0 and c.get("cue")]
         if not holders:
             return []   # the left part is no statement of a name's: a topic ("Trump Rally Live: ...")
@@ -192,7 +192,7 @@ class ClaimFinder(DataComponent):
             ce -= 1
         if ce - cs < 3:
             return []
-        actor = {"text": holder["text"], "start": holder["start"], "end": holder["end"], "canonical": holder["canonical"]}
+        actor = _slot(holder)
         return [{"actor": actor, "stance": "support", "issue": {"text": text[cs:ce], "start": cs, "end": ce},
                  "condition": None, "cue": None, "addressee": addressee, "optional": False,
                  "source": f"{self.name}:headline_colon", "confidence": 0.7}]
@@ -263,7 +263,7 @@ class ClaimFinder(DataComponent):
                     span["start"] += shift
                     span["end"] += shift
                     span["text"] = text[span["start"]:span["end"]]
-            c["actor"] = {"text": name["text"], "start": name["start"], "end": name["end"], "canonical": name["canonical"]}
+            c["actor"] = _slot(name)
             c["source"] = f"{self.name}:headline"
             c["confidence"] = round(min(c["confidence"], 0.7), 3)
             out.append(c)
@@ -303,7 +303,7 @@ class ClaimFinder(DataComponent):
             overlapping = [a for a in doc._.actors or [] if a["start"] >= a_s and a["end"] == a_e]
             if overlapping:
                 best = max(overlapping, key=lambda a: (a["end"] == a_e, min(a_e, a["end"]) - max(a_s, a["start"])))
-                c["actor"] = {"text": best["text"], "start": best["start"], "end": best["end"], "canonical": best["canonical"]}
+                c["actor"] = _slot(best)
             c["source"] = f"{self.name}:headline"
             c["confidence"] = round(min(c["confidence"], 0.7), 3)
             out_claims.append(c)
@@ -493,7 +493,7 @@ class ClaimFinder(DataComponent):
         head = next((t for t in reversed(doc[np_start:np_end]) if t.pos_ in ("NOUN", "PROPN")), None)
         mention = mention_at(doc, head) if head is not None else None
         if mention is not None and np_start <= doc.char_span(mention["start"], mention["end"], alignment_mode="expand").start:
-            actor = {"text": mention["text"], "start": mention["start"], "end": mention["end"], "canonical": mention["canonical"]}
+            actor = _slot(mention)
         else:
             actor = self._entity(doc, head, (np_start, np_end))
         if actor is None:
@@ -593,7 +593,7 @@ class ClaimFinder(DataComponent):
             return None
         m = mention_at(doc, tok)
         if m is not None and rng is None:
-            return {"text": m["text"], "start": m["start"], "end": m["end"], "canonical": m["canonical"]}
+            return _slot(m)
         s, e = rng if rng is not None else noun_phrase(tok)
         d = _span_dict(doc, s, e)
         canonical = d["text"]
@@ -872,6 +872,15 @@ class ClaimFinder(DataComponent):
             claims = kept
         claims.sort(key=lambda c: ((c["cue"] or c["issue"])["start"], c["issue"]["start"]))
         return claims
+
+
+_WORD = re.compile(r"[A-Za-z][\w’'-]*")
+
+
+def _title_case(line: str) -> bool:
+    """A headline in title case: three words or more, at least 70% of them capitalized."""
+    words = _WORD.findall(line)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 # discourse fillers that open a quotation: a word or phrase and its comma

@@ -673,17 +673,24 @@ def _indirect_question(head: Token, cue_lemma: str, cue_i: int) -> bool:
     return False
 
 
+def _extracted_object(cx: VerbCue, x: Token) -> bool:
+    """Whether the infinitive ``x`` lost its object to a relative clause or a question ("the
+    things he wants to accomplish", "what people want to hear"): no claim from it."""
+    xkids = list(x.children)
+    if any(c.dep_ in ("dobj", "obj") and c.lower_ in ("what", *RELATIVE) for c in xkids):
+        return True
+    return cx.v.dep_ == "relcl" and x.pos_ == "VERB" and cx.v.head.i < cx.v.i \
+        and not any(c.dep_ in ("dobj", "obj", "ccomp", "xcomp", "prep", "prt") for c in xkids)
+
+
 def verb_compose(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
     """``verb_compose``: an attitude cue over a stance verb with an object ("refused to back X" ->
     oppose X)."""
     if not cx.xcomps:
         return None
     x = cx.xcomps[0]
-    xkids = list(x.children)
-    if any(c.dep_ in ("dobj", "obj") and c.lower_ in ("what", *RELATIVE) for c in xkids) or (
-            cx.v.dep_ == "relcl" and x.pos_ == "VERB" and not any(c.dep_ in ("dobj", "obj", "ccomp", "xcomp", "prep", "prt") for c in xkids)
-            and cx.v.head.i < cx.v.i):
-        return None  # "the things he wants to accomplish", "what people want to hear": an extracted object
+    if _extracted_object(cx, x):
+        return None
     if x.lemma_.lower() in lex.empty:
         return None
     inner = lex.stance_verbs.get(x.lemma_.lower())
@@ -700,11 +707,8 @@ def verb_xcomp(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
     if not cx.xcomps:
         return None
     x = cx.xcomps[0]
-    xkids = list(x.children)
-    if any(c.dep_ in ("dobj", "obj") and c.lower_ in ("what", *RELATIVE) for c in xkids) or (
-            cx.v.dep_ == "relcl" and x.pos_ == "VERB" and not any(c.dep_ in ("dobj", "obj", "ccomp", "xcomp", "prep", "prt") for c in xkids)
-            and cx.v.head.i < cx.v.i):
-        return None  # "the things he wants to accomplish", "what people want to hear": an extracted object
+    if _extracted_object(cx, x):
+        return None
     if x.lemma_.lower() in lex.empty:
         if x.lemma_.lower() == "be" and cx.dobj is not None:
             return None  # "would choose Sanders to be president": the object is the issue
