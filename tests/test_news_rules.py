@@ -938,3 +938,32 @@ def test_slammed_y_over_x_like_slammed_y_for_x(nlp):
 ])
 def test_an_answer_to_a_fronted_question(nlp, text, expected):
     assert expected in _claims(nlp, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a light or possessed polarity noun with an infinitive complement
+    ("The governor made a promise to cut property taxes.", ("governor", "support", "cut property taxes")),
+    ("The mayor repeated his call to close the coal plant.", ("mayor", "support", "close the coal plant")),
+    ("The mayor defended his call to close the coal plant.", ("his", "support", "close the coal plant")),
+    # an evaluation of a relative clause's antecedent
+    ("It was a zoning law that residents called unfair.", ("residents", "oppose", "zoning law")),
+])
+def test_noun_infinitives_and_relative_evaluations(nlp, text, expected):
+    assert expected in _claims(nlp, text)
+
+
+def test_an_object_and_an_evaluation_both_parsed_as_predicates(nlp):
+    for text, holder in [('Warren called Trump a "loser."', "Warren"),
+                         ('One senator called Trump "the orange prince of self-publicity."', "One senator")]:
+        assert [(a, i) for a, _, i in _claims(nlp, text)] == [(holder, "Trump")]
+
+
+def test_a_clause_with_its_own_subject_does_not_extend_a_phrasal_issue(nlp):
+    got = _claims(nlp, "Forty percent would vote for Mr. Smith, while only four percent would vote for Mr. Jones.")
+    assert ("Forty percent", "support", "Mr. Smith") in got
+    assert ("only four percent", "support", "Mr. Jones") in got
+
+
+def test_fact_checkers_and_users_hold_positions(nlp):
+    assert ("Fact-checkers", "support", "the figure was wrong") in \
+        _claims(nlp, "Fact-checkers soon noted that the figure was wrong.")

@@ -451,7 +451,8 @@ def _phrasal_content(v: Token, tail: tuple[str, ...]) -> tuple[list[int], list[C
                     return None
                 # "called for Ukraine to cede X": the infinitive hangs off the verb
                 obj = objs[0]
-                follow = next((c for c in kids if c.dep_ in ("xcomp", "advcl") and c.i > obj.i and c.left_edge.i <= obj.right_edge.i + 2), None)
+                follow = next((c for c in kids if c.dep_ in ("xcomp", "advcl") and c.i > obj.i and c.left_edge.i <= obj.right_edge.i + 2
+                               and not any(x.dep_ in SUBJECTS for x in c.children)), None)   # not ", while Y would ..."
                 contents.append(Content(obj, "", None, follow))
     return cue_toks, contents
 
@@ -483,7 +484,12 @@ def evaluative(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
             pol = "oppose" if _evaluation_words(c) & lex.negative else "support"
             return negate([Frame("evaluative", pol, [cx.v.i], cx.actor, [Content(first, "", None, None, True)], 0.6)], cx.negated)
     dobj = next((c for c in cx.kids if c.dep_ in ("dobj", "obj")), None)
-    if dobj is None:
+    oprds = [c for c in cx.kids if c.dep_ == "oprd" and c.i > cx.v.i]
+    if dobj is None and len(oprds) == 2 and oprds[0].pos_ in ("PROPN", "PRON", "NOUN"):
+        # "called Trump a “blowhard”": the parser took both the object and the evaluation for
+        # predicates; the first is the object
+        dobj, evaluation = oprds
+    elif dobj is None:
         # "calling EU membership a strategic anchor" is sometimes ccomp(anchor, nsubj=membership)
         comp = next((c for c in cx.kids if c.dep_ == "ccomp"), None)
         subj = next((c for c in comp.children if c.dep_ == "nsubj"), None) if comp is not None else None
@@ -511,7 +517,12 @@ def evaluative(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
     if evaluation is None:
         return None
     pol = "oppose" if _evaluation_words(evaluation) & lex.negative else "support"
-    return negate([Frame("evaluative", pol, [cx.v.i], cx.actor, [Content(dobj, "", evaluation)], 0.6)], cx.negated)
+    content = Content(dobj, "", evaluation)
+    if dobj.lower_ in RELATIVE and cx.v.dep_ == "relcl" and cx.v.head.pos_ in ("NOUN", "PROPN"):
+        # "a bill that critics called anti-gay": the antecedent is what is evaluated
+        content = Content(cx.v.head, "", phrase=True)
+    return negate([Frame("evaluative", pol, [cx.v.i], cx.actor, [content], 0.6)], cx.negated)
+
 
 
 def _evaluation_words(evaluation: Token) -> set[str]:
@@ -552,14 +563,26 @@ def light_noun(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
     prep = next((c for c in list(noun.children) + cx.kids if c.dep_ == "prep" and c.lower_ in lex.light_preps
                  and not _of_time(c)), None)
     obj = _pobj(prep)
+    lead = "that"
     if obj is None:
         clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)), None)
+        if clause is None and pol != "report":
+            # "delivered a forceful promise to strengthen labor unions": the noun's infinitive
+            clause, lead = _infinitive(noun), "to"
         if clause is None:
             return None
         obj = clause
     pol = "support" if pol == "report" else pol
     cue = list(range(cx.v.i, noun.i + 1))
-    return negate([Frame("light_noun", pol, cue, cx.actor, [Content(obj, "that")], 0.7)], cx.negated)
+    return negate([Frame("light_noun", pol, cue, cx.actor, [Content(obj, lead)], 0.7)], cx.negated)
+
+
+def _infinitive(noun: Token) -> Token | None:
+    """A noun's infinitive complement ("a promise *to raise* the minimum wage", "his call *to ban*
+    X"), not a purpose clause of the sentence's verb."""
+    return next((c for c in noun.children if c.dep_ in ("acl", "relcl") and c.i > noun.i and c.pos_ in ("VERB", "AUX")
+                 and not any(s.dep_ in SUBJECTS for s in c.children)
+                 and any(a.dep_ == "aux" and a.lower_ == "to" and a.i < c.i for a in c.children)), None)
 
 
 def verb_answer(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
@@ -904,10 +927,12 @@ def light_noun_possessive(n: Token, lex: CueLexicon) -> list[Frame] | None:
         return None
     poss = next((c for c in n.children if c.dep_ == "poss" and (c.pos_ == "PROPN" or c.lower_ in POSSESSIVE_PRONOUNS)), None)
     prep = next((c for c in n.children if c.dep_ == "prep" and c.lower_ in lex.light_preps), None)
-    obj = _pobj(prep)
+    obj, lead = _pobj(prep), ""
+    if obj is None:
+        obj, lead = _infinitive(n), "to"   # "his recent call to ban all Muslim immigrants"
     if poss is None or obj is None or (n.head.lemma_.lower() in lex.light_verbs and n.dep_ == "dobj"):
         return []
-    return [Frame("light_noun", lex.light_nouns[lemma], [n.i], [poss], [Content(obj, "")], 0.55)]
+    return [Frame("light_noun", lex.light_nouns[lemma], [n.i], [poss], [Content(obj, lead)], 0.55)]
 
 
 def report_noun(n: Token, lex: CueLexicon) -> list[Frame] | None:
