@@ -967,3 +967,12 @@ def test_a_clause_with_its_own_subject_does_not_extend_a_phrasal_issue(nlp):
 def test_fact_checkers_and_users_hold_positions(nlp):
     assert ("Fact-checkers", "support", "the figure was wrong") in \
         _claims(nlp, "Fact-checkers soon noted that the figure was wrong.")
+
+
+@pytest.mark.parametrize("text", [
+    "We asked our readers what they thought the council was doing wrong.",
+    "Anybody who read the report knows the plan failed.",
+    "Everyone agrees that the bridge is old.",
+])
+def test_a_cue_inside_a_question_or_of_a_generic_person_is_no_claim(nlp, text):
+    assert _claims(nlp, text) == []

@@ -39,7 +39,9 @@ from .text import doc_text
 
 RELATIVE = {"who", "which", "that", "whom"}
 NOT_ACTORS = {"it", "there", "this", "that", "what", "which", "these", "those", "something",
-              "nothing", "everything", "one", "i", "me", "you"}
+              "nothing", "everything", "one", "i", "me", "you",
+              # generic people ("anybody who watched it knows X"): no annotator took one as holder
+              "anybody", "anyone", "everybody", "everyone", "somebody", "nobody"}
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 # possessors that hold a polarity noun's position ("her opposition to X"): the actors component
 # resolves them to their antecedent
@@ -965,6 +967,10 @@ def hypothetical(tok: Token) -> bool:
     with a "for" subject ("unusual for a justice to criticize X")."""
     kids = list(tok.children)
     if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in kids):
+        return True
+    if tok.dep_ in ("ccomp", "xcomp", "dobj") and tok.head.lemma_.lower() in ASKING and tok.left_edge.lower_ in WH_WORDS:
+        # "asked our followers what they thought X", "we ask 30 insiders who they think is the
+        # strongest": the cue is part of the question
         return True
     if tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids):
         return True
