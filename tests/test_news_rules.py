@@ -976,3 +976,14 @@ def test_fact_checkers_and_users_hold_positions(nlp):
 ])
 def test_a_cue_inside_a_question_or_of_a_generic_person_is_no_claim(nlp, text):
     assert _claims(nlp, text) == []
+
+
+def test_a_polls_finding_about_its_object(nlp):
+    assert ("new poll", "support", "the mayor and his challenger in a dead heat") in \
+        _claims(nlp, "A new poll shows the mayor and his challenger in a dead heat.")
+    assert _claims(nlp, "The senator found herself in a tight race.") == []
+
+
+@pytest.mark.parametrize("text", ["The families sued the gun maker.", "The families filed a lawsuit against the gun maker."])
+def test_a_lawsuit_opposes_its_target(nlp, text):
+    assert [(s, i) for _, s, i in _claims(nlp, text)] == [("oppose", "the gun maker")]

@@ -664,6 +664,8 @@ def inverted_conditional(head: Token) -> bool:
             and first.i + 1 < len(head.doc) and first.nbor(1).pos_ in ("PRON", "PROPN", "DET", "NOUN"))
 
 
+# holders whose "found / showed X in Y" states a finding about X
+FINDING_HOLDERS = {"poll", "polls", "survey", "surveys", "study", "studies", "report", "analysis", "data", "records"}
 WH_WORDS = {"what", "who", "whom", "whose", "which", "how", "why", "where"}
 ASKING = {"ask", "wonder", "inquire", "question", "query"}
 
@@ -783,9 +785,15 @@ def verb_dobj(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
         return negate([Frame("verb_dobj", cx.polarity(lex), [cx.v.i], cx.actor, [Content(dobj, "")], 0.7)], cx.negated)
     if report and cx.lemma in lex.small_clause_verbs:
         # "a survey found Clinton with a lead of 48 percent": the object and its "with" phrase
-        with_ = next((c for c in cx.kids if c.dep_ == "prep" and c.lower_ == "with" and c.i > dobj.i), None)
+        # "a poll found Mr. Trump about even with Mrs. Clinton": any phrase after the object that
+        # is not a time; "a new poll shows Clinton and Sanders in a dead heat": a poll's object
+        finding = bool(cx.actor) and cx.actor[0].lemma_.lower() in FINDING_HOLDERS
+        with_ = next((c for c in cx.kids if c.dep_ == "prep" and c.i > dobj.i and not _of_time(c)
+                      and (c.lower_ == "with" or finding)), None)
         if with_ is not None:
             return [Frame("verb_dobj", "support", [cx.v.i], cx.actor, [Content(dobj, "", None, with_)], 0.6)]
+        if finding and dobj.pos_ in ("PROPN", "NOUN") and any(c.dep_ == "prep" for c in dobj.subtree if c is not dobj):
+            return [Frame("verb_dobj", "support", [cx.v.i], cx.actor, [Content(dobj, "")], 0.6)]
     if report and dobj.lower_ in ("it", "they", "we", "he", "she") and dobj.i + 1 < len(dobj.doc):
         # "announcing it would expand X": the parser took the clause's subject for the object and
         # hung its verb elsewhere; the clause is the content
