@@ -987,3 +987,8 @@ def test_a_polls_finding_about_its_object(nlp):
 @pytest.mark.parametrize("text", ["The families sued the gun maker.", "The families filed a lawsuit against the gun maker."])
 def test_a_lawsuit_opposes_its_target(nlp, text):
     assert [(s, i) for _, s, i in _claims(nlp, text)] == [("oppose", "the gun maker")]
+
+
+def test_a_report_nouns_named_agent_holds_its_clause(nlp):
+    got = _claims(nlp, "The mayor rejected accusations by Exxon Mobil that the city had hidden the report.")
+    assert ("Exxon Mobil", "support", "the city had hidden the report") in got

@@ -952,6 +952,12 @@ def report_noun(n: Token, lex: CueLexicon) -> list[Frame] | None:
         return None
     poss = next((c for c in n.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "PRON", "NOUN")), None)
     if poss is None:
+        # "accusations by Exxon Mobil that X", "the contention of Hillary Clinton that X": a named
+        # agent in a "by / of / from" phrase holds X like a possessor
+        agent = next((_pobj(c) for c in n.children if c.dep_ == "prep" and c.lower_ in ("by", "of", "from") and c.i > n.i), None)
+        if agent is not None and (agent.pos_ == "PROPN" or agent.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")):
+            poss = agent
+    if poss is None:
         return None
     clause = next((c for c in n.children if c.dep_ in ("acl", "ccomp", "appos") and c.i > n.i
                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
