@@ -993,3 +993,11 @@ def test_a_lawsuit_opposes_its_target(nlp, text):
 def test_a_report_nouns_named_agent_holds_its_clause(nlp):
     got = _claims(nlp, "The mayor rejected accusations by Exxon Mobil that the city had hidden the report.")
     assert ("Exxon Mobil", "support", "the city had hidden the report") in got
+
+
+def test_it_holds_for_an_organisation_antecedent(nlp):
+    got = _claims(nlp, "The ministry issued new rules on Monday. It says foreign visitors can be fined.")
+    assert ("It", "support", "foreign visitors can be fined") in got
+    (c,) = [c for c in nlp("The ministry issued new rules on Monday. It says foreign visitors can be fined.")._.claims]
+    assert c["actor"]["canonical"] == "ministry"
+    assert _claims(nlp, "It says a lot about the race that nobody noticed.") == []

@@ -33,7 +33,7 @@ from ..resources import actor_gazetteer, cue_lexicon
 from .actors import PRONOUNS, mention_at, noun_phrase
 from .data import DataComponent
 from .quotes import quotation_around
-from .rules import NOT_ACTORS, RELATIVE, SUBJECTS, Content, CueLexicon, Frame, first_person_narrator, frames_at, holder
+from .rules import NOT_ACTORS, RELATIVE, SUBJECTS, Content, CueLexicon, Frame, body_pronoun, first_person_narrator, frames_at, holder
 from .text import doc_text
 
 if not Doc.has_extension("claims"):
@@ -589,7 +589,7 @@ class ClaimFinder(DataComponent):
             if antecedent is None:
                 return None
             return {**_span_dict(doc, tok.i, tok.i + 1), "canonical": antecedent["canonical"]}
-        if tok.lower_ in NOT_ACTORS and not first_person_narrator(tok):
+        if tok.lower_ in NOT_ACTORS and not first_person_narrator(tok) and not body_pronoun(tok):
             return None
         m = mention_at(doc, tok)
         if m is not None and rng is None:

@@ -259,7 +259,7 @@ def holder(v: Token, lex: CueLexicon) -> tuple[list[Token] | None, bool]:
     if subj is not None:
         if subj.lower_ in RELATIVE and v.dep_ in ("relcl", "acl"):
             return [subj], passive  # the span is "who"; its canonical is the antecedent's
-        if subj.lower_ in NOT_ACTORS and not first_person_narrator(subj):
+        if subj.lower_ in NOT_ACTORS and not first_person_narrator(subj) and not body_pronoun(subj):
             return None, passive
         subj = named_appositive(subj)
         return _one_person_titles([subj, *conjuncts(subj)]), passive
@@ -370,6 +370,20 @@ def first_person_narrator(tok: Token) -> bool:
     if tok.lower_ != "i":
         return False
     return quotation_around(doc_text(tok.doc), tok.idx, tok.idx + 1) is None
+
+
+def body_pronoun(tok: Token) -> bool:
+    """"It" as the subject of a main-clause cue whose antecedent (claimx_actors) is an organisation or an
+    actor noun ("The ministry ... It says X", "the lawsuit ... It accuses Y of X") outside
+    quotations: the body or document holds the position."""
+    if tok.lower_ != "it" or tok.dep_ != "nsubj" or tok.head.dep_ != "ROOT":
+        return False
+    actors = tok.doc._.actors or []
+    me = next((m for m in actors if m["start"] == tok.idx and m.get("label") == "PRON"), None)
+    if me is None or me["canonical"] == tok.text:
+        return False
+    return any(m.get("label") in ("ORG", "NOUN") and m["canonical"] == me["canonical"] and m["end"] <= tok.idx
+               for m in actors) and quotation_around(doc_text(tok.doc), tok.idx, tok.idx + 2) is None
 
 
 def _one_person_titles(holders: list[Token]) -> list[Token]:
