@@ -378,6 +378,8 @@ def body_pronoun(tok: Token) -> bool:
     quotations: the body or document holds the position."""
     if tok.lower_ != "it" or tok.dep_ != "nsubj" or tok.head.dep_ != "ROOT":
         return False
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in tok.head.children):
+        return False   # "It could also encourage X": a possible effect, not a stated position
     actors = tok.doc._.actors or []
     me = next((m for m in actors if m["start"] == tok.idx and m.get("label") == "PRON"), None)
     if me is None or me["canonical"] == tok.text:
