@@ -524,6 +524,24 @@ def test_hybrid_adds_tagger_claims_only_in_sentences_without_rules_claims(nlp):
     assert outside_sentences_with(model, [], sents) == model
 
 
+def test_new_cues_keeps_confident_tagger_claims_at_cues_the_rules_did_not_read():
+    """``hybrid_new_cues``: in a sentence with rules claims, a tagger claim is added when its
+    confidence reaches the setting and its cue overlaps no rules cue."""
+    from claimx.model.component import with_new_cues
+
+    text = "The minister said taxes would rise and urged calm."
+
+    def claim(cue: str, issue: str, conf: float = 1.0) -> dict:
+        i, k = text.index(issue), text.index(cue)
+        return {"actor": {"text": "minister", "start": 4, "end": 12}, "issue": {"text": issue, "start": i, "end": i + len(issue)},
+                "cue": {"text": cue, "start": k, "end": k + len(cue)}, "confidence": conf}
+
+    rules = [claim("said", "taxes would rise")]
+    model = [claim("said", "taxes"), claim("urged", "calm", 0.9), claim("urged", "calm", 0.7)]
+    assert [(c["cue"]["text"], c["confidence"]) for c in with_new_cues(model, rules, 0.8)] == [("urged", 0.9)]
+    assert with_new_cues(model, [], 0.95) == [model[0]]
+
+
 def test_shipped_hybrid_adds_nothing_next_to_a_rules_claim():
     from claimx.model.component import model_available
     from claimx.nlp import load_pipeline
@@ -539,7 +557,14 @@ def test_shipped_hybrid_adds_nothing_next_to_a_rules_claim():
     anchor = lambda c: (c.get("cue") or c["issue"])["start"]                          # noqa: E731
     sent = lambda c: next(i for i, s in enumerate(doc.sents) if s.start_char <= anchor(c) < s.end_char)  # noqa: E731
     rule_sents = {sent(c) for c in claims if not c["source"].endswith(":hybrid")}
-    assert rule_sents and all(sent(c) not in rule_sents for c in claims if c["source"].endswith(":hybrid"))
+    rule_cues = [c["cue"] for c in claims if not c["source"].endswith(":hybrid") and c.get("cue")]
+    beside = [c for c in claims if c["source"].endswith(":hybrid") and sent(c) in rule_sents]
+    # next to a rules claim only a confident claim at a cue the rules did not read (hybrid_new_cues)
+    assert rule_sents and tagger.hybrid_new_cues == 0.8
+    assert all(c.get("cue") and c["confidence"] >= 0.8 and not any(r["start"] < c["cue"]["end"] and c["cue"]["start"] < r["end"]
+                                                                  for r in rule_cues) for c in beside)
+    tagger.hybrid_new_cues = None
+    assert all(sent(c) not in rule_sents for c in hybrid(text)._.claims if c["source"].endswith(":hybrid"))
     # the same tagger adding everywhere adds claims next to the rules' on this article (measured: 3),
     # and keeps every claim of the run above
     tagger.hybrid_sentences = "all"
@@ -551,3 +576,7 @@ def test_shipped_hybrid_adds_nothing_next_to_a_rules_claim():
         from claimx.model.component import TaggerComponent
 
         TaggerComponent(hybrid, "t", "claim-tagger", mode="hybrid", hybrid_sentences="some")
+    with pytest.raises(ValueError, match="hybrid_new_cues"):
+        from claimx.model.component import TaggerComponent
+
+        TaggerComponent(hybrid, "t", "claim-tagger", mode="hybrid", hybrid_new_cues=1.5)
