@@ -901,6 +901,10 @@ def test_two_titles_of_one_named_person_are_one_holder(nlp):
     ("The two senators united against the nominee.", ("two senators", "oppose", "the nominee")),
     ("The candidate was angry at how the network treated him.", ("candidate", "oppose", "how the network treated him")),
     ("Many people suspected the donor was behind the effort.", ("Many people", "support", "the donor was behind the effort")),
+    # light verbs and nouns: "threw her support behind X", "unleashed attacks against X"
+    ("The governor threw her support behind the mayor on Wednesday.", ("governor", "support", "the mayor")),
+    ("The senator unleashed withering attacks against the governor.", ("senator", "oppose", "the governor")),
+    ("The union expressed its disappointment at the ruling.", ("union", "oppose", "the ruling")),
 ])
 def test_lexicon_entries_from_the_third_batch(nlp, text, expected):
     assert expected in _claims(nlp, text)
