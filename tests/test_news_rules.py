@@ -905,6 +905,10 @@ def test_two_titles_of_one_named_person_are_one_holder(nlp):
     ("The governor threw her support behind the mayor on Wednesday.", ("governor", "support", "the mayor")),
     ("The senator unleashed withering attacks against the governor.", ("senator", "oppose", "the governor")),
     ("The union expressed its disappointment at the ruling.", ("union", "oppose", "the ruling")),
+    # idioms whose noun the parser takes for an object
+    ("The senator took issue with the new tariffs.", ("senator", "oppose", "the new tariffs")),
+    ("Parents of the victims sound off on the governor.", ("Parents of the victims", "oppose", "the governor")),
+    ("The congressman casts the governor as a threat to the party.", ("congressman", "oppose", "the governor")),
 ])
 def test_lexicon_entries_from_the_third_batch(nlp, text, expected):
     assert expected in _claims(nlp, text)

@@ -443,7 +443,9 @@ def _phrasal_content(v: Token, tail: tuple[str, ...]) -> tuple[list[int], list[C
         hit = next((c for c in places if c.lower_ == word and c.i > last.i
                     and (c.dep_ in ("prt", "prep", "advmod", "dative", "agent")
                          # the noun of a compound preposition ("voted in *favor* of X")
-                         or c.dep_ == "pobj" and last.dep_ == "prep" and word != tail[-1])
+                         or c.dep_ == "pobj" and last.dep_ == "prep" and word != tail[-1]
+                         # the noun of an idiom ("took *issue* with X", "closing *ranks* around X")
+                         or c.dep_ == "dobj" and last is v and c.pos_ == "NOUN" and word != tail[-1])
                     and not _of_time(c)), None)
         if hit is None:
             # "called for Ukrainian forces to withdraw": "for" marks a clause
