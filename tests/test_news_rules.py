@@ -1008,3 +1008,13 @@ def test_it_holds_for_an_organisation_antecedent(nlp):
     (c,) = [c for c in nlp("The ministry issued new rules on Monday. It says foreign visitors can be fined.")._.claims]
     assert c["actor"]["canonical"] == "ministry"
     assert _claims(nlp, "It says a lot about the race that nobody noticed.") == []
+
+
+@pytest.mark.parametrize("text,holder", [
+    ('"We will not raise taxes," the White House press secretary, Josh Earnest, said on Tuesday.', "Josh Earnest"),
+    ("The union will likely stay out of the race altogether, AFT Director of Legislation Mary Jones told POLITICO earlier this week.",
+     "Mary Jones"),
+    ("The candidate was pressed by ABC's host, George Stephanopoulos, on the plan.", "George Stephanopoulos"),
+])
+def test_a_named_appositive_holds_instead_of_its_title(nlp, text, holder):
+    assert [a for a, _, _ in _claims(nlp, text)] == [holder]

@@ -33,7 +33,8 @@ from ..resources import actor_gazetteer, cue_lexicon
 from .actors import PRONOUNS, mention_at, noun_phrase
 from .data import DataComponent
 from .quotes import quotation_around
-from .rules import NOT_ACTORS, RELATIVE, SUBJECTS, Content, CueLexicon, Frame, body_pronoun, first_person_narrator, frames_at, holder
+from .rules import (NOT_ACTORS, RELATIVE, SUBJECTS, Content, CueLexicon, Frame, body_pronoun, first_person_narrator, frames_at,
+                    holder, named_appositive)
 from .text import doc_text
 
 if not Doc.has_extension("claims"):
@@ -396,6 +397,7 @@ class ClaimFinder(DataComponent):
                          and c.pos_ == "PROPN"), None)
         if subj is None or subj.lower_ in NOT_ACTORS or subj.lower_ in RELATIVE:
             return []
+        subj = named_appositive(subj)   # '“...,” the press secretary, Josh Earnest, said'
         text = doc_text(doc)
         first = subj
         while first.i > 0 and first.nbor(-1) in subj.subtree and not first.nbor(-1).is_punct:

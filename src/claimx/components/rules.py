@@ -253,6 +253,8 @@ def holder(v: Token, lex: CueLexicon) -> tuple[list[Token] | None, bool]:
         agent is not None and v.dep_ == "acl" and v.tag_ == "VBN")
     if passive and agent is not None:
         pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+        if pobj is not None:
+            pobj = named_appositive(pobj)   # "pressed by ABC's host, George Stephanopoulos"
         return ([pobj, *conjuncts(pobj)] if pobj is not None else None), True
     # "Saturday at the convention Sen. Warren said X": a date the parser took for the subject holds nothing
     subj = next((c for c in kids if c.dep_ == "nsubj" and not _is_time(c)), None)
@@ -341,6 +343,11 @@ def named_appositive(tok: Token) -> Token:
     apposition to a common noun is the holder."""
     if tok.pos_ == "NOUN":
         named = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        if named is not None:
+            return named
+    elif tok.pos_ == "PROPN" and tok.ent_type_ != "PERSON":
+        # a capitalized title ("UMWA Director of Government Affairs Phil Smith"): its person
+        named = next((c for c in tok.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
         if named is not None:
             return named
     return tok
