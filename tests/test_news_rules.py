@@ -1018,3 +1018,10 @@ def test_it_holds_for_an_organisation_antecedent(nlp):
 ])
 def test_a_named_appositive_holds_instead_of_its_title(nlp, text, holder):
     assert [a for a, _, _ in _claims(nlp, text)] == [holder]
+
+
+def test_an_indefinite_description_after_an_appositive_is_the_same_person(nlp):
+    text = ('The tax plans are "profoundly irresponsible," said Steve Bell, senior director of policy at the center, '
+            "and a Republican who headed the committee staff.")
+    assert [a for a, _, _ in _claims(nlp, text)] == ["Steve Bell"]
+    assert [a for a, _, _ in _claims(nlp, "Smith and a colleague said the plan would fail.")] == ["Smith", "colleague"]

@@ -409,7 +409,11 @@ def _one_person_titles(holders: list[Token]) -> list[Token]:
 
 
 def conjuncts(tok: Token) -> list[Token]:
-    return [c for c in tok.conjuncts if c.i > tok.i and c.pos_ in ("PROPN", "NOUN", "PRON")]
+    """The holders coordinated with ``tok``; not "Steve Bell, senior director of X, and a Republican
+    who headed Y": an indefinite description after a named person's appositive is the same person."""
+    described = tok.pos_ == "PROPN" and any(c.dep_ == "appos" for c in tok.children)
+    return [c for c in tok.conjuncts if c.i > tok.i and c.pos_ in ("PROPN", "NOUN", "PRON")
+            and not (described and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children))]
 
 
 def _pobj(prep: Token | None) -> Token | None:
