@@ -26,7 +26,7 @@ from claimx.corpus import load as load_corpus
 from claimx.corpus import to_document
 from claimx.evaluation import evaluate
 from claimx.model.calibration import Calibration, fit_isotonic, reliability
-from claimx.model.component import merge, outside_sentences_with
+from claimx.model.component import merge, outside_sentences_with, with_new_cues
 from claimx.nlp import load_pipeline, pipeline_config, to_record
 from claimx.schema import Document
 from claimx.scoring import match_claims
@@ -53,15 +53,20 @@ def proposals(nlp: Any, docs: list[Document]) -> list[tuple[Document, list[dict]
         model = list(doc._.claims or [])
         if scoped:
             free = {id(c) for c in outside_sentences_with(model, rules, [(s.start_char, s.end_char) for s in doc.sents])}
-            model = [dict(c, _covered=id(c) not in free) for c in model]
+            # a covered claim at a cue the rules did not read may still be added (hybrid_new_cues)
+            new = {id(c) for c in with_new_cues(model, rules, 0.0)}
+            model = [dict(c, _covered=id(c) not in free, _new_cue=id(c) in new) for c in model]
         out.append((gold, rules, model))
     return out
+
+
+PRIVATE = ("_covered", "_new_cue")
 
 
 def labelled(runs: list[tuple[Document, list[dict], list[dict]]]) -> tuple[list[float], list[int]]:
     conf, labels = [], []
     for gold, _, model in runs:
-        pred = to_record(gold.id, gold.text, [{k: v for k, v in c.items() if k != "_covered"} for c in model]).claims
+        pred = to_record(gold.id, gold.text, [{k: v for k, v in c.items() if k not in PRIVATE} for c in model]).claims
         hit = {p.pred for p in match_claims(gold.claims, pred)}
         for j, c in enumerate(pred):
             conf.append(float(c.confidence))
@@ -69,16 +74,20 @@ def labelled(runs: list[tuple[Document, list[dict], list[dict]]]) -> tuple[list[
     return conf, labels
 
 
-def scores(runs: list[tuple[Document, list[dict], list[dict]]], cal: Calibration | None, t: float, mode: str) -> dict[str, float]:
+def scores(runs: list[tuple[Document, list[dict], list[dict]]], cal: Calibration | None, t: float, mode: str,
+           new_cues: float | None = None) -> dict[str, float]:
+    """Claim / full / condition F1 on ``runs`` at threshold ``t``; the hybrid also adds the covered
+    claims at new cues with at least ``new_cues`` (``hybrid_new_cues``; None: none)."""
     preds = []
     for gold, rules, model in runs:
         keep = [dict(c, confidence=round(cal(c["confidence"]) if cal else c["confidence"], 3)) for c in model]
         keep = [c for c in keep if c["confidence"] >= t]
         if mode == "hybrid":
-            claims = merge(rules, [c for c in keep if not c.get("_covered")])
+            claims = merge(rules, [c for c in keep if not c.get("_covered")
+                                   or (new_cues is not None and c.get("_new_cue") and c["confidence"] >= new_cues)])
         else:
             claims = keep
-        claims = [{k: v for k, v in c.items() if k != "_covered"} for c in claims]
+        claims = [{k: v for k, v in c.items() if k not in PRIVATE} for c in claims]
         preds.append(to_record(gold.id, gold.text, claims))
     res = evaluate([g for g, _, _ in runs], preds)["lenient"]
     return {lvl: round(res[lvl]["f"], 4) for lvl in ("claim", "full", "condition") if lvl in res}
@@ -144,10 +153,11 @@ def fit(nlp: Any, fold_docs: list[Document], dev_docs: list[Document]) -> tuple[
     conf, labels = labelled(fold_runs)
     xs, ys = fit_isotonic(conf, labels)
     cal = Calibration(xs, ys)
+    new_cues = nlp.get_pipe("claimx_tagger").hybrid_new_cues
     curves: dict[str, dict[float, dict[str, float]]] = {"model": {}, "hybrid": {}}
     for mode in curves:
         for t in GRID:
-            curves[mode][t] = scores(fold_runs, cal, t, mode)
+            curves[mode][t] = scores(fold_runs, cal, t, mode, new_cues)
     cal.thresholds = {mode: max(GRID, key=lambda t: (curves[mode][t]["claim"], t)) for mode in curves}
     dconf, dlabels = labelled(dev_runs)
     report: dict[str, Any] = {
@@ -156,7 +166,8 @@ def fit(nlp: Any, fold_docs: list[Document], dev_docs: list[Document]) -> tuple[
         "fold": {"raw": reliability(conf, labels), "calibrated": reliability([cal(c) for c in conf], labels)},
         "dev": {"raw": reliability(dconf, dlabels), "calibrated": reliability([cal(c) for c in dconf], dlabels)},
         "fold_claim_f1_by_threshold": {m: {str(t): v["claim"] for t, v in c.items()} for m, c in curves.items()},
-        "dev_at_thresholds": {m: scores(dev_runs, cal, cal.thresholds[m], m) for m in curves},
+        "hybrid_new_cues": new_cues,
+        "dev_at_thresholds": {m: scores(dev_runs, cal, cal.thresholds[m], m, new_cues) for m in curves},
     }
     cal.info = {"fitted_on": f"{len(fold_docs)} news train articles of the calibration fold ({len(conf)} claims)",
                 "ece_fold_raw": report["fold"]["raw"]["ece"], "ece_fold_calibrated": report["fold"]["calibrated"]["ece"]}
