@@ -424,7 +424,7 @@ def _pobj(prep: Token | None) -> Token | None:
 def verb_prep_phrasal(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
     """``verb_prep``: a phrasal cue ("called for X", "ruled out X", "pointed to X")."""
     for tail, pol in lex.phrasal.get(cx.lemma, []):
-        hit = _phrasal_content(cx.v, tail)
+        hit = phrasal_content(cx.v, tail)
         if hit is not None:
             cue_toks, contents = hit
             fr = Frame("verb_prep", pol, [cx.v.i, *cue_toks], cx.actor, contents, 0.75)
@@ -442,7 +442,7 @@ def _of_time(prep: Token) -> bool:
     return any(_is_time(t) for t in prep.children if t.dep_ == "pobj")
 
 
-def _phrasal_content(v: Token, tail: tuple[str, ...]) -> tuple[list[int], list[Content]] | None:
+def phrasal_content(v: Token, tail: tuple[str, ...]) -> tuple[list[int], list[Content]] | None:
     """Match "call for", "rule out", "back away from" on the verb's children; return the cue
     tokens and the contents."""
     kids = list(v.children)
