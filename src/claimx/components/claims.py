@@ -33,8 +33,8 @@ from ..resources import actor_gazetteer, cue_lexicon
 from .actors import PRONOUNS, mention_at, noun_phrase
 from .data import DataComponent
 from .quotes import quotation_around
-from .rules import (NOT_ACTORS, RELATIVE, SUBJECTS, Content, CueLexicon, Frame, phrasal_content, body_pronoun,
-                    first_person_narrator, frames_at, holder, named_appositive)
+from .rules import (NOT_ACTORS, RELATIVE, SUBJECTS, Content, CueLexicon, Frame, body_pronoun, first_person_narrator,
+                    frames_at, holder, named_appositive, phrasal_content)
 from .text import doc_text
 
 if not Doc.has_extension("claims"):
