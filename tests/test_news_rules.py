@@ -909,6 +909,10 @@ def test_two_titles_of_one_named_person_are_one_holder(nlp):
     ("The senator took issue with the new tariffs.", ("senator", "oppose", "the new tariffs")),
     ("Parents of the victims sound off on the governor.", ("Parents of the victims", "oppose", "the governor")),
     ("The congressman casts the governor as a threat to the party.", ("congressman", "oppose", "the governor")),
+    # "to" parsed as the verb's dative; an evaluation parsed as a clause over its object
+    ("In the 1960s she gave critical support to the campaign of Senator Barry Goldwater.",
+     ("she", "support", "the campaign of Senator Barry Goldwater")),
+    ("The senator considers the plan dangerous.", ("senator", "oppose", "the plan")),
 ])
 def test_lexicon_entries_from_the_third_batch(nlp, text, expected):
     assert expected in _claims(nlp, text)

@@ -548,7 +548,9 @@ def evaluative(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
     if evaluation is None:
         return None
     pol = "oppose" if _evaluation_words(evaluation) & lex.negative else "support"
-    content = Content(dobj, "", evaluation)
+    # the ccomp reading ("considers the plan dangerous": plan <- dangerous) has the evaluation above
+    # the object; the object's own subtree is the issue then
+    content = Content(dobj, "", None if dobj.head.i == evaluation.i else evaluation)
     if dobj.lower_ in RELATIVE and cx.v.dep_ == "relcl" and cx.v.head.pos_ in ("NOUN", "PROPN"):
         # "a bill that critics called anti-gay": the antecedent is what is evaluated
         content = Content(cx.v.head, "", phrase=True)
@@ -591,7 +593,8 @@ def light_noun(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
     if lemma == "line" and not any(c.lower_ == "red" for c in noun.children):
         return None
     pol = lex.light_nouns[lemma]
-    prep = next((c for c in list(noun.children) + cx.kids if c.dep_ == "prep" and c.lower_ in lex.light_preps
+    # "gave critical support to X": the parser may take "to" for the verb's dative
+    prep = next((c for c in list(noun.children) + cx.kids if c.dep_ in ("prep", "dative") and c.lower_ in lex.light_preps
                  and not _of_time(c)), None)
     obj = _pobj(prep)
     lead = "that"
