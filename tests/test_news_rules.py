@@ -913,6 +913,7 @@ def test_two_titles_of_one_named_person_are_one_holder(nlp):
     ("In the 1960s she gave critical support to the campaign of Senator Barry Goldwater.",
      ("she", "support", "the campaign of Senator Barry Goldwater")),
     ("The senator considers the plan dangerous.", ("senator", "oppose", "the plan")),
+    ("The governor boasted about the new stadium deal.", ("governor", "support", "the new stadium deal")),
 ])
 def test_lexicon_entries_from_the_third_batch(nlp, text, expected):
     assert expected in _claims(nlp, text)
