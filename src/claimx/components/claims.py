@@ -34,7 +34,7 @@ from .actors import PRONOUNS, mention_at, noun_phrase
 from .data import DataComponent
 from .quotes import quotation_around
 from .rules import (NOT_ACTORS, RELATIVE, SUBJECTS, Content, CueLexicon, Frame, body_pronoun, first_person_narrator,
-                    frames_at, holder, named_appositive, phrasal_content)
+                    frames_at, holder, named_appositive)
 from .text import doc_text
 
 if not Doc.has_extension("claims"):
@@ -691,12 +691,7 @@ class ClaimFinder(DataComponent):
         """A verb that opens a claim of its own, continuing the outer holder ("..., adding that");
         a verb listed only as the head of phrasal cues counts where one of its phrases is there
         ("and close the plant" is part of the content; "and took issue with X" is a cue)."""
-        if not self.lex.is_cue_verb(v) or any(c.dep_ in SUBJECTS for c in v.children):
-            return False
-        lemma = v.lemma_.lower()
-        if lemma in self.lex.polarity or lemma in self.lex.evaluative:
-            return True
-        return any(phrasal_content(v, tail) is not None for tail, _ in self.lex.phrasal.get(lemma, []))
+        return self.lex.cue_here(v) and not any(c.dep_ in SUBJECTS for c in v.children)
 
     @staticmethod
     def _trim(doc: Doc, s: int, e: int, lead: str) -> tuple[int, int]:

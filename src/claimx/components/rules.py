@@ -117,6 +117,7 @@ class CueLexicon:
     noun_forms: set[str] = field(default_factory=set)
     report_nouns: set[str] = field(default_factory=set)
     small_clause_verbs: set[str] = field(default_factory=set)
+    finding_holders: set[str] = field(default_factory=set)
     object_not_issue: set[str] = field(default_factory=set)
     act_verbs: set[str] = field(default_factory=set)
     group_heads: set[str] = field(default_factory=set)
@@ -173,6 +174,7 @@ class CueLexicon:
             noun_forms={w.lower() for w in lex.get("noun_forms") or []},
             report_nouns={w.lower() for w in lex.get("report_nouns") or []},
             small_clause_verbs={w.lower() for w in lex.get("small_clause_verbs") or []},
+            finding_holders={w.lower() for w in lex.get("finding_holders") or []},
             object_not_issue={w.lower() for w in lex.get("object_not_issue") or []},
             act_verbs={w.lower() for w in lex.get("act_verbs") or []},
         )
@@ -180,6 +182,15 @@ class CueLexicon:
     def is_cue_verb(self, tok: Token) -> bool:
         lemma = tok.lemma_.lower()
         return tok.pos_ in ("VERB", "AUX") and (lemma in self.polarity or lemma in self.phrasal or lemma in self.evaluative)
+
+    def cue_here(self, tok: Token) -> bool:
+        """A cue verb as used here: a verb listed only as the head of phrasal cues ("close" of "close
+        ranks around") counts where one of its phrases is there ("and close the plant" is no cue)."""
+        if not self.is_cue_verb(tok):
+            return False
+        lemma = tok.lemma_.lower()
+        return lemma in self.polarity or lemma in self.evaluative or \
+            any(_phrasal_content(tok, tail) is not None for tail, _ in self.phrasal.get(lemma, []))
 
 
 @dataclass
@@ -424,7 +435,7 @@ def _pobj(prep: Token | None) -> Token | None:
 def verb_prep_phrasal(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
     """``verb_prep``: a phrasal cue ("called for X", "ruled out X", "pointed to X")."""
     for tail, pol in lex.phrasal.get(cx.lemma, []):
-        hit = phrasal_content(cx.v, tail)
+        hit = _phrasal_content(cx.v, tail)
         if hit is not None:
             cue_toks, contents = hit
             fr = Frame("verb_prep", pol, [cx.v.i, *cue_toks], cx.actor, contents, 0.75)
@@ -442,7 +453,7 @@ def _of_time(prep: Token) -> bool:
     return any(_is_time(t) for t in prep.children if t.dep_ == "pobj")
 
 
-def phrasal_content(v: Token, tail: tuple[str, ...]) -> tuple[list[int], list[Content]] | None:
+def _phrasal_content(v: Token, tail: tuple[str, ...]) -> tuple[list[int], list[Content]] | None:
     """Match "call for", "rule out", "back away from" on the verb's children; return the cue
     tokens and the contents."""
     kids = list(v.children)
@@ -555,7 +566,6 @@ def evaluative(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
         # "a bill that critics called anti-gay": the antecedent is what is evaluated
         content = Content(cx.v.head, "", phrase=True)
     return negate([Frame("evaluative", pol, [cx.v.i], cx.actor, [content], 0.6)], cx.negated)
-
 
 
 def _evaluation_words(evaluation: Token) -> set[str]:
@@ -696,8 +706,6 @@ def inverted_conditional(head: Token) -> bool:
             and first.i + 1 < len(head.doc) and first.nbor(1).pos_ in ("PRON", "PROPN", "DET", "NOUN"))
 
 
-# holders whose "found / showed X in Y" states a finding about X
-FINDING_HOLDERS = {"poll", "polls", "survey", "surveys", "study", "studies", "report", "analysis", "data", "records"}
 WH_WORDS = {"what", "who", "whom", "whose", "which", "how", "why", "where"}
 ASKING = {"ask", "wonder", "inquire", "question", "query"}
 
@@ -819,7 +827,7 @@ def verb_dobj(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
         # "a survey found Clinton with a lead of 48 percent": the object and its "with" phrase
         # "a poll found Mr. Trump about even with Mrs. Clinton": any phrase after the object that
         # is not a time; "a new poll shows Clinton and Sanders in a dead heat": a poll's object
-        finding = bool(cx.actor) and cx.actor[0].lemma_.lower() in FINDING_HOLDERS
+        finding = bool(cx.actor) and (cx.actor[0].lemma_.lower() in lex.finding_holders or cx.actor[0].lower_ in lex.finding_holders)
         with_ = next((c for c in cx.kids if c.dep_ == "prep" and c.i > dobj.i and not _of_time(c)
                       and (c.lower_ == "with" or finding)), None)
         if with_ is not None:
