@@ -579,4 +579,6 @@ def test_shipped_hybrid_adds_nothing_next_to_a_rules_claim():
     with pytest.raises(ValueError, match="hybrid_new_cues"):
         from claimx.model.component import TaggerComponent
 
-        TaggerComponent(hybrid, "t", "claim-tagger", mode="hybrid", hybrid_new_cues=1.5)
+        TaggerComponent(hybrid, "t", "claim-tagger", mode="hybrid", hybrid_sentences="without_rules", hybrid_new_cues=1.5)
+    with pytest.raises(ValueError, match="only applies with hybrid_sentences"):
+        TaggerComponent(hybrid, "t", "claim-tagger", mode="hybrid", hybrid_sentences="all", hybrid_new_cues=0.8)

@@ -4,7 +4,8 @@ quantization of the Linear layers; ``-all``: the feed-forward output projections
 or (``onnx-``) by ONNX Runtime (``runtime = "onnx"``: every encoder layer int8 per channel), with
 or without the sentence gate (``skip_sentences``); ``+free``: the hybrid's tagger reads only the
 sentences where the rules found no claim (``hybrid_sentences = "without_rules"``; the model
-pipeline is unchanged by it).
+pipeline is unchanged by it); ``+new``: and, beside the rules' claims, its claims at cues the rules
+did not read with a calibrated confidence of 0.8 or more (``hybrid_new_cues``, the shipped hybrid).
 
     python pipeline/scripts/speed_variants.py corpora/news/dev.jsonl --shared ../shared \
         --out pipeline/metrics/speed_variants.json
@@ -35,7 +36,7 @@ from claimx.model.data import calibration_fold
 from claimx.nlp import load_pipeline, to_record
 from claimx.resources import cue_lexicon
 
-# name: (quantize, gate, quantize_all, float_layers, runtime[, hybrid_sentences])
+# name: (quantize, gate, quantize_all, float_layers, runtime[, hybrid_sentences[, hybrid_new_cues]])
 VARIANTS = {"fp32": (False, False, False, None, "torch"), "int8": (True, False, False, None, "torch"),
             "fp32+gate": (False, True, False, None, "torch"), "int8+gate": (True, True, False, None, "torch"),
             "int8-l0": (True, False, False, [0], "torch"), "int8-l0+gate": (True, True, False, [0], "torch"),
@@ -44,7 +45,8 @@ VARIANTS = {"fp32": (False, False, False, None, "torch"), "int8": (True, False, 
             "onnx-int8+gate": (True, True, False, None, "onnx"),
             "int8+gate+free": (True, True, False, None, "torch", "without_rules"),
             "fp32+gate+free": (False, True, False, None, "torch", "without_rules"),
-            "onnx-int8+gate+free": (True, True, False, None, "onnx", "without_rules")}
+            "onnx-int8+gate+free": (True, True, False, None, "onnx", "without_rules"),
+            "onnx-int8+gate+free+new": (True, True, False, None, "onnx", "without_rules", 0.8)}
 
 
 def main() -> None:
@@ -76,7 +78,8 @@ def main() -> None:
             comp = TaggerComponent(nlp, "claimx_tagger", args.model, mode=mode, quantize=quantize,
                                    skip_sentences=gate, lexicon=cue_lexicon(), quantize_all=everything,
                                    float_layers=float_layers, threads=1, runtime=runtime,
-                                   hybrid_sentences=scope[0] if scope else "all")
+                                   hybrid_sentences=scope[0] if scope else "all",
+                                   hybrid_new_cues=scope[1] if len(scope) > 1 else None)
             comp.initialize()
             for d, r in zip(docs, rules):
                 d._.claims = copy.deepcopy(r)

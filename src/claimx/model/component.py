@@ -72,6 +72,9 @@ class TaggerComponent:
         if hybrid_new_cues is not None and not 0.0 <= float(hybrid_new_cues) <= 1.0:
             raise ValueError(f"claimx_tagger hybrid_new_cues must be a confidence between 0 and 1 or null, "
                              f"not {hybrid_new_cues!r}")
+        if hybrid_new_cues is not None and hybrid_sentences != "without_rules":
+            raise ValueError("claimx_tagger hybrid_new_cues only applies with hybrid_sentences = \"without_rules\" "
+                             "(with \"all\" every tagger claim no rules claim covers is added already)")
         self.name = name
         self.mode = mode
         self.min_confidence = min_confidence
@@ -302,7 +305,8 @@ class TaggerComponent:
                 added = [c for c in claims if c["confidence"] >= self.threshold("hybrid")]
                 if self._scoped and doc.has_annotation("SENT_START"):
                     free = outside_sentences_with(added, doc._.claims or [], [(s.start_char, s.end_char) for s in doc.sents])
-                    more = with_new_cues([c for c in added if c not in free], doc._.claims or [], self.hybrid_new_cues) \
+                    kept = {id(c) for c in free}
+                    more = with_new_cues([c for c in added if id(c) not in kept], doc._.claims or [], self.hybrid_new_cues) \
                         if self.hybrid_new_cues is not None else []
                     added = sorted(free + more, key=text_order)
                 claims = merge(doc._.claims or [], outside_editors_notes(texts[i], added), conditions=self.hybrid_conditions)
