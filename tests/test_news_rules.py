@@ -1030,3 +1030,39 @@ def test_an_indefinite_description_after_an_appositive_is_the_same_person(nlp):
             "and a Republican who headed the committee staff.")
     assert [a for a, _, _ in _claims(nlp, text)] == ["Steve Bell"]
     assert [a for a, _, _ in _claims(nlp, "Smith and a colleague said the plan would fail.")] == ["Smith", "colleague"]
+
+
+def _records(nlp, text):
+    return [(c["actor"]["text"], c["actor"]["canonical"], (c["cue"] or {}).get("text"), c["issue"]["text"])
+            for c in nlp(text)._.claims]
+
+
+def test_a_first_person_cue_in_a_continuation_quotation_is_the_speakers_claim(nlp):
+    # GUIDELINES 10.1 / 11.9: "I think X" in a quotation with no tag of its own holds X for the speaker
+    text = ("“The tariffs will hurt farmers,” said Senator Maria Lopez.\n\n"
+            "“I believe the trade deal should be renegotiated.”")
+    recs = _records(nlp, text)
+    assert ("I", "Maria Lopez", "believe", "the trade deal should be renegotiated") in recs
+
+
+def test_a_first_person_cue_inside_the_tagged_quotation_adds_no_record(nlp):
+    text = "“I think the tariffs will hurt farmers,” said Senator Maria Lopez."
+    assert [r[0] for r in _records(nlp, text)] == ["Maria Lopez"]
+
+
+def test_a_quoted_first_person_with_no_speaker_in_reach_is_no_claim(nlp):
+    text = "The debate lasted three hours.\n\n“I believe the trade deal should be renegotiated.”"
+    assert _records(nlp, text) == []
+
+
+def test_a_speaker_inside_another_quotation_is_not_the_speaker(nlp):
+    # the holder of a claim quoted inside the quotation ("Cruz wants X") does not speak it
+    text = ("“Cruz wants to ban all abortions,” Richards said. “And I think the voters will punish him.”")
+    recs = [r for r in _records(nlp, text) if r[0] == "I"]
+    assert recs and all(r[1] == "Richards" for r in recs)
+
+
+def test_finding_it_hard_to_do_something_is_no_position(nlp):
+    assert _claims(nlp, "Romney found it difficult in 2012 to overcome a defeat in Miami.") == []
+    assert _claims(nlp, "The report found it was part of a long-standing problem.") == [
+        ("report", "support", "it was part of a long-standing problem")]

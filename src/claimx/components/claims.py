@@ -101,6 +101,7 @@ class ClaimFinder(DataComponent):
                 elif tok.pos_ == "VERB" and tok.lemma_.lower() in self.lex.tag_verbs:
                     claims.extend(self.quote_tag(doc, tok))
             claims.extend(self.tail_tag(doc, sent, claims[first:]))   # this sentence's claims only
+        claims = self._quoted_speakers(doc, claims)
         head = self.headline(doc, claims)
         if head:
             # a headline the rules re-read replaces what the first parse made of it
@@ -539,7 +540,7 @@ class ClaimFinder(DataComponent):
         addressee = self._entity(doc, fr.addressee) if fr.addressee is not None else None
         out = []
         for h in holders:
-            actor = self._entity(doc, h, fr.holder_range)
+            actor = self._quoted_first_person(doc, h) or self._entity(doc, h, fr.holder_range)
             if actor is None:
                 continue
             confidence = fr.confidence
@@ -562,6 +563,19 @@ class ClaimFinder(DataComponent):
                     "confidence": round(confidence, 3),
                 })
         return out
+
+    @staticmethod
+    def _quoted_first_person(doc: Doc, tok: Token) -> dict[str, Any] | None:
+        """"I" as the subject of a cue inside a quotation ("“I think we ought to start it up”"): a
+        claim of the quotation's speaker (GUIDELINES 9.1, 10.1, 11.9), who is found once every
+        claim is made (:meth:`_quoted_speakers`); inside its speaker's own tagged content the
+        claim is nested and suppressed."""
+        if tok.lower_ != "i" or tok.dep_ not in SUBJECTS:
+            return None
+        q = quotation_around(doc_text(doc), tok.idx, tok.idx + 1)
+        if q is None:
+            return None
+        return {**_span_dict(doc, tok.i, tok.i + 1), "canonical": None, "quotation": q}
 
     def likely_holder(self, tok: Token) -> bool:
         """A common-noun holder needs an actor noun as head or an entity inside its phrase."""
@@ -816,6 +830,44 @@ class ClaimFinder(DataComponent):
             s = m.end()
         if s != issue["start"]:
             claim["issue"] = {"text": text[s:e], "start": s, "end": e}
+
+    SPEAKER_REACH = 600   # characters back from a quotation to its speaker's last claim
+
+    @classmethod
+    def _quoted_speakers(cls, doc: Doc, claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Give each quoted first-person claim its speaker: the holder of a claim whose content
+        lies in the same quotation, else of the nearest earlier claim whose content is a
+        quotation, in the same paragraph or the one before ("“...,” said Mr. Coll. “I have
+        concluded that X.”").  With no speaker found the claim is dropped."""
+        text = doc_text(doc)
+        # a speaker stands outside quotations ("Ted Cruz wants X" inside someone's quotation is not one)
+        known = [c for c in claims if "quotation" not in c["actor"] and c["actor"]["start"] is not None
+                 and quotation_around(text, c["actor"]["start"], c["actor"]["end"]) is None]
+        out = []
+        for c in claims:
+            q = c["actor"].get("quotation")
+            if q is None:
+                out.append(c)
+                continue
+            qs, qe = q
+            if not (qs <= c["issue"]["start"] and c["issue"]["end"] <= qe):
+                continue   # "“I hope so,” Mrs. Clinton said" read as a parenthetical: not the speaker's content
+            same = [o for o in known if o["issue"]["start"] < qe and qs < o["issue"]["end"]]
+            speaker = same[0] if same else None
+            if speaker is None:
+                # back to the start of the paragraph before this one, blank lines skipped
+                para = len(text[:max(text.rfind("\n", 0, qs), 0)].rstrip())
+                floor = max(text.rfind("\n", 0, para) + 1, qs - cls.SPEAKER_REACH)
+                before = [o for o in known if floor <= o["issue"]["start"] and o["issue"]["end"] <= qs
+                          and quotation_around(text, o["issue"]["start"], o["issue"]["end"]) is not None]
+                speaker = max(before, key=lambda o: o["issue"]["end"], default=None)
+            if speaker is None or not speaker["actor"].get("canonical"):
+                continue
+            c["actor"]["canonical"] = speaker["actor"]["canonical"]
+            out.append(c)
+        for c in out:   # one actor dict may serve several records of a frame
+            c["actor"].pop("quotation", None)
+        return out
 
     @staticmethod
     def _relayed(claim: dict[str, Any], claims: list[dict[str, Any]]) -> bool:

@@ -272,7 +272,8 @@ def holder(v: Token, lex: CueLexicon) -> tuple[list[Token] | None, bool]:
     if subj is not None:
         if subj.lower_ in RELATIVE and v.dep_ in ("relcl", "acl"):
             return [subj], passive  # the span is "who"; its canonical is the antecedent's
-        if subj.lower_ in NOT_ACTORS and not first_person_narrator(subj) and not body_pronoun(subj):
+        if subj.lower_ in NOT_ACTORS and not first_person_narrator(subj) and not body_pronoun(subj) \
+                and not quoted_first_person(subj):
             return None, passive
         subj = named_appositive(subj)
         return _one_person_titles([subj, *conjuncts(subj)]), passive
@@ -291,7 +292,8 @@ def holder(v: Token, lex: CueLexicon) -> tuple[list[Token] | None, bool]:
         cur = cur.head
         if cur.pos_ in ("VERB", "AUX", "ADJ") and (lex.is_cue_verb(cur) or cur.lemma_.lower() in lex.adjectives):
             h, _ = holder(cur, lex)
-            if h is not None:
+            # "“I want to commend X,” the governor said": the quoted "I" is the tag's speaker
+            if h is not None and not (len(h) == 1 and quoted_first_person(h[0])):
                 return h, False
     # else "X did Y, saying Z" / "X did Y but said Z" / "X appeared to oppose Z": a participle, a
     # coordinated verb or a controlled infinitive shares the subject of the verb it hangs off
@@ -388,6 +390,13 @@ def first_person_narrator(tok: Token) -> bool:
     if tok.lower_ != "i":
         return False
     return quotation_around(doc_text(tok.doc), tok.idx, tok.idx + 1) is None
+
+
+def quoted_first_person(tok: Token) -> bool:
+    """"I" as a subject inside a quotation: the quoted speaker, whom ``claimx_claims`` finds from
+    the claims around the quotation (GUIDELINES 10.1)."""
+    return tok.lower_ == "i" and tok.dep_ in SUBJECTS and \
+        quotation_around(doc_text(tok.doc), tok.idx, tok.idx + 1) is not None
 
 
 def body_pronoun(tok: Token) -> bool:
@@ -690,10 +699,22 @@ def verb_ccomp(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
             contents.append(Content(c, "that"))
     report = cx.is_report(lex)
     # an indirect question ("asked whether X", "said what he believed") takes no position on X
-    contents = [c for c in contents if not _indirect_question(c.head, cx.lemma, cx.v.i) and not inverted_conditional(c.head)]
+    contents = [c for c in contents if not _indirect_question(c.head, cx.lemma, cx.v.i) and not inverted_conditional(c.head)
+                and not _found_it_hard(cx, c.head)]
     if not contents:
         return []
     return negate([Frame("verb_ccomp", cx.polarity(lex), [cx.v.i], cx.actor, contents, 0.8, addressee=addressee)], cx.negated, report)
+
+
+def _found_it_hard(cx: VerbCue, head: Token) -> bool:
+    """"found it difficult to overcome X", "I'm finding it hard to get used to X": an expletive "it"
+    before an adjective whose infinitive follows tells of the holder's experience, not a position."""
+    if cx.lemma != "find" or head.pos_ != "ADJ":
+        return False
+    if not any(x.dep_ == "nsubj" and x.lower_ == "it" for x in head.children):
+        return False
+    return any(x.dep_ in ("xcomp", "advcl") and any(a.lower_ == "to" and a.dep_ == "aux" for a in x.children)
+               for x in [*head.children, *cx.v.children])
 
 
 def inverted_conditional(head: Token) -> bool:
