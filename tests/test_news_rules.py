@@ -1066,3 +1066,14 @@ def test_finding_it_hard_to_do_something_is_no_position(nlp):
     assert _claims(nlp, "Romney found it difficult in 2012 to overcome a defeat in Miami.") == []
     assert _claims(nlp, "The report found it was part of a long-standing problem.") == [
         ("report", "support", "it was part of a long-standing problem")]
+
+
+def test_an_infinitive_parsed_as_purpose_after_a_date_is_the_complement(nlp):
+    text = "Senator Bernie Sanders promised Sunday at a Las Vegas rally to end the deportation program."
+    assert ("Bernie Sanders", "support", "end the deportation program") in _claims(nlp, text)
+
+
+def test_a_quoted_evaluation_parsed_as_the_objects_head(nlp):
+    text = 'Donald Trump has targeted Mexico, calling Mexican border-crossers "rapists" and criminals.'
+    recs = [(a, s, i) for a, s, i in _claims(nlp, text) if "crossers" in i]
+    assert recs and all(s == "oppose" and "rapists" not in i for _, s, i in recs)

@@ -222,6 +222,11 @@ class VerbCue:
         xcomps = [c for c in kids if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
         # "promised Sunday to end X": a date the parser took for the object is no object
         dobj = next((c for c in kids if c.dep_ in ("dobj", "obj") and not _is_time(c)), None)
+        if not xcomps and dobj is None and not ccomps:
+            # ... and the infinitive after it, parsed as a clause of purpose, is the complement
+            xcomps = [c for c in kids if c.dep_ == "advcl" and c.i > v.i and c.pos_ in ("VERB", "AUX")
+                      and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)
+                      and not any(a.dep_ in SUBJECTS or a.dep_ == "mark" for a in c.children)][:1]
         addressee = None
         if dobj is not None and (ccomps or xcomps) and lemma in lex.addressee_verbs:
             addressee, dobj = dobj, None  # "urged Iran to return": Iran is addressed
@@ -565,6 +570,13 @@ def evaluative(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
             evaluation = next((c for c in dobj.children if c.dep_ == "appos" and c.i > dobj.i
                                and c.doc[c.left_edge.i].lower_ in ("a", "an", *OPENING_MARKS)
                                and not any(t.text == "," for t in c.doc[dobj.i: c.left_edge.i])), None)
+    if evaluation is None and dobj is not None and dobj.i > 0 and dobj.doc[dobj.i - 1].text in OPENING_MARKS:
+        # 'calling Mexican border-crossers "rapists"': the parser made the quoted evaluation the
+        # object's head and the object a modifier before the quote mark
+        mod = next((c for c in dobj.children if c.dep_ in ("nmod", "compound", "poss") and c.right_edge.i < dobj.i - 1
+                    and c.pos_ in ("NOUN", "PROPN")), None)
+        if mod is not None:
+            dobj, evaluation = mod, dobj
     if evaluation is None:
         return None
     pol = "oppose" if _evaluation_words(evaluation) & lex.negative else "support"
