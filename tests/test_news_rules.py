@@ -1077,3 +1077,11 @@ def test_a_quoted_evaluation_parsed_as_the_objects_head(nlp):
     text = 'Donald Trump has targeted Mexico, calling Mexican border-crossers "rapists" and criminals.'
     recs = [(a, s, i) for a, s, i in _claims(nlp, text) if "crossers" in i]
     assert recs and all(s == "oppose" and "rapists" not in i for _, s, i in recs)
+
+
+def test_the_first_to_act_is_the_subject_of_the_copula(nlp):
+    text = ("Chris Collins and Duncan Hunter on Wednesday became the first sitting members of Congress "
+            "to endorse the presidential bid of Donald Trump.")
+    actors = {a for a, s, i in _claims(nlp, text) if i.startswith("the presidential bid")}
+    assert actors == {"Chris Collins", "Duncan Hunter"}
+    assert [a for a, _, _ in _claims(nlp, "Maine was the first state to adopt ranked voting.")] == ["Maine"]

@@ -287,6 +287,11 @@ def holder(v: Token, lex: CueLexicon) -> tuple[list[Token] | None, bool]:
     sender = message_sender(v, lex)
     if sender is not None:
         return sender, False
+    # "X and Y became the first members of Congress to endorse Z", "she was the only one to vote
+    # against it": the infinitive after a ranked predicate noun is the subject's act
+    ranked = _ranked_predicate(v)
+    if ranked is not None:
+        return ranked, False
     if v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN"):
         return [v.head], False
     # no subject: inherit from the cue this verb continues ("..., adding that", "and said")
@@ -321,6 +326,29 @@ def holder(v: Token, lex: CueLexicon) -> tuple[list[Token] | None, bool]:
         if noun is not None and noun.lower_ not in NOT_ACTORS:
             return [noun], False
     return None, False
+
+
+RANKS = frozenset({"first", "only", "last", "latest", "second", "third", "sole"})
+
+
+def _ranked_predicate(v: Token) -> list[Token] | None:
+    """The subject of "became / was the first N to VERB": ``v`` an infinitive without a subject of
+    its own, hung off the copula or off its predicate noun, which is ranked (first, only, last)."""
+    if not any(c.lower_ == "to" and c.dep_ == "aux" for c in v.children) or any(c.dep_ in SUBJECTS for c in v.children):
+        return None
+    if v.dep_ == "advcl" and v.head.lemma_ in ("be", "become"):
+        cop = v.head
+        attr = next((c for c in cop.children if c.dep_ == "attr" and c.i < v.i), None)
+    elif v.dep_ in ("acl", "relcl") and v.head.dep_ == "attr" and v.head.head.lemma_ in ("be", "become"):
+        attr, cop = v.head, v.head.head
+    else:
+        return None
+    if attr is None or not (attr.lower_ in RANKS or any(c.lower_ in RANKS for c in attr.children)):
+        return None
+    subj = next((c for c in cop.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lower_ in NOT_ACTORS or subj.lower_ in RELATIVE:
+        return None
+    return [subj, *conjuncts(subj)]
 
 
 def _fronted_appositive(v: Token) -> Token | None:
