@@ -1085,3 +1085,11 @@ def test_the_first_to_act_is_the_subject_of_the_copula(nlp):
     actors = {a for a, s, i in _claims(nlp, text) if i.startswith("the presidential bid")}
     assert actors == {"Chris Collins", "Duncan Hunter"}
     assert [a for a, _, _ in _claims(nlp, "Maine was the first state to adopt ranked voting.")] == ["Maine"]
+
+
+def test_a_reporting_verb_misparsed_as_its_subjects_participle(nlp):
+    text = "Multiple outlets reported on Wednesday the Secret Service had a conversation with Trump."
+    assert ("Multiple outlets", "support", "the Secret Service had a conversation with Trump") in _claims(nlp, text)
+    # a reduced relative before the real verb stays what it is
+    assert _claims(nlp, "The report released on Monday said the plan would fail.") == [
+        ("report", "support", "the plan would fail")]

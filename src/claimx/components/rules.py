@@ -757,6 +757,23 @@ def _found_it_hard(cx: VerbCue, head: Token) -> bool:
                for x in [*head.children, *cx.v.children])
 
 
+def verb_ccomp_misparsed(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
+    """``verb_ccomp`` where the parser read the reporting verb as a participle of its subject:
+    "Multiple outlets *reported* on Wednesday the Secret Service had X" came out as "outlets
+    (reported on Wednesday) ... had", the main verb with a second subject.  The main clause less
+    the holder's phrase is the content."""
+    v = cx.v
+    if v.dep_ != "acl" or v.tag_ not in ("VBD", "VBN") or not cx.is_report(lex) or cx.ccomps or cx.xcomps \
+            or cx.dobj is not None or any(c.dep_ in ("agent", "auxpass") for c in cx.kids):
+        return None
+    noun, root = v.head, v.head.head
+    if noun.dep_ != "nsubj" or root.pos_ not in ("VERB", "AUX") or root.i < v.i:
+        return None
+    if not any(c.dep_ in ("nsubj", "nsubjpass") and c.i > v.i for c in root.children):
+        return None
+    return [Frame("verb_ccomp", cx.polarity(lex), [v.i], cx.actor, [Content(root, "that", minus=noun)], 0.7)]
+
+
 def inverted_conditional(head: Token) -> bool:
     """A clause opened by "should / were / had" before its subject, after a comma ("..., should it
     reach his desk"): a condition the parser took for a complement (see claimx_conditions)."""
@@ -948,7 +965,7 @@ def _set_off(v: Token) -> bool:
 VerbRule = Callable[[VerbCue, CueLexicon], "list[Frame] | None"]
 # Rules tried at any verb, then (after the gate) those for verbs of the cue lexicon.
 OPEN_VERB_RULES: tuple[VerbRule, ...] = (verb_prep_phrasal, parenthetical_as, verb_xcomp_call_on, evaluative, light_noun)
-LEXICON_VERB_RULES: tuple[VerbRule, ...] = (verb_answer, verb_passive, verb_ccomp, verb_compose, verb_xcomp, verb_prep,
+LEXICON_VERB_RULES: tuple[VerbRule, ...] = (verb_answer, verb_passive, verb_ccomp, verb_ccomp_misparsed, verb_compose, verb_xcomp, verb_prep,
                                             verb_dobj, parenthetical)
 VERB_RULES = OPEN_VERB_RULES + LEXICON_VERB_RULES
 
