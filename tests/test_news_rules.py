@@ -1093,3 +1093,11 @@ def test_a_reporting_verb_misparsed_as_its_subjects_participle(nlp):
     # a reduced relative before the real verb stays what it is
     assert _claims(nlp, "The report released on Monday said the plan would fail.") == [
         ("report", "support", "the plan would fail")]
+
+
+def test_a_possibility_the_writer_weighs_is_no_position(nlp):
+    text = "If the court rules against it, the ministry might drop the plan or refuse to defend the law."
+    assert _claims(nlp, text) == []
+    # inside a quotation the speaker's "may" stays the speaker's claim
+    quoted = "“We may reject the offer,” the union's leader said."
+    assert [i for _, _, i in _claims(nlp, quoted)] == ["We may reject the offer"]

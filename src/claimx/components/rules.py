@@ -1113,6 +1113,14 @@ def hypothetical(tok: Token) -> bool:
     if any(c.dep_ == "mark" and c.lower_ == "for" for c in head.children) \
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
         return True
+    # "the government could reverse the rules or decline to appeal": a possibility the writer
+    # weighs in a main clause is nobody's position
+    main = tok
+    while main.dep_ in ("conj", "xcomp") and main.head is not main:
+        main = main.head
+    if main.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ in ("could", "might", "may") for c in main.children) \
+            and quotation_around(doc_text(tok.doc), tok.idx, tok.idx + 1) is None:
+        return True
     return False
 
 
