@@ -1101,3 +1101,25 @@ def test_a_possibility_the_writer_weighs_is_no_position(nlp):
     # inside a quotation the speaker's "may" stays the speaker's claim
     quoted = "“We may reject the offer,” the union's leader said."
     assert [i for _, _, i in _claims(nlp, quoted)] == ["We may reject the offer"]
+
+
+TRANSCRIPT = ("Governor defends Trump.\n\nMary Fallin spoke to CNN on Sunday. Partial transcript as follows:\n\n"
+              "JAKE TAPPER: Do you think Donald Trump has campaigned as a racial healer?\n\n"
+              "FALLIN: Well, look, the whole nation needs to work together. They want safe homes.\n\n"
+              "TAPPER: What about the wall?\n\n"
+              "FALLIN: I think he is trying to campaign as a racial healer. I trust him with his words.\n")
+
+
+def test_a_transcript_turn_opens_with_its_speakers_claim(nlp):
+    recs = _records(nlp, TRANSCRIPT)
+    # the first assertion of a turn, fillers left out; questions make none (GUIDELINES 9.1)
+    assert ("FALLIN", "Mary Fallin", None, "the whole nation needs to work together") in recs
+    assert not any(r[0] in ("JAKE TAPPER", "TAPPER") for r in recs)
+    # a first-person cue in a turn is the speaker's, and replaces the label record there
+    assert ("I", "Mary Fallin", "think", "he is trying to campaign as a racial healer") in recs
+    assert not any(r[0] == "FALLIN" and r[3].startswith("I think") for r in recs)
+
+
+def test_one_labelled_paragraph_is_no_transcript(nlp):
+    text = "Officials met on Monday.\n\nUPDATE: The meeting ended without a deal.\n\nNOTE: The talks resume today.\n"
+    assert not any(c["source"].endswith("transcript") for c in nlp(text)._.claims)

@@ -101,6 +101,9 @@ class ClaimFinder(DataComponent):
                 elif tok.pos_ == "VERB" and tok.lemma_.lower() in self.lex.tag_verbs:
                     claims.extend(self.quote_tag(doc, tok))
             claims.extend(self.tail_tag(doc, sent, claims[first:]))   # this sentence's claims only
+        turns = self.transcript_turns(doc)
+        if turns:
+            claims = self._turn_claims(doc, turns, claims)
         claims = self._quoted_speakers(doc, claims)
         head = self.headline(doc, claims)
         if head:
@@ -831,6 +834,82 @@ class ClaimFinder(DataComponent):
         if s != issue["start"]:
             claim["issue"] = {"text": text[s:e], "start": s, "end": e}
 
+    # -- interview transcripts (GUIDELINES 9.1) -------------------------------------------------
+    _TURN = re.compile(r"^[ \t]*[\"\u201c]?[ \t]*([A-Z][A-Z.'\u2019 -]{0,30}[A-Z])[ \t]*:[ \t\u00a0]+(?=\S)", re.M)
+    NOT_SPEAKERS = {"UPDATE", "UPDATED", "PREVIOUSLY", "BYLINE", "NOTE", "EDITOR'S NOTE", "EDITOR\u2019S NOTE",
+                    "CORRECTION", "CLARIFICATION", "RELATED", "ABSTRACT", "FULL TEXT", "SOURCE", "SOURCES",
+                    "PHOTO", "PHOTOS", "WATCH", "READ MORE", "DISCLAIMER", "EXCLUSIVE", "BREAKING", "Q", "A"}
+    _FILLERS = re.compile(r"(?:(?:well|look|listen|you know|yes|yeah|no|oh|so|and|but|now|okay|ok|sure|again)\s*,?\s+)+", re.I)
+
+    def transcript_turns(self, doc: Doc) -> list[tuple[int, int, dict[str, Any]]]:
+        """The turns of an interview transcript: paragraphs opened by a speaker label in capitals
+        ("PENCE: ...", "JAKE TAPPER: ..."), as (content start, paragraph end, speaker slot).  A
+        document is a transcript when it has two labelled paragraphs or more and a label that
+        comes back or names a person of the document."""
+        text = doc_text(doc)
+        found = []
+        for m in self._TURN.finditer(text):
+            label = m.group(1).strip()
+            if label in self.NOT_SPEAKERS or m.start() < text.find("\n"):
+                continue
+            end = text.find("\n", m.end())
+            found.append((m.start(1), m.end(1), m.end(), end if end >= 0 else len(text)))
+        if len(found) < 2:
+            return []
+        persons = [a for a in doc._.actors or [] if a.get("label") == "PERSON"]
+        labels = [text[s:e] for s, e, _, _ in found]
+
+        def canonical(label: str) -> str | None:
+            low = label.lower()
+            for a in persons:
+                c = a["canonical"]
+                if c.lower() == low or c.lower().split()[-1:] == [low.split()[-1]]:
+                    return c
+            return None
+
+        if not any(labels.count(x) > 1 or canonical(x) for x in labels):
+            return []
+        turns = []
+        for (s, e, cs, pe), label in zip(found, labels):
+            name = canonical(label) or label.title()
+            turns.append((cs, pe, {"text": label, "start": s, "end": e, "canonical": name}))
+        return turns
+
+    def _turn_claims(self, doc: Doc, turns: list[tuple[int, int, dict[str, Any]]],
+                     claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """``transcript``: the first assertion of each turn is a claim of its speaker (cue null),
+        without discourse fillers ("Well, look,"); a turn that opens with a question makes none,
+        nor one whose first sentence holds the speaker's own first-person cue ("I think X"),
+        which is the claim there.  A first-person holder inside a turn is the turn's speaker."""
+        text = doc_text(doc)
+        out = list(claims)
+        for cs, pe, speaker in turns:
+            for c in claims:
+                a = c["actor"]
+                if a["start"] is not None and cs <= a["start"] < pe and a["text"].lower() == "i":
+                    a["canonical"] = speaker["canonical"]
+                    a.pop("quotation", None)
+            f = self._FILLERS.match(text, cs)
+            start = f.end() if f else cs
+            sent = next((x for x in doc.sents if x.start_char <= start < x.end_char), None)
+            if sent is None:
+                continue
+            end = min(sent.end_char, pe)
+            if text[start:end].rstrip(" \"'\u201d\u2019").endswith("?"):
+                continue
+            if any(c["cue"] is not None and start <= c["cue"]["start"] < end and c["actor"]["text"].lower() == "i"
+                   for c in claims):
+                continue
+            while end > start and text[end - 1] in ".,;:!\"'\u201d\u2019 ":
+                end -= 1
+            if end - start < 3:
+                continue
+            out.append({"actor": dict(speaker), "stance": "support",
+                        "issue": {"text": text[start:end], "start": start, "end": end},
+                        "condition": None, "cue": None, "addressee": None, "optional": False,
+                        "source": f"{self.name}:transcript", "confidence": 0.7})
+        return out
+
     SPEAKER_REACH = 600   # characters back from a quotation to its speaker's last claim
 
     @classmethod
@@ -915,7 +994,7 @@ class ClaimFinder(DataComponent):
         claims = outside_editors_notes(text, claims)
         if self.nested == "suppress":
             reporting = [c for c in claims if c["source"].endswith(("verb_ccomp", "according_to", "parenthetical", "quote_tag", "colon",
-                                                                     "report_noun", "tail_tag"))]
+                                                                     "report_noun", "tail_tag", "transcript"))]
             kept = []
             for c in claims:
                 inside = c["cue"] is not None and any(
