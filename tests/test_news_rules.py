@@ -1104,7 +1104,8 @@ def test_a_possibility_the_writer_weighs_is_no_position(nlp):
 
 
 TRANSCRIPT = ("Governor defends Trump.\n\nMary Fallin spoke to CNN on Sunday. Partial transcript as follows:\n\n"
-              "JAKE TAPPER: Do you think Donald Trump has campaigned as a racial healer?\n\n"
+              "JAKE TAPPER: Donald Trump released a video on Friday about racial healing. Take a listen.\n\n"
+              "TAPPER: Do you think Donald Trump has campaigned as a racial healer?\n\n"
               "FALLIN: Well, look, the whole nation needs to work together. They want safe homes.\n\n"
               "TAPPER: What about the wall?\n\n"
               "FALLIN: I think he is trying to campaign as a racial healer. I trust him with his words.\n")
@@ -1114,6 +1115,7 @@ def test_a_transcript_turn_opens_with_its_speakers_claim(nlp):
     recs = _records(nlp, TRANSCRIPT)
     # the first assertion of a turn, fillers left out; questions make none (GUIDELINES 9.1)
     assert ("FALLIN", "Mary Fallin", None, "the whole nation needs to work together") in recs
+    # the interviewer (a speaker who asks, beside one who does not) makes no claim of his own
     assert not any(r[0] in ("JAKE TAPPER", "TAPPER") for r in recs)
     # a first-person cue in a turn is the speaker's, and replaces the label record there
     assert ("I", "Mary Fallin", "think", "he is trying to campaign as a racial healer") in recs

@@ -869,10 +869,17 @@ class ClaimFinder(DataComponent):
 
         if not any(labels.count(x) > 1 or canonical(x) for x in labels):
             return []
+        # the interviewer: a label with a turn that ends in a question, beside one with none
+        # ("JAKE TAPPER" and later "TAPPER" are one speaker)
+        keys = [x.split()[-1] for x in labels]
+        asks = {k: any(text[cs:pe].rstrip(" \"'\u201d\u2019").endswith("?") for (_, _, cs, pe), y in zip(found, keys) if y == k)
+                for k in set(keys)}
+        interviewers = {k for k, q in asks.items() if q} if not all(asks.values()) else set()
         turns = []
         for (s, e, cs, pe), label in zip(found, labels):
             name = canonical(label) or label.title()
-            turns.append((cs, pe, {"text": label, "start": s, "end": e, "canonical": name}))
+            turns.append((cs, pe, {"text": label, "start": s, "end": e, "canonical": name,
+                                   "interviewer": label.split()[-1] in interviewers}))
         return turns
 
     def _turn_claims(self, doc: Doc, turns: list[tuple[int, int, dict[str, Any]]],
@@ -880,7 +887,8 @@ class ClaimFinder(DataComponent):
         """``transcript``: the first assertion of each turn is a claim of its speaker (cue null),
         without discourse fillers ("Well, look,"); a turn that opens with a question makes none,
         nor one whose first sentence holds the speaker's own first-person cue ("I think X"),
-        which is the claim there.  A first-person holder inside a turn is the turn's speaker."""
+        which is the claim there.  A first-person holder inside a turn is the turn's speaker; the
+        interviewer's turns (a label with questions beside one without) make no claim of their own."""
         text = doc_text(doc)
         out = list(claims)
         for cs, pe, speaker in turns:
@@ -889,6 +897,8 @@ class ClaimFinder(DataComponent):
                 if a["start"] is not None and cs <= a["start"] < pe and a["text"].lower() == "i":
                     a["canonical"] = speaker["canonical"]
                     a.pop("quotation", None)
+            if speaker["interviewer"]:
+                continue   # the interviewer's questions are no claims, what he reports second-hand (9.1)
             f = self._FILLERS.match(text, cs)
             start = f.end() if f else cs
             sent = next((x for x in doc.sents if x.start_char <= start < x.end_char), None)
@@ -904,7 +914,7 @@ class ClaimFinder(DataComponent):
                 end -= 1
             if end - start < 3:
                 continue
-            out.append({"actor": dict(speaker), "stance": "support",
+            out.append({"actor": {k: v for k, v in speaker.items() if k != "interviewer"}, "stance": "support",
                         "issue": {"text": text[start:end], "start": start, "end": end},
                         "condition": None, "cue": None, "addressee": None, "optional": False,
                         "source": f"{self.name}:transcript", "confidence": 0.7})
