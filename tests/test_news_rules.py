@@ -1125,3 +1125,10 @@ def test_a_transcript_turn_opens_with_its_speakers_claim(nlp):
 def test_one_labelled_paragraph_is_no_transcript(nlp):
     text = "Officials met on Monday.\n\nUPDATE: The meeting ended without a deal.\n\nNOTE: The talks resume today.\n"
     assert not any(c["source"].endswith("transcript") for c in nlp(text)._.claims)
+
+
+def test_a_statement_before_a_quoted_question_stands(nlp):
+    text = "De Blasio said the move was made by the police commissioner and asked, “Who are you going to trust?”"
+    assert _claims(nlp, text) == [("De Blasio", "support", "the move was made by the police commissioner")]
+    # a question from its start makes no claim
+    assert _claims(nlp, "Does Senator Warren support the trade deal?") == []

@@ -33,7 +33,7 @@ from ..resources import actor_gazetteer, cue_lexicon
 from .actors import PRONOUNS, mention_at, noun_phrase
 from .data import DataComponent
 from .quotes import quotation_around
-from .rules import (NOT_ACTORS, RELATIVE, SUBJECTS, Content, CueLexicon, Frame, body_pronoun, first_person_narrator,
+from .rules import (ASKING, NOT_ACTORS, RELATIVE, SUBJECTS, Content, CueLexicon, Frame, body_pronoun, first_person_narrator,
                     frames_at, holder, named_appositive)
 from .text import doc_text
 
@@ -90,7 +90,8 @@ class ClaimFinder(DataComponent):
                     tok.lemma_ = fixes[tok.lower_]
         claims: list[dict[str, Any]] = []
         for sent in doc.sents:
-            if sent.text.rstrip().rstrip("\"'\u201d\u2019)").endswith("?"):
+            asks = self._question_start(sent)
+            if asks == sent.start_char:
                 continue
             first = len(claims)
             for tok in sent:
@@ -101,6 +102,12 @@ class ClaimFinder(DataComponent):
                 elif tok.pos_ == "VERB" and tok.lemma_.lower() in self.lex.tag_verbs:
                     claims.extend(self.quote_tag(doc, tok))
             claims.extend(self.tail_tag(doc, sent, claims[first:]))   # this sentence's claims only
+            if asks is not None:
+                # "De Blasio said X and said, “Who are you going to trust?”": what comes before
+                # the quoted question stands
+                claims[first:] = [c for c in claims[first:] if c["issue"]["end"] <= asks
+                                  and (c["cue"] or c["issue"])["start"] < asks
+                                  and not self._asking(doc, c)]
         turns = self.transcript_turns(doc)
         if turns:
             claims = self._turn_claims(doc, turns, claims)
@@ -112,6 +119,29 @@ class ClaimFinder(DataComponent):
             claims = [c for c in claims if c["issue"]["start"] >= end] + head
         doc._.claims = self._clean(doc, claims)
         return doc
+
+    @staticmethod
+    def _asking(doc: Doc, claim: dict[str, Any]) -> bool:
+        """A claim whose cue asks ("asked the crowd, “...?”"): the question is its content."""
+        cue = claim["cue"]
+        if cue is None:
+            return False
+        span = doc.char_span(cue["start"], cue["end"], alignment_mode="expand")
+        return span is not None and any(t.lemma_.lower() in ASKING for t in span)
+
+    @staticmethod
+    def _question_start(sent: Span) -> int | None:
+        """Where the question of a sentence that ends in "?" begins: the sentence's start (no claim
+        in it: a headline question, "Does X support Y?"), or the opening mark of a quotation that
+        closes it after a statement ("X said Y and asked, “Who ...?”"); None when it asks nothing."""
+        text = sent.text.rstrip()
+        if not text.rstrip("\"'\u201d\u2019)").endswith("?"):
+            return None
+        body = text.rstrip("\"'\u201d\u2019)")
+        i = max(body.rfind("\u201c"), body.rfind("''"), body.rfind(' "'))
+        if i <= 0 or text[:i].rstrip().endswith(("?", ".")) or len(_WORD.findall(text[:i])) < 4:
+            return sent.start_char
+        return sent.start_char + i
 
     # -- headlines ---------------------------------------------------------------------------
     _COLON = re.compile(r"([^:\n]{2,80}?):\s+(\S[^\n]*)")
