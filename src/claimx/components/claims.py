@@ -14,10 +14,14 @@ content cut out; the actor and cue excluded from the issue, SPEC); a content ope
 runs to the quotation's end; duplicates keep the most confident.  Three rules read the text
 around a tag rather than the parse: ``quote_tag`` ("“...,” X said"; with the tag-only verbs
 "continued", "read"), ``colon`` ("X wrote: ...") and ``tail_tag`` ("..., records show." where the
-parse made no claim at the tag); ``headline`` and ``headline_colon`` read the first line.
+parse made no claim at the tag); ``headline`` and ``headline_colon`` read the first line;
+``transcript`` reads the speaker labels of an interview transcript ("PENCE: ...", GUIDELINES 9.1).
+A first-person holder inside a quotation ("“I think X”") is the quotation's speaker, found from the
+claims around it (GUIDELINES 10.1).
 
-Sentences ending in "?" (headline questions) make no claim.  A cue inside the reported content of
-a reporting cue is not a claim of its own when ``nested`` is ``"suppress"`` (GUIDELINES 1.4).
+A sentence that is a question makes no claim; one that ends in a quoted question keeps what it
+says before the quotation.  A cue inside the reported content of a reporting cue is not a claim
+of its own when ``nested`` is ``"suppress"`` (GUIDELINES 1.4).
 """
 
 from __future__ import annotations

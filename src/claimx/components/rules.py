@@ -12,8 +12,9 @@ empty, when it decides for the cue (an empty list: no claim here, try nothing el
 * at a verb, :data:`VERB_RULES` in order: :func:`verb_prep_phrasal` ("called for X"),
   :func:`parenthetical_as` ("as X pointed out, Y"), :func:`verb_xcomp_call_on` ("called on X to
   Y"), :func:`evaluative`, :func:`light_noun`; then, for a verb of the cue lexicon only,
-  :func:`verb_answer` ("Asked if X, she said no"), :func:`verb_passive`, :func:`verb_ccomp`, :func:`verb_compose`,
-  :func:`verb_xcomp`, :func:`verb_prep`, :func:`verb_dobj`, :func:`parenthetical`;
+  :func:`verb_answer` ("Asked if X, she said no"), :func:`verb_passive`, :func:`verb_ccomp`,
+  :func:`verb_ccomp_misparsed` ("Outlets reported on Monday X" read as a participle),
+  :func:`verb_compose`, :func:`verb_xcomp`, :func:`verb_prep`, :func:`verb_dobj`, :func:`parenthetical`;
 * where no verb rule made a frame: :func:`adjective` at a predicate adjective, then
   :func:`agent_noun`, :func:`light_noun_possessive` and :func:`report_noun` at a noun.
 
