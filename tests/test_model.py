@@ -542,6 +542,22 @@ def test_new_cues_keeps_confident_tagger_claims_at_cues_the_rules_did_not_read()
     assert with_new_cues(model, [], 0.95) == [model[0]]
 
 
+def test_a_tagger_claim_held_by_the_subject_of_a_passive_cue_is_dropped(nlp):
+    """The subject of "has been criticized" is the one criticized, not the holder: such a tagger
+    claim is left out (``passive_patient``); the active sentence keeps its holder."""
+    from claimx.model.component import passive_patient
+
+    def claim(text: str, actor: str, cue: str) -> dict:
+        a, k = text.index(actor), text.index(cue)
+        return {"actor": {"text": actor, "start": a, "end": a + len(actor)},
+                "cue": {"text": cue, "start": k, "end": k + len(cue)}}
+
+    passive = "Senator Sanders has been criticized for offering vague answers."
+    active = "Senator Warren criticized Sanders for offering vague answers."
+    assert passive_patient(nlp(passive), claim(passive, "Sanders", "criticized"))
+    assert not passive_patient(nlp(active), claim(active, "Warren", "criticized"))
+
+
 def test_shipped_hybrid_adds_nothing_next_to_a_rules_claim():
     from claimx.model.component import model_available
     from claimx.nlp import load_pipeline

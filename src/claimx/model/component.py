@@ -297,7 +297,7 @@ class TaggerComponent:
                     found[i].append((row, hidden[row: row + 1], w, w.offsets))
         for i, doc in enumerate(docs):
             cleaned, conf = self._clean_spans(doc, spans[i])
-            claims = self._group(doc, texts[i], cleaned, conf)
+            claims = [c for c in self._group(doc, texts[i], cleaned, conf) if not passive_patient(doc, c)]
             self._stances(claims, found[i])
             for c in claims:
                 c["confidence"] = round(self.calibration(c.pop("_conf")) if self.calibration else c.pop("_conf"), 3)
@@ -675,6 +675,25 @@ def with_new_cues(model: list[dict[str, Any]], rules: list[dict[str, Any]], min_
     cues = [r["cue"] for r in rules if r.get("cue")]
     return [m for m in model if m.get("cue") and m["confidence"] >= min_confidence
             and not any(_overlaps(r, (m["cue"]["start"], m["cue"]["end"])) for r in cues)]
+
+
+def passive_patient(doc: Doc, claim: dict[str, Any]) -> bool:
+    """A tagger claim whose actor is the subject of its passive cue ("Sanders has been criticized
+    for X", "he was warned against X"): the one acted on, not the holder; the rules read such a
+    cue's "by" agent as holder (``verb_passive``)."""
+    cue, actor = claim.get("cue"), claim.get("actor")
+    if not cue or not actor or actor.get("start") is None:
+        return False
+    span = doc.char_span(cue["start"], cue["end"], alignment_mode="expand")
+    if span is None:
+        return False
+    for tok in span:
+        if tok.pos_ != "VERB":
+            continue
+        for c in tok.children:
+            if c.dep_ == "nsubjpass" and c.idx < actor["end"] and actor["start"] < c.idx + len(c.text):
+                return True
+    return False
 
 
 def text_order(claim: dict[str, Any]) -> tuple[int, int]:
