@@ -1132,3 +1132,17 @@ def test_a_statement_before_a_quoted_question_stands(nlp):
     assert _claims(nlp, text) == [("De Blasio", "support", "the move was made by the police commissioner")]
     # a question from its start makes no claim
     assert _claims(nlp, "Does Senator Warren support the trade deal?") == []
+
+
+def test_named_members_after_including_hold_the_groups_claim(nlp):
+    # GUIDELINES 10.2: the group and each named member
+    text = ("Democratic presidential candidates, including Hillary Clinton and Senator Bernie Sanders, "
+            "have proposed spending increases for domestic programs.")
+    actors = [a for a, s, i in _claims(nlp, text) if i.startswith("spending increases")]
+    assert actors == ["Democratic presidential candidates", "Hillary Clinton", "Bernie Sanders"]
+
+
+def test_an_apology_for_something_opposes_it(nlp):
+    # GUIDELINES 11.3: "apologized to Y for X": Y the addressee, X the issue, oppose
+    text = "Bernie Sanders apologized to Hillary Clinton for his campaign's accessing of her voter data."
+    assert ("Bernie Sanders", "oppose", "his campaign's accessing of her voter data") in _claims(nlp, text)

@@ -282,7 +282,8 @@ def holder(v: Token, lex: CueLexicon) -> tuple[list[Token] | None, bool]:
                 and not quoted_first_person(subj):
             return None, passive
         subj = named_appositive(subj)
-        return _one_person_titles([subj, *conjuncts(subj)]), passive
+        holders = _one_person_titles([subj, *conjuncts(subj)])
+        return holders + included_members(holders), passive
     if passive:
         return None, True
     sender = message_sender(v, lex)
@@ -447,6 +448,28 @@ def body_pronoun(tok: Token) -> bool:
         return False
     return any(m.get("label") in ("ORG", "NOUN") and m["canonical"] == me["canonical"] and m["end"] <= tok.idx
                for m in actors) and quotation_around(doc_text(tok.doc), tok.idx, tok.idx + 2) is None
+
+
+def included_members(holders: list[Token]) -> list[Token]:
+    """Named members after "including" in a holder's phrase ("Democratic candidates, including
+    Hillary Clinton and Bernie Sanders, have proposed X"): a record for each besides the group's
+    (GUIDELINES 10.2)."""
+    out = []
+    for h in holders:
+        for prep in h.children:
+            if prep.dep_ != "prep" or prep.lower_ != "including":
+                continue
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is None:
+                continue
+            for m in [pobj, *conjuncts(pobj)]:
+                if m.pos_ != "PROPN":
+                    continue
+                # "University of North Carolina professor Zeynep Tufekci": the person in the phrase
+                person = next((e.root for e in m.doc.ents if e.label_ == "PERSON"
+                               and m.left_edge.i <= e.start and e.end <= m.right_edge.i + 1), None)
+                out.append(person if m.ent_type_ != "PERSON" and person is not None else m)
+    return out
 
 
 def _one_person_titles(holders: list[Token]) -> list[Token]:
