@@ -1146,3 +1146,11 @@ def test_an_apology_for_something_opposes_it(nlp):
     # GUIDELINES 11.3: "apologized to Y for X": Y the addressee, X the issue, oppose
     text = "Bernie Sanders apologized to Hillary Clinton for his campaign's accessing of her voter data."
     assert ("Bernie Sanders", "oppose", "his campaign's accessing of her voter data") in _claims(nlp, text)
+
+
+def test_a_clause_on_a_descriptive_appositive_is_about_the_name(nlp):
+    text = "Xavier Becerra, a California Democrat supporting Clinton, is trying to rally Latinos."
+    assert ("Xavier Becerra", "support", "Clinton") in _claims(nlp, text)
+    text = '"Trump plays to the extremists," wrote Erick Erickson, a conservative radio host who has been critical of Trump.'
+    recs = [r for r in _records(nlp, text) if r[2] == "critical"]
+    assert recs and recs[0][1] == "Erick Erickson"

@@ -37,7 +37,8 @@ from ..resources import actor_gazetteer, cue_lexicon
 from .actors import PRONOUNS, mention_at, noun_phrase
 from .data import DataComponent
 from .quotes import quotation_around
-from .rules import (ASKING, NOT_ACTORS, RELATIVE, SUBJECTS, Content, CueLexicon, Frame, body_pronoun, first_person_narrator,
+from .rules import (ASKING, NOT_ACTORS, RELATIVE, SUBJECTS, Content, CueLexicon, Frame, body_pronoun, described_name,
+                    first_person_narrator,
                     frames_at, holder, named_appositive)
 from .text import doc_text
 
@@ -638,7 +639,7 @@ class ClaimFinder(DataComponent):
 
     def _entity(self, doc: Doc, tok: Token, rng: tuple[int, int] | None = None) -> dict[str, Any] | None:
         if tok.lower_ in RELATIVE and tok.dep_ in SUBJECTS and tok.head.dep_ in ("relcl", "acl"):
-            antecedent = self._entity(doc, tok.head.head)
+            antecedent = self._entity(doc, described_name(tok.head.head))
             if antecedent is None:
                 return None
             return {**_span_dict(doc, tok.i, tok.i + 1), "canonical": antecedent["canonical"]}

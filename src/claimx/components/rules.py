@@ -295,7 +295,7 @@ def holder(v: Token, lex: CueLexicon) -> tuple[list[Token] | None, bool]:
     if ranked is not None:
         return ranked, False
     if v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN"):
-        return [v.head], False
+        return [described_name(v.head)], False
     # no subject: inherit from the cue this verb continues ("..., adding that", "and said")
     cur = v
     for _ in range(4):
@@ -448,6 +448,16 @@ def body_pronoun(tok: Token) -> bool:
         return False
     return any(m.get("label") in ("ORG", "NOUN") and m["canonical"] == me["canonical"] and m["end"] <= tok.idx
                for m in actors) and quotation_around(doc_text(tok.doc), tok.idx, tok.idx + 2) is None
+
+
+def described_name(noun: Token) -> Token:
+    """The named person or body a descriptive appositive describes ("Xavier Becerra, a California
+    Democrat supporting Clinton"; "Erick Erickson, a radio host who has been critical of Trump"):
+    a clause on the description is about the name."""
+    if noun.dep_ == "appos" and noun.head.pos_ == "PROPN" and (
+            noun.pos_ == "NOUN" or any(c.dep_ == "det" for c in noun.children)):
+        return noun.head
+    return noun
 
 
 def included_members(holders: list[Token]) -> list[Token]:
