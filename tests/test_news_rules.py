@@ -1154,3 +1154,8 @@ def test_a_clause_on_a_descriptive_appositive_is_about_the_name(nlp):
     text = '"Trump plays to the extremists," wrote Erick Erickson, a conservative radio host who has been critical of Trump.'
     recs = [r for r in _records(nlp, text) if r[2] == "critical"]
     assert recs and recs[0][1] == "Erick Erickson"
+
+
+def test_an_evaluation_of_an_extraposed_infinitive(nlp):
+    assert _claims(nlp, "The senator called it a mistake to cut the funding.") == [("senator", "oppose", "cut the funding")]
+    assert _claims(nlp, "The senator called it a mistake.") == [("senator", "oppose", "it")]

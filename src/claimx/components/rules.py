@@ -642,6 +642,13 @@ def evaluative(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
     if evaluation is None:
         return None
     pol = "oppose" if _evaluation_words(evaluation) & lex.negative else "support"
+    if dobj.lower_ == "it":
+        # "called it a mistake to cut the funding": the extraposed infinitive is what is evaluated
+        inf = next((c for c in [*cx.kids, *evaluation.children] if c.dep_ in ("advcl", "relcl", "xcomp", "acl")
+                    and c.i > evaluation.i and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)
+                    and not any(a.dep_ in SUBJECTS for a in c.children)), None)
+        if inf is not None:
+            return negate([Frame("evaluative", pol, [cx.v.i], cx.actor, [Content(inf, "to")], 0.6)], cx.negated)
     # the ccomp reading ("considers the plan dangerous": plan <- dangerous) has the evaluation above
     # the object; the object's own subtree is the issue then
     content = Content(dobj, "", None if dobj.head.i == evaluation.i else evaluation)
