@@ -1159,3 +1159,9 @@ def test_a_clause_on_a_descriptive_appositive_is_about_the_name(nlp):
 def test_an_evaluation_of_an_extraposed_infinitive(nlp):
     assert _claims(nlp, "The senator called it a mistake to cut the funding.") == [("senator", "oppose", "cut the funding")]
     assert _claims(nlp, "The senator called it a mistake.") == [("senator", "oppose", "it")]
+
+
+def test_an_inverted_conditional_is_counterfactual(nlp):
+    text = "Had Republicans nominated Marco Rubio for president, the mayor would have campaigned for him."
+    assert not any(i.startswith("Marco Rubio") for _, _, i in _claims(nlp, text))
+    assert ("Republicans", "support", "Marco Rubio") in _claims(nlp, "Republicans had nominated Marco Rubio for president.")

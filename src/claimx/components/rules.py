@@ -1154,6 +1154,13 @@ def hypothetical(tok: Token) -> bool:
     if any(c.dep_ == "mark" and c.lower_ == "for" for c in head.children) \
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
         return True
+    # "Had Republicans nominated Rubio, ...": an inverted conditional clause is counterfactual
+    # (or the sentence's root where the parser lost the main clause)
+    subj = next((c for c in kids if c.dep_ in SUBJECTS), None)
+    first = tok.doc[tok.left_edge.i]
+    if subj is not None and first.lower_ in ("had", "were", "should") and first.head == tok and first.i < subj.i \
+            and (tok.dep_ == "advcl" or (first.is_sent_start and first.text[:1].isupper())):
+        return True
     # "the government could reverse the rules or decline to appeal": a possibility the writer
     # weighs in a main clause is nobody's position
     main = tok
