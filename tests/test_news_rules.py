@@ -1165,3 +1165,14 @@ def test_an_inverted_conditional_is_counterfactual(nlp):
     text = "Had Republicans nominated Marco Rubio for president, the mayor would have campaigned for him."
     assert not any(i.startswith("Marco Rubio") for _, _, i in _claims(nlp, text))
     assert ("Republicans", "support", "Marco Rubio") in _claims(nlp, "Republicans had nominated Marco Rubio for president.")
+
+
+def test_a_quotation_with_its_own_verb_of_saying_takes_no_earlier_speaker(nlp):
+    text = ("“The rules are clear,” said Senator Maria Lopez.\n\n"
+            "If a customer walks in and says, “I want a refund,” the clerk must call a manager.")
+    assert not any(r[1] == "Maria Lopez" and r[0] == "I" for r in _records(nlp, text))
+
+
+def test_a_question_clause_under_a_preposition_reports_nothing(nlp):
+    text = "The debate grew heated over who supported which Senate bill."
+    assert _claims(nlp, text) == []

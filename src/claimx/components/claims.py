@@ -957,8 +957,20 @@ class ClaimFinder(DataComponent):
 
     SPEAKER_REACH = 600   # characters back from a quotation to its speaker's last claim
 
-    @classmethod
-    def _quoted_speakers(cls, doc: Doc, claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    def _tagged_here(self, doc: Doc, qs: int) -> bool:
+        """Whether a verb of saying outside quotations introduces the quotation opening at ``qs``
+        in its own sentence ("if somebody walks in and says, “I'd like ...”"): its speaker is that
+        verb's subject, not an earlier speaker."""
+        text = doc_text(doc)
+        span = doc.char_span(qs, qs + 1, alignment_mode="expand")
+        if span is None:
+            return False
+        sent = span[0].sent
+        return any(t.idx < qs and t.pos_ in ("VERB", "AUX") and (t.lemma_.lower() in self.lex.report
+                                                                 or t.lemma_.lower() in self.lex.tag_verbs)
+                   and quotation_around(text, t.idx, t.idx + 1) is None for t in sent)
+
+    def _quoted_speakers(self, doc: Doc, claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """Give each quoted first-person claim its speaker: the holder of a claim whose content
         lies in the same quotation, else of the nearest earlier claim whose content is a
         quotation, in the same paragraph or the one before ("“...,” said Mr. Coll. “I have
@@ -978,10 +990,10 @@ class ClaimFinder(DataComponent):
                 continue   # "“I hope so,” Mrs. Clinton said" read as a parenthetical: not the speaker's content
             same = [o for o in known if o["issue"]["start"] < qe and qs < o["issue"]["end"]]
             speaker = same[0] if same else None
-            if speaker is None:
+            if speaker is None and not self._tagged_here(doc, qs):
                 # back to the start of the paragraph before this one, blank lines skipped
                 para = len(text[:max(text.rfind("\n", 0, qs), 0)].rstrip())
-                floor = max(text.rfind("\n", 0, para) + 1, qs - cls.SPEAKER_REACH)
+                floor = max(text.rfind("\n", 0, para) + 1, qs - self.SPEAKER_REACH)
                 before = [o for o in known if floor <= o["issue"]["start"] and o["issue"]["end"] <= qs
                           and quotation_around(text, o["issue"]["start"], o["issue"]["end"]) is not None]
                 speaker = max(before, key=lambda o: o["issue"]["end"], default=None)

@@ -1154,6 +1154,9 @@ def hypothetical(tok: Token) -> bool:
     if any(c.dep_ == "mark" and c.lower_ == "for" for c in head.children) \
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
         return True
+    # "over who supported which bill": a question clause under a preposition asks, it does not report
+    if tok.dep_ == "pcomp" and any(c.dep_ in SUBJECTS and c.lower_ in WH_WORDS for c in kids):
+        return True
     # "Had Republicans nominated Rubio, ...": an inverted conditional clause is counterfactual
     # (or the sentence's root where the parser lost the main clause)
     subj = next((c for c in kids if c.dep_ in SUBJECTS), None)
