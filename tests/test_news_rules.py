@@ -1176,3 +1176,7 @@ def test_a_quotation_with_its_own_verb_of_saying_takes_no_earlier_speaker(nlp):
 def test_a_question_clause_under_a_preposition_reports_nothing(nlp):
     text = "The debate grew heated over who supported which Senate bill."
     assert _claims(nlp, text) == []
+
+
+def test_an_infinitive_relative_on_a_noun_is_no_claim(nlp):
+    assert _claims(nlp, "There are more productive ways to express your opposition to Trump.") == []

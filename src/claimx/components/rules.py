@@ -1145,8 +1145,9 @@ def hypothetical(tok: Token) -> bool:
         # "asked our followers what they thought X", "we ask 30 insiders who they think is the
         # strongest": the cue is part of the question
         return True
-    if tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids):
-        return True
+    if tok.dep_ in ("acl", "relcl") and tok.head.pos_ == "NOUN" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids) \
+            and not any(c.dep_ in SUBJECTS for c in kids) and _ranked_predicate(tok) is None:
+        return True   # ("ways to express your opposition"; not "the first state to adopt X")
     # "unusual for a sitting justice to weigh in on X", "for Trump to praise Putin ... raises
     # questions", "called for Congress to reject X": an infinitive with a "for" subject is a
     # hypothetical or somebody else's demand, not its subject's position (a conjunct shares it)
