@@ -1180,3 +1180,10 @@ def test_a_question_clause_under_a_preposition_reports_nothing(nlp):
 
 def test_an_infinitive_relative_on_a_noun_is_no_claim(nlp):
     assert _claims(nlp, "There are more productive ways to express your opposition to Trump.") == []
+
+
+def test_inquiries_and_statistics_hold_their_findings(nlp):
+    assert _claims(nlp, "Indeed, statistics indicate that Democratic voters are more diverse than Republican voters.") == [
+        ("statistics", "support", "Democratic voters are more diverse than Republican voters")]
+    text = "The inquiry found virtually nothing about the minister's actions that had not been reported."
+    assert [(a, s) for a, s, _ in _claims(nlp, text)] == [("inquiry", "support")]

@@ -951,7 +951,9 @@ def verb_dobj(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
                       and (c.lower_ == "with" or finding)), None)
         if with_ is not None:
             return [Frame("verb_dobj", "support", [cx.v.i], cx.actor, [Content(dobj, "", None, with_)], 0.6)]
-        if finding and dobj.pos_ in ("PROPN", "NOUN") and any(c.dep_ == "prep" for c in dobj.subtree if c is not dobj):
+        if finding and (dobj.pos_ in ("PROPN", "NOUN") or dobj.lower_ == "nothing") \
+                and any(c.dep_ == "prep" for c in dobj.subtree if c is not dobj):
+            # ("the inquiry found nothing about X that ...": a finding of nothing, GUIDELINES 10.11)
             return [Frame("verb_dobj", "support", [cx.v.i], cx.actor, [Content(dobj, "")], 0.6)]
     if report and dobj.lower_ in ("it", "they", "we", "he", "she") and dobj.i + 1 < len(dobj.doc):
         # "announcing it would expand X": the parser took the clause's subject for the object and
