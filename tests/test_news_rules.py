@@ -1187,3 +1187,10 @@ def test_inquiries_and_statistics_hold_their_findings(nlp):
         ("statistics", "support", "Democratic voters are more diverse than Republican voters")]
     text = "The inquiry found virtually nothing about the minister's actions that had not been reported."
     assert [(a, s) for a, s, _ in _claims(nlp, text)] == [("inquiry", "support")]
+
+
+def test_a_reported_thing_in_the_passive_with_a_named_agent(nlp):
+    text = "Her death was confirmed by the Eagle Forum, the organization she founded in 1975."
+    assert ("Eagle Forum", "support", "Her death") in _claims(nlp, text)
+    # an agent that is no named holder makes none
+    assert _claims(nlp, "The racial divide was highlighted by recent police shootings.") == []

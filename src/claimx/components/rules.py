@@ -760,6 +760,11 @@ def verb_passive(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
                                  addressee=subj)], cx.negated)
         return negate([Frame("verb_passive", cx.polarity(lex), [cx.v.i], cx.actor, [Content(subj, "", phrase=phrase)], 0.7)],
                       cx.negated)
+    if subj is not None and cx.lemma in lex.report_objects and subj.lower_ not in NOT_ACTORS \
+            and cx.actor and cx.actor[0].pos_ == "PROPN":
+        # "Her death was confirmed by the Eagle Forum": a reported thing, as "confirmed her death"
+        return negate([Frame("verb_passive", "support", [cx.v.i], cx.actor, [Content(subj, "", phrase=phrase)], 0.6)],
+                      cx.negated, True)
     return []
 
 
