@@ -1169,7 +1169,8 @@ def hypothetical(tok: Token) -> bool:
     # (or the sentence's root where the parser lost the main clause)
     subj = next((c for c in kids if c.dep_ in SUBJECTS), None)
     first = tok.doc[tok.left_edge.i]
-    if subj is not None and first.lower_ in ("had", "were", "should") and first.head == tok and first.i < subj.i \
+    if subj is not None and first.lower_ in ("had", "were", "should") and first.head == tok and first.dep_ in ("aux", "auxpass") \
+            and first.i < subj.i \
             and (tok.dep_ == "advcl" or (first.is_sent_start and first.text[:1].isupper())):
         return True
     # "the government could reverse the rules or decline to appeal": a possibility the writer
