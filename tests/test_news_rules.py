@@ -1194,3 +1194,10 @@ def test_a_reported_thing_in_the_passive_with_a_named_agent(nlp):
     assert ("Eagle Forum", "support", "Her death") in _claims(nlp, text)
     # an agent that is no named holder makes none
     assert _claims(nlp, "The racial divide was highlighted by recent police shootings.") == []
+
+
+def test_as_long_as_a_number_is_a_duration_not_a_condition(nlp):
+    text = "He said he was told to wait for as long as three hours."
+    assert [c["condition"] for c in nlp(text)._.claims] == [None]
+    text = "The senator said companies may donate as long as they use American profits."
+    assert [(c["condition"] or {}).get("text") for c in nlp(text)._.claims] == ["as long as they use American profits"]

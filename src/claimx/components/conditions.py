@@ -115,6 +115,8 @@ class ConditionFinder(DataComponent):
             return False  # even if, as if
         if end < len(doc) and doc[end].lower_ in self.not_before.get(marker, ()):
             return False
+        if marker in ("as long as", "so long as") and end < len(doc) and doc[end].like_num:
+            return False  # "wait for as long as three hours": a duration
         last = doc[end - 1]
         if marker in self.clausal and last.dep_ != "mark" and not (end < len(doc) and doc[end].lower_ == "that"):
             if not (marker == "once" and last.pos_ == "SCONJ"):
