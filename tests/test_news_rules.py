@@ -1201,3 +1201,10 @@ def test_as_long_as_a_number_is_a_duration_not_a_condition(nlp):
     assert [c["condition"] for c in nlp(text)._.claims] == [None]
     text = "The senator said companies may donate as long as they use American profits."
     assert [(c["condition"] or {}).get("text") for c in nlp(text)._.claims] == ["as long as they use American profits"]
+
+
+def test_a_reason_clause_ends_the_condition(nlp):
+    text = ("Agents would be “screaming” if a prosecution is not pursued because “many previous corruption cases "
+            "have been made and successfully prosecuted with much less evidence,” one source said.")
+    conds = [(c["condition"] or {}).get("text") for c in nlp(text)._.claims]
+    assert conds == ["if a prosecution is not pursued"]

@@ -138,6 +138,11 @@ class ConditionFinder(DataComponent):
             elif last.i + 1 < len(doc) and last.head.i > last.i:
                 right = max(right, last.head.right_edge.i)
         right = min(right, sent.end - 1)
+        # "if a prosecution is not pursued because many cases have been made with less evidence":
+        # a reason clause the parser hung on the condition's verb gives the claim's reason
+        reason = next((t.i for t in doc[end: right + 1] if t.lower_ == "because" and t.dep_ == "mark"), None)
+        if reason is not None and reason > end:
+            right = reason - 1
         e = right + 1
         while e > end and (doc[e - 1].is_punct or doc[e - 1].is_space):
             e -= 1
