@@ -1208,3 +1208,9 @@ def test_a_reason_clause_ends_the_condition(nlp):
             "have been made and successfully prosecuted with much less evidence,” one source said.")
     conds = [(c["condition"] or {}).get("text") for c in nlp(text)._.claims]
     assert conds == ["if a prosecution is not pursued"]
+
+
+def test_a_modal_conjunct_stays_in_what_is_reported(nlp):
+    text = "Norma Samour said she was a habitual Republican voter and would probably back Mr. Trump despite some doubts."
+    issues = [i for a, s, i in _claims(nlp, text) if a == "Norma Samour"]
+    assert "would probably back Mr. Trump despite some doubts" in issues

@@ -743,7 +743,9 @@ class ClaimFinder(DataComponent):
         """A verb that opens a claim of its own, continuing the outer holder ("..., adding that");
         a verb listed only as the head of phrasal cues counts where one of its phrases is there
         ("and close the plant" is part of the content; "and took issue with X" is a cue)."""
-        return self.lex.cue_here(v) and not any(c.dep_ in SUBJECTS for c in v.children)
+        # "said she was a Republican voter and would probably back X": a modal makes the conjunct
+        # part of what is reported, not a second act of the holder
+        return self.lex.cue_here(v) and not any(c.dep_ in SUBJECTS or (c.dep_ == "aux" and c.tag_ == "MD") for c in v.children)
 
     @staticmethod
     def _trim(doc: Doc, s: int, e: int, lead: str) -> tuple[int, int]:
