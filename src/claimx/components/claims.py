@@ -38,8 +38,7 @@ from .actors import PRONOUNS, mention_at, noun_phrase
 from .data import DataComponent
 from .quotes import quotation_around
 from .rules import (ASKING, NOT_ACTORS, RELATIVE, SUBJECTS, Content, CueLexicon, Frame, body_pronoun, described_name,
-                    first_person_narrator,
-                    frames_at, holder, named_appositive)
+                    first_person_narrator, frames_at, holder, named_appositive, quoted_first_person)
 from .text import doc_text
 
 if not Doc.has_extension("claims"):
@@ -608,11 +607,9 @@ class ClaimFinder(DataComponent):
         claim of the quotation's speaker (GUIDELINES 9.1, 10.1, 11.9), who is found once every
         claim is made (:meth:`_quoted_speakers`); inside its speaker's own tagged content the
         claim is nested and suppressed."""
-        if tok.lower_ != "i" or tok.dep_ not in SUBJECTS:
+        if not quoted_first_person(tok):
             return None
         q = quotation_around(doc_text(doc), tok.idx, tok.idx + 1)
-        if q is None:
-            return None
         return {**_span_dict(doc, tok.i, tok.i + 1), "canonical": None, "quotation": q}
 
     def likely_holder(self, tok: Token) -> bool:
@@ -938,10 +935,10 @@ class ClaimFinder(DataComponent):
                 continue   # the interviewer's questions are no claims, what he reports second-hand (9.1)
             f = self._FILLERS.match(text, cs)
             start = f.end() if f else cs
-            sent = next((x for x in doc.sents if x.start_char <= start < x.end_char), None)
-            if sent is None:
+            at = doc.char_span(start, start + 1, alignment_mode="expand")
+            if at is None:
                 continue
-            end = min(sent.end_char, pe)
+            end = min(at[0].sent.end_char, pe)
             if text[start:end].rstrip(" \"'\u201d\u2019").endswith("?"):
                 continue
             if any(c["cue"] is not None and start <= c["cue"]["start"] < end and c["actor"]["text"].lower() == "i"

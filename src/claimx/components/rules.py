@@ -226,8 +226,7 @@ class VerbCue:
         if not xcomps and dobj is None and not ccomps:
             # ... and the infinitive after it, parsed as a clause of purpose, is the complement
             xcomps = [c for c in kids if c.dep_ == "advcl" and c.i > v.i and c.pos_ in ("VERB", "AUX")
-                      and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)
-                      and not any(a.dep_ in SUBJECTS or a.dep_ == "mark" for a in c.children)][:1]
+                      and _to_infinitive(c) and not any(a.dep_ in SUBJECTS or a.dep_ == "mark" for a in c.children)][:1]
         addressee = None
         if dobj is not None and (ccomps or xcomps) and lemma in lex.addressee_verbs:
             addressee, dobj = dobj, None  # "urged Iran to return": Iran is addressed
@@ -330,13 +329,18 @@ def holder(v: Token, lex: CueLexicon) -> tuple[list[Token] | None, bool]:
     return None, False
 
 
+def _to_infinitive(v: Token) -> bool:
+    """Whether ``v`` is a verb with "to" as its auxiliary ("to end X", "to vote against it")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" and c.i < v.i for c in v.children)
+
+
 RANKS = frozenset({"first", "only", "last", "latest", "second", "third", "sole"})
 
 
 def _ranked_predicate(v: Token) -> list[Token] | None:
     """The subject of "became / was the first N to VERB": ``v`` an infinitive without a subject of
     its own, hung off the copula or off its predicate noun, which is ranked (first, only, last)."""
-    if not any(c.lower_ == "to" and c.dep_ == "aux" for c in v.children) or any(c.dep_ in SUBJECTS for c in v.children):
+    if not _to_infinitive(v) or any(c.dep_ in SUBJECTS for c in v.children):
         return None
     if v.dep_ == "advcl" and v.head.lemma_ in ("be", "become"):
         cop = v.head
@@ -645,7 +649,7 @@ def evaluative(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
     if dobj.lower_ == "it":
         # "called it a mistake to cut the funding": the extraposed infinitive is what is evaluated
         inf = next((c for c in [*cx.kids, *evaluation.children] if c.dep_ in ("advcl", "relcl", "xcomp", "acl")
-                    and c.i > evaluation.i and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)
+                    and c.i > evaluation.i and _to_infinitive(c)
                     and not any(a.dep_ in SUBJECTS for a in c.children)), None)
         if inf is not None:
             return negate([Frame("evaluative", pol, [cx.v.i], cx.actor, [Content(inf, "to")], 0.6)], cx.negated)
@@ -716,7 +720,7 @@ def _infinitive(noun: Token) -> Token | None:
     X"), not a purpose clause of the sentence's verb."""
     return next((c for c in noun.children if c.dep_ in ("acl", "relcl") and c.i > noun.i and c.pos_ in ("VERB", "AUX")
                  and not any(s.dep_ in SUBJECTS for s in c.children)
-                 and any(a.dep_ == "aux" and a.lower_ == "to" and a.i < c.i for a in c.children)), None)
+                 and _to_infinitive(c)), None)
 
 
 def verb_answer(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
@@ -777,7 +781,7 @@ def verb_ccomp(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
     contents = []
     for c in cx.ccomps:
         subj = next((x for x in c.children if x.dep_ == "nsubj"), None)
-        aux_to = any(x.lower_ == "to" and x.dep_ == "aux" for x in c.children)
+        aux_to = _to_infinitive(c)
         if cx.lemma in lex.addressee_verbs and subj is not None and aux_to and addressee is None:
             addressee = subj
             contents.append(Content(c, "to", subj))
@@ -799,7 +803,7 @@ def _found_it_hard(cx: VerbCue, head: Token) -> bool:
         return False
     if not any(x.dep_ == "nsubj" and x.lower_ == "it" for x in head.children):
         return False
-    return any(x.dep_ in ("xcomp", "advcl") and any(a.lower_ == "to" and a.dep_ == "aux" for a in x.children)
+    return any(x.dep_ in ("xcomp", "advcl") and _to_infinitive(x)
                for x in [*head.children, *cx.v.children])
 
 
@@ -1152,7 +1156,7 @@ def hypothetical(tok: Token) -> bool:
         # "asked our followers what they thought X", "we ask 30 insiders who they think is the
         # strongest": the cue is part of the question
         return True
-    if tok.dep_ in ("acl", "relcl") and tok.head.pos_ == "NOUN" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids) \
+    if tok.dep_ in ("acl", "relcl") and tok.head.pos_ == "NOUN" and _to_infinitive(tok) \
             and not any(c.dep_ in SUBJECTS for c in kids) and _ranked_predicate(tok) is None:
         return True   # ("ways to express your opposition"; not "the first state to adopt X")
     # "unusual for a sitting justice to weigh in on X", "for Trump to praise Putin ... raises
@@ -1160,7 +1164,7 @@ def hypothetical(tok: Token) -> bool:
     # hypothetical or somebody else's demand, not its subject's position (a conjunct shares it)
     head = tok.head if tok.dep_ == "conj" and tok.tag_ == "VB" else tok   # "to both encourage X and (to) praise Y"
     if any(c.dep_ == "mark" and c.lower_ == "for" for c in head.children) \
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
+            and _to_infinitive(head):
         return True
     # "over who supported which bill": a question clause under a preposition asks, it does not report
     if tok.dep_ == "pcomp" and any(c.dep_ in SUBJECTS and c.lower_ in WH_WORDS for c in kids):
