@@ -1214,3 +1214,10 @@ def test_a_modal_conjunct_stays_in_what_is_reported(nlp):
     text = "Norma Samour said she was a habitual Republican voter and would probably back Mr. Trump despite some doubts."
     issues = [i for a, s, i in _claims(nlp, text) if a == "Norma Samour"]
     assert "would probably back Mr. Trump despite some doubts" in issues
+
+
+def test_a_negated_belief_opposes_its_clause(nlp):
+    text = "The governor does not believe the tax cut will pass the legislature."
+    assert _claims(nlp, text) == [("governor", "oppose", "the tax cut will pass the legislature")]
+    # a negated verb of saying still takes no position
+    assert _claims(nlp, "The governor did not say the tax cut will pass the legislature.") == []

@@ -123,6 +123,7 @@ class CueLexicon:
     act_verbs: set[str] = field(default_factory=set)
     group_heads: set[str] = field(default_factory=set)
     withholding: set[str] = field(default_factory=set)
+    belief: set[str] = field(default_factory=set)
 
     @classmethod
     def from_dict(cls, lex: dict[str, Any], actor_nouns: list[str] | None = None) -> CueLexicon:
@@ -171,6 +172,7 @@ class CueLexicon:
             tag_verbs=set(lex.get("tag_verbs") or []),
             group_heads=set(lex.get("group_heads") or []),
             withholding=set(lex.get("withholding_verbs") or []),
+            belief=set(lex.get("belief_verbs") or []),
             lemma_fixes={k.lower(): v for k, v in (lex.get("lemma_fixes") or {}).items()},
             noun_forms={w.lower() for w in lex.get("noun_forms") or []},
             report_nouns={w.lower() for w in lex.get("report_nouns") or []},
@@ -793,6 +795,8 @@ def verb_ccomp(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
                 and not _found_it_hard(cx, c.head)]
     if not contents:
         return []
+    if report and cx.lemma in lex.belief:
+        report = False   # "I don't think X" opposes X (GUIDELINES 11.9); "did not say X" says nothing
     return negate([Frame("verb_ccomp", cx.polarity(lex), [cx.v.i], cx.actor, contents, 0.8, addressee=addressee)], cx.negated, report)
 
 
