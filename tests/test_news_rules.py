@@ -1221,3 +1221,9 @@ def test_a_negated_belief_opposes_its_clause(nlp):
     assert _claims(nlp, text) == [("governor", "oppose", "the tax cut will pass the legislature")]
     # a negated verb of saying still takes no position
     assert _claims(nlp, "The governor did not say the tax cut will pass the legislature.") == []
+
+
+def test_a_free_adjunct_after_an_object_is_the_subjects(nlp):
+    text = ("Continuing to explain his view, Carson rejected the notion that the episode should be forgotten, "
+            "saying that if he found something rotten, he would fix it.")
+    assert ("Carson", "support", "he would fix it") in _claims(nlp, text)

@@ -295,6 +295,9 @@ def holder(v: Token, lex: CueLexicon) -> tuple[list[Token] | None, bool]:
     ranked = _ranked_predicate(v)
     if ranked is not None:
         return ranked, False
+    adjunct = free_adjunct(v)
+    if adjunct is not None:
+        return adjunct, False
     if v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN"):
         return [described_name(v.head)], False
     # no subject: inherit from the cue this verb continues ("..., adding that", "and said")
@@ -329,6 +332,30 @@ def holder(v: Token, lex: CueLexicon) -> tuple[list[Token] | None, bool]:
         if noun is not None and noun.lower_ not in NOT_ACTORS:
             return [noun], False
     return None, False
+
+
+def free_adjunct(v: Token) -> list[Token] | None:
+    """The subject of the clause a participle after a comma adjoins, when the parser hung the
+    participle on an object ("Giuliani trashed Comey on MSNBC's Morning Joe, *calling* it X"; "Le Pen
+    backed Trump on Wednesday, *saying* X"): such a free adjunct is said by the clause's subject, not
+    by the object it follows."""
+    if v.dep_ != "acl" or v.tag_ != "VBG" or v.i == 0 or v.doc[v.i - 1].text != ",":
+        return None
+    cur = v.head
+    for _ in range(6):
+        if cur.pos_ in ("VERB", "AUX"):
+            break
+        if cur.dep_ not in ("dobj", "pobj", "prep", "appos", "compound", "npadvmod") or cur.head is cur:
+            return None
+        cur = cur.head
+    else:
+        return None
+    if cur.pos_ not in ("VERB", "AUX") or cur is v.head:
+        return None
+    subj = next((c for c in cur.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lower_ in RELATIVE or (subj.lower_ in NOT_ACTORS and not first_person_narrator(subj)):
+        return None
+    return [named_appositive(subj), *conjuncts(subj)]
 
 
 def _to_infinitive(v: Token) -> bool:
