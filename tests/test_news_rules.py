@@ -1227,3 +1227,15 @@ def test_a_free_adjunct_after_an_object_is_the_subjects(nlp):
     text = ("Continuing to explain his view, Carson rejected the notion that the episode should be forgotten, "
             "saying that if he found something rotten, he would fix it.")
     assert ("Carson", "support", "he would fix it") in _claims(nlp, text)
+
+
+@pytest.mark.parametrize("text,holders", [
+    # a person's name run on after a fronted phrase, no comma between
+    ("Saturday at the Massachusetts Democratic state’s party convention Sen. Elizabeth Warren (D-MA) said presumptive "
+     "Republican presidential nominee Donald Trump was a “proven failure” in business.", ["Elizabeth Warren"]),
+    # names listed after a common noun, the verb with its auxiliary
+    ("In addition to Mr. Regalado, two Republican members of Congress from Florida, Ileana Ros-Lehtinen and "
+     "Carlos Curbelo, have said they will not back the plan.", ["Ileana Ros-Lehtinen", "Carlos Curbelo"]),
+])
+def test_a_holder_the_parser_hung_on_a_fronted_phrase(nlp, text, holders):
+    assert [a for a, s, i in _claims(nlp, text) if s == "support" and ("failure" in i or i.startswith("they will"))] == holders

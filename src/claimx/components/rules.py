@@ -303,7 +303,7 @@ def holder(v: Token, lex: CueLexicon) -> tuple[list[Token] | None, bool]:
     # no subject: inherit from the cue this verb continues ("..., adding that", "and said")
     cur = v
     for _ in range(4):
-        if cur.dep_ not in ("conj", "advcl", "xcomp", "ccomp") or cur.head is cur:
+        if cur.dep_ not in ("conj", "advcl", "xcomp", "ccomp") or cur.head == cur:
             break
         cur = cur.head
         if cur.pos_ in ("VERB", "AUX", "ADJ") and (lex.is_cue_verb(cur) or cur.lemma_.lower() in lex.adjectives):
@@ -325,13 +325,26 @@ def holder(v: Token, lex: CueLexicon) -> tuple[list[Token] | None, bool]:
     # "a White House official who spoke anonymously said X": the parser hung the noun elsewhere; a
     # finite verb without a subject, right after a noun phrase that ends in its relative clause,
     # has that noun for subject
-    if v.tag_ in ("VBD", "VBZ", "VBP") and v.i > 0:
+    finite = v.tag_ in ("VBD", "VBZ", "VBP") or (
+        v.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in v.children))
+    if finite and v.i > 0:
         noun = _phrase_ending_in_clause(v.doc[v.i - 1])
         if noun is None:
             noun = _fronted_appositive(v)
+            if noun is not None and _listed_names(noun):
+                return _listed_names(noun), False   # "two members of Congress, A and B, have said X"
         if noun is not None and noun.lower_ not in NOT_ACTORS:
             return [noun], False
     return None, False
+
+
+def _listed_names(noun: Token) -> list[Token]:
+    """The people named after a common noun and a comma, which the parser coordinated with it
+    ("two Republican members of Congress from Florida, Ileana Ros-Lehtinen and Carlos Curbelo")."""
+    names = [c for c in conjuncts(noun) if c.ent_type_ == "PERSON"] if noun.pos_ == "NOUN" else []
+    if not names or names[0].left_edge.i == 0 or noun.doc[names[0].left_edge.i - 1].text != ",":
+        return []
+    return names
 
 
 def free_adjunct(v: Token) -> list[Token] | None:
@@ -345,12 +358,12 @@ def free_adjunct(v: Token) -> list[Token] | None:
     for _ in range(6):
         if cur.pos_ in ("VERB", "AUX"):
             break
-        if cur.dep_ not in ("dobj", "pobj", "prep", "appos", "compound", "npadvmod") or cur.head is cur:
+        if cur.dep_ not in ("dobj", "pobj", "prep", "appos", "compound", "npadvmod") or cur.head == cur:
             return None
         cur = cur.head
     else:
         return None
-    if cur.pos_ not in ("VERB", "AUX") or cur is v.head:
+    if cur.pos_ not in ("VERB", "AUX") or cur == v.head:
         return None
     subj = next((c for c in cur.children if c.dep_ == "nsubj"), None)
     if subj is None or subj.lower_ in RELATIVE or (subj.lower_ in NOT_ACTORS and not first_person_narrator(subj)):
@@ -392,14 +405,21 @@ def _fronted_appositive(v: Token) -> Token | None:
     lacks a subject. Only a noun the actors component took for an actor's head (its mention is the
     appositive alone, not the fronted phrase)."""
     doc = v.doc
-    tok = doc[v.i - 1]
+    # the verb's own auxiliaries and a comma may stand between ("..., A and B, have said X")
+    end = v.i - 1
+    while end > 0 and (doc[end].head == v and doc[end].dep_ in ("aux", "neg", "advmod") or doc[end].text == ","):
+        end -= 1
+    tok = doc[end]
     for anc in [tok, *tok.ancestors]:
-        if anc.i >= v.i or anc.right_edge.i != v.i - 1:
+        if anc.i >= v.i or not end <= anc.right_edge.i < v.i:
             break
+        # set off by a comma, or a person's name run on after the phrase ("at the party
+        # convention Sen. Elizabeth Warren said X")
+        set_off = anc.left_edge.i > 0 and doc[anc.left_edge.i - 1].text == ","
         if anc.dep_ == "appos" and anc.pos_ in ("NOUN", "PROPN") and anc.head.i < anc.i \
-                and anc.left_edge.i > 0 and doc[anc.left_edge.i - 1].text == "," \
+                and (set_off or anc.ent_type_ == "PERSON") \
                 and v in anc.head.ancestors and anc.head.head.i < v.i \
-                and any(m["root"] == anc.i for m in doc._.actors or []):
+                and any(m["root"] in (anc.i, *(n.i for n in _listed_names(anc))) for m in doc._.actors or []):
             return anc
     return None
 
@@ -1079,7 +1099,7 @@ def according_to(tok: Token, lex: CueLexicon) -> list[Frame]:
     src = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
     if src is None:
         return []
-    head = tok.head if tok.head is not tok else None
+    head = tok.head if tok.head != tok else None
     if head is None:
         return []
     # "according to X and Y": one record per source (coordinated holders, SPEC); not across a comma
@@ -1211,7 +1231,7 @@ def hypothetical(tok: Token) -> bool:
     # "the government could reverse the rules or decline to appeal": a possibility the writer
     # weighs in a main clause is nobody's position
     main = tok
-    while main.dep_ in ("conj", "xcomp") and main.head is not main:
+    while main.dep_ in ("conj", "xcomp") and main.head != main:
         main = main.head
     if main.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ in ("could", "might", "may") for c in main.children) \
             and quotation_around(doc_text(tok.doc), tok.idx, tok.idx + 1) is None:
