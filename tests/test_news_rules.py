@@ -1239,3 +1239,15 @@ def test_a_free_adjunct_after_an_object_is_the_subjects(nlp):
 ])
 def test_a_holder_the_parser_hung_on_a_fronted_phrase(nlp, text, holders):
     assert [a for a, s, i in _claims(nlp, text) if s == "support" and ("failure" in i or i.startswith("they will"))] == holders
+
+
+def test_declining_an_interview_request_takes_no_position(nlp):
+    assert _claims(nlp, "The former vice president declined an interview request from the newspaper.") == []
+    # a request for something else is still rejected
+    assert _claims(nlp, "The mayor rejected the request to extend the deadline.") == [
+        ("mayor", "oppose", "the request to extend the deadline")]
+
+
+def test_pledged_support_to_someone_supports_them(nlp):
+    text = "At a rally on Sunday, the senator officially pledged his support to the Trump campaign."
+    assert _claims(nlp, text) == [("senator", "support", "the Trump campaign")]

@@ -371,6 +371,14 @@ def free_adjunct(v: Token) -> list[Token] | None:
     return [named_appositive(subj), *conjuncts(subj)]
 
 
+def _press_request(noun: Token) -> bool:
+    """A request for an interview or a comment ("an interview request from POLITICO", "requests for
+    comment"), which a holder declines without taking a position."""
+    lemma = noun.lemma_.lower()
+    return lemma in ("interview", "comment") or (
+        lemma in ("request", "invitation") and any(t.lemma_.lower() in ("interview", "comment") for t in noun.subtree))
+
+
 def _to_infinitive(v: Token) -> bool:
     """Whether ``v`` is a verb with "to" as its auxiliary ("to end X", "to vote against it")."""
     return any(c.dep_ == "aux" and c.lower_ == "to" and c.i < v.i for c in v.children)
@@ -747,8 +755,9 @@ def light_noun(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
         return None
     pol = lex.light_nouns[lemma]
     # "gave critical support to X": the parser may take "to" for the verb's dative
+    # (after the noun: "At a rally on Sunday, he pledged his support to X" is not support for the rally)
     prep = next((c for c in list(noun.children) + cx.kids if c.dep_ in ("prep", "dative") and c.lower_ in lex.light_preps
-                 and not _of_time(c)), None)
+                 and c.i > noun.i and not _of_time(c)), None)
     obj = _pobj(prep)
     lead = "that"
     if obj is None:
@@ -995,6 +1004,8 @@ def verb_dobj(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
         return None
     if dobj.lemma_.lower() in lex.empty and dobj.lemma_.lower() != "be" and cx.lemma in ("decline", "refuse", "offer", "give"):
         return []  # "declined comment", "refused comment"
+    if cx.lemma in ("decline", "refuse") and _press_request(dobj):
+        return []  # "declined an interview request", "declined requests for comment"
     if cx.lemma in lex.physical_verbs and dobj.lemma_.lower() in lex.physical_objects:
         return []  # "blocked motorways": an act on a place, not a position
     if cx.lemma in lex.object_not_issue:
