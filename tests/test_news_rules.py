@@ -1251,3 +1251,15 @@ def test_declining_an_interview_request_takes_no_position(nlp):
 def test_pledged_support_to_someone_supports_them(nlp):
     text = "At a rally on Sunday, the senator officially pledged his support to the Trump campaign."
     assert _claims(nlp, text) == [("senator", "support", "the Trump campaign")]
+
+
+@pytest.mark.parametrize("text,reported", [
+    ("Around that time, 47 percent said they would vote for Hillary Clinton, however this time around that number "
+     "has dropped slightly to 35 percent.", ["they would vote for Hillary Clinton"]),
+    ("The mayor said the budget was balanced, but in fact the city ran a deficit.", ["the budget was balanced"]),
+    # a plain second clause is still reported
+    ("The mayor said the budget was balanced and the city would hire more teachers.",
+     ["the budget was balanced", "the city would hire more teachers"]),
+])
+def test_a_clause_opening_with_the_writers_turn_is_not_reported(nlp, text, reported):
+    assert [i for a, s, i in _claims(nlp, text)] == reported

@@ -37,7 +37,7 @@ from ..resources import actor_gazetteer, cue_lexicon
 from .actors import PRONOUNS, mention_at, noun_phrase
 from .data import DataComponent
 from .quotes import quotation_around
-from .rules import (ASKING, NOT_ACTORS, RELATIVE, SUBJECTS, Content, CueLexicon, Frame, body_pronoun, described_name,
+from .rules import (ASKING, NOT_ACTORS, RELATIVE, SUBJECTS, Content, CueLexicon, Frame, body_pronoun, described_name, writers_turn,
                     first_person_narrator, frames_at, holder, named_appositive, quoted_first_person)
 from .text import doc_text
 
@@ -673,7 +673,7 @@ class ClaimFinder(DataComponent):
                 elif c.dep_ == "conj" and self._verbal(c) and (c in heads or self._is_own_cue(c)):
                     skip.update(t.i for t in c.subtree)
                     skip.update(x.i for x in h.children if x.dep_ in ("cc", "punct") and x.i < c.i and x.i > h.i)
-                elif c.dep_ in ("advcl", "conj") and c.pos_ == "VERB" and c.i > h.i and self._is_own_cue(c):
+                elif c.dep_ in ("advcl", "conj") and c.pos_ == "VERB" and c.i > h.i and (self._is_own_cue(c) or writers_turn(c)):
                     skip.update(t.i for t in c.subtree)
                 elif c.dep_ == "advcl" and c.tag_ in ("VBG", "VBN") and c.i > h.i and self._is_comment(c):
                     # ", marking a major concession": the reporter's comment, not the content
@@ -722,7 +722,7 @@ class ClaimFinder(DataComponent):
     def _verb_conjuncts(self, head: Token) -> list[Token]:
         out = []
         for c in head.children:
-            if c.dep_ == "conj" and self._verbal(c) and not self._is_own_cue(c):
+            if c.dep_ == "conj" and self._verbal(c) and not self._is_own_cue(c) and not writers_turn(c):
                 out.append(c)
                 out.extend(self._verb_conjuncts(c))
         return out

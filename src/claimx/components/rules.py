@@ -585,6 +585,33 @@ def _is_time(tok: Token) -> bool:
     return tok.ent_type_ in ("DATE", "TIME")
 
 
+TURN_ADVERBS = frozenset({"however", "meanwhile", "later", "nevertheless", "nonetheless", "instead"})
+
+
+def writers_turn(clause: Token) -> bool:
+    """A second clause set off by a comma that opens with the writer's own turn ("..., and the
+    following day, the committee requested X"; "..., however this time around that number has
+    dropped"; "..., but in fact Clinton used one account"): the writer's narrative, not more of what
+    the holder reported."""
+    kids = list(clause.children)
+    subj = next((c for c in kids if c.dep_ in SUBJECTS), None)
+    if subj is None or clause.left_edge.i == 0:
+        return False
+    doc = clause.doc
+    if not any(doc[i].text in (",", ";") for i in range(max(clause.left_edge.i - 2, 0), subj.i)):
+        return False
+    for c in kids:
+        if c.i > subj.i:
+            continue
+        if c.dep_ == "advmod" and c.lower_ in TURN_ADVERBS:
+            return True
+        if c.dep_ == "prep" and c.lower_ == "in" and any(t.lower_ == "fact" for t in c.children):
+            return True
+        if c.dep_ in ("npadvmod", "prep") and any(_is_time(t) for t in c.subtree):
+            return True
+    return False
+
+
 def _of_time(prep: Token) -> bool:
     """A prepositional phrase of time ("on Monday", "at noon"): never a cue's particle or issue."""
     return any(_is_time(t) for t in prep.children if t.dep_ == "pobj")
@@ -837,7 +864,7 @@ def verb_ccomp(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
         return None
     addressee = cx.addressee
     contents = []
-    for c in cx.ccomps:
+    for c in [c for i, c in enumerate(cx.ccomps) if i == 0 or not writers_turn(c)]:
         subj = next((x for x in c.children if x.dep_ == "nsubj"), None)
         aux_to = _to_infinitive(c)
         if cx.lemma in lex.addressee_verbs and subj is not None and aux_to and addressee is None:
