@@ -267,7 +267,8 @@ class TaggerComponent:
             text = doc.text
             texts.append(text)
             if doc.has_annotation("SENT_START"):
-                sents = [(s.start_char, s.end_char) for s in doc.sents if not self.skip_sentences or self._may_hold_claim(s)]
+                gate = self._gate_tokens(doc) if self.skip_sentences else None
+                sents = [(s.start_char, s.end_char) for s in doc.sents if gate is None or self._may_hold_claim(s, gate, text)]
             else:
                 sents = [(0, len(text))]
             for w in windows(text, sents, self.tok, self.max_length):
@@ -338,14 +339,29 @@ class TaggerComponent:
             return self.calibration.thresholds[mode]
         return 0.6 if mode == "model" else 0.7
 
-    def _may_hold_claim(self, sent: Any) -> bool:
+    def _gate_tokens(self, doc: Doc) -> Any:
+        """Per token of ``doc``, whether it is a cue word of the lexicon (by lemma) or "according":
+        read from the token arrays once per document, each distinct lemma looked up once."""
+        import numpy
+        from spacy.attrs import LEMMA, LOWER
+
+        arr = doc.to_array([LEMMA, LOWER])
+        strings, words = doc.vocab.strings, self.gate_words
+        hits = [h for h in numpy.unique(arr[:, 0]) if strings[int(h)].lower() in words]
+        hits += [h for h in numpy.unique(arr[:, 1]) if strings[int(h)] == "according"]
+        return numpy.isin(arr[:, 0], hits) | numpy.isin(arr[:, 1], hits)
+
+    def _may_hold_claim(self, sent: Any, gate: Any = None, text: str | None = None) -> bool:
         """The sentence gate (``skip_sentences``): only a sentence with a cue word of the lexicon
         (by lemma), a quotation mark, a colon or "according" can hold a claim the tagger would find;
-        the others are not run through the encoder."""
-        if any(ch in sent.text for ch in _GATE_MARKS):
+        the others are not run through the encoder.  ``gate``: :meth:`_gate_tokens` of its document,
+        ``text``: the document's text (``doc.text`` joins every token anew on each call)."""
+        words = sent.text if text is None else text[sent.start_char:sent.end_char]
+        if any(ch in words for ch in _GATE_MARKS):
             return True
-        words = self.gate_words
-        return any(t.lemma_.lower() in words or t.lower_ == "according" for t in sent)
+        if gate is None:
+            gate = self._gate_tokens(sent.doc)
+        return bool(gate[sent.start:sent.end].any())
 
     def _stances(self, claims: list[dict[str, Any]], windows_: list[tuple[int, Any, Any, list[tuple[int, int]]]]) -> None:
         import torch
@@ -409,7 +425,8 @@ class TaggerComponent:
             if slot == "CONDITION":
                 kept = [(a, self._clause_end(doc, a, b), c) for a, b, c in kept]
             if slot == "ACTOR":
-                kept = [(*self._actor_phrase(doc, a, b), c) for a, b, c in kept]
+                names = [e for e in doc.ents if e.label_ in _NAME_LABELS]   # once: doc.ents builds new spans
+                kept = [(*self._actor_phrase(doc, a, b, names), c) for a, b, c in kept]
             out[slot] = [(a, b) for a, b, _ in kept]
             for a, b, conf in kept:
                 confidence[(slot, a, b)] = conf
@@ -451,14 +468,17 @@ class TaggerComponent:
         return max(b, doc[last].idx + len(doc[last].text))
 
     @staticmethod
-    def _actor_phrase(doc: Doc, a: int, b: int) -> tuple[int, int]:
+    def _actor_phrase(doc: Doc, a: int, b: int, names: list[Any] | None = None) -> tuple[int, int]:
         """The whole noun phrase around a tagged actor piece ("delegation" -> "Russian
-        delegation"), and any name it overlaps whole, without a possessive ending or determiner."""
+        delegation"), and any name it overlaps whole, without a possessive ending or determiner.
+        ``names``: the document's entities of a name label (read from ``doc.ents`` when not given)."""
         span = doc.char_span(a, b, alignment_mode="expand")
         if span is None:
             return a, b
-        for ent in doc.ents:   # a name is never cut: "Hillary" of "Hillary Clinton" is the whole name
-            if ent.start < span.end and span.start < ent.end and ent.label_ in _NAME_LABELS:
+        if names is None:
+            names = [e for e in doc.ents if e.label_ in _NAME_LABELS]
+        for ent in names:   # a name is never cut: "Hillary" of "Hillary Clinton" is the whole name
+            if ent.start < span.end and span.start < ent.end:
                 span = doc[min(span.start, ent.start): max(span.end, ent.end)]
         root = span.root
         if root.pos_ not in ("NOUN", "PROPN"):

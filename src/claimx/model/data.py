@@ -94,7 +94,8 @@ def windows(text: str, sentences: Iterable[tuple[int, int]], tokenizer: Any, max
             group[:] = rest
             close()
             return
-        enc = tokenizer(text[ws:we], return_offsets_mapping=True, truncation=True, max_length=max_length)
+        if len(enc["input_ids"]) > max_length:   # one long sentence: cut at the limit
+            enc = tokenizer(text[ws:we], return_offsets_mapping=True, truncation=True, max_length=max_length)
         offs = [(a + ws, b + ws) if b > a else (0, 0) for a, b in enc["offset_mapping"]]
         out.append(Window(doc_id, ws, we, list(enc["input_ids"]), offs))
 
