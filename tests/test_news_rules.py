@@ -1263,3 +1263,13 @@ def test_pledged_support_to_someone_supports_them(nlp):
 ])
 def test_a_clause_opening_with_the_writers_turn_is_not_reported(nlp, text, reported):
     assert [i for a, s, i in _claims(nlp, text)] == reported
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Clinton actually wants to talk about gun safety.", []),
+    ("They want safe streets and good schools.", []),
+    # with an object and its own predicate it is a demand
+    ("The lawmaker wants Trump banned from the country.", [("lawmaker", "support", "Trump banned from the country")]),
+])
+def test_a_wish_to_act_is_no_position(nlp, text, expected):
+    assert _claims(nlp, text) == expected

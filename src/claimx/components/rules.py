@@ -124,6 +124,7 @@ class CueLexicon:
     group_heads: set[str] = field(default_factory=set)
     withholding: set[str] = field(default_factory=set)
     belief: set[str] = field(default_factory=set)
+    intention: set[str] = field(default_factory=set)
 
     @classmethod
     def from_dict(cls, lex: dict[str, Any], actor_nouns: list[str] | None = None) -> CueLexicon:
@@ -173,6 +174,7 @@ class CueLexicon:
             group_heads=set(lex.get("group_heads") or []),
             withholding=set(lex.get("withholding_verbs") or []),
             belief=set(lex.get("belief_verbs") or []),
+            intention=set(lex.get("intention_verbs") or []),
             lemma_fixes={k.lower(): v for k, v in (lex.get("lemma_fixes") or {}).items()},
             noun_forms={w.lower() for w in lex.get("noun_forms") or []},
             report_nouns={w.lower() for w in lex.get("report_nouns") or []},
@@ -995,6 +997,8 @@ def verb_xcomp(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
         if x.lemma_.lower() == "be" and cx.dobj is not None:
             return None  # "would choose Sanders to be president": the object is the issue
         return []
+    if cx.lemma in lex.intention:
+        return []  # "wants to talk about X": the holder's own intention, not a position
     return negate([Frame("verb_xcomp", cx.polarity(lex), [cx.v.i], cx.actor, [Content(x, "to")], 0.75, addressee=cx.addressee)], cx.negated)
 
 
@@ -1033,6 +1037,8 @@ def verb_dobj(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
         return []  # "declined comment", "refused comment"
     if cx.lemma in ("decline", "refuse") and _press_request(dobj):
         return []  # "declined an interview request", "declined requests for comment"
+    if cx.lemma in lex.intention:
+        return []  # "they want safe streets": a wish, not a position on a proposal
     if cx.lemma in lex.physical_verbs and dobj.lemma_.lower() in lex.physical_objects:
         return []  # "blocked motorways": an act on a place, not a position
     if cx.lemma in lex.object_not_issue:
