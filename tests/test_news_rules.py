@@ -1273,3 +1273,11 @@ def test_a_clause_opening_with_the_writers_turn_is_not_reported(nlp, text, repor
 ])
 def test_a_wish_to_act_is_no_position(nlp, text, expected):
     assert _claims(nlp, text) == expected
+
+
+def test_alternatives_are_one_issue(nlp):
+    text = "Sanders said he didn't seek or receive Obama's endorsement in the race."
+    assert _claims(nlp, text) == [("Sanders", "support", "he didn't seek or receive Obama's endorsement in the race")]
+    # "and" still splits two demands
+    issues = [i for a, s, i in _claims(nlp, "The union said it would raise wages and cut hours.")]
+    assert issues == ["it would raise wages", "cut hours"]

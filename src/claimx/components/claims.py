@@ -678,6 +678,13 @@ class ClaimFinder(DataComponent):
                 elif c.dep_ == "advcl" and c.tag_ in ("VBG", "VBN") and c.i > h.i and self._is_comment(c):
                     # ", marking a major concession": the reporter's comment, not the content
                     skip.update(t.i for t in c.subtree)
+            # a later record's conjunct below an alternative ("of ignoring X or not giving Y, and of
+            # misrepresenting Z": Z under "giving") is not part of this one
+            inside = {t.i for t in h.subtree}
+            for o in heads[i + 1:]:
+                if o.i in inside and o.i not in skip:
+                    skip.update(t.i for t in o.subtree)
+                    skip.update(x.i for x in o.head.children if x.dep_ in ("cc", "punct") and o.head.i < x.i < o.i)
             if minus is not None:
                 skip.update(t.i for t in minus.subtree)
             toks = [t.i for t in h.subtree if t.i not in skip]
@@ -723,9 +730,17 @@ class ClaimFinder(DataComponent):
         out = []
         for c in head.children:
             if c.dep_ == "conj" and self._verbal(c) and not self._is_own_cue(c) and not writers_turn(c):
-                out.append(c)
-                out.extend(self._verb_conjuncts(c))
+                if not self._one_proposition(head, c):
+                    out.append(c)
+                out.extend(self._verb_conjuncts(c))   # "X or Y, and Z": Z is a second one
         return out
+
+    @staticmethod
+    def _one_proposition(head: Token, conj: Token) -> bool:
+        """Coordinated verbs that make one proposition, not two demands: alternatives ("he didn't seek
+        or receive X", "accuses Y of ignoring X or not giving it proper emphasis")."""
+        cc = next((x for x in head.children if x.dep_ == "cc" and head.i < x.i < conj.i), None)
+        return cc is not None and cc.lower_ in ("or", "nor")
 
     @staticmethod
     def _is_comment(v: Token) -> bool:
