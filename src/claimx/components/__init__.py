@@ -5,4 +5,4 @@ them; they are also registered as ``spacy_factories`` entry points.  The learned
 :mod:`claimx.model.component`; building a pipeline from a config is :mod:`claimx.nlp`.
 """
 
-from . import actors, claims, conditions, paragraphs  # noqa: F401  (registers the factories)
+from . import abbreviations, actors, claims, conditions, paragraphs  # noqa: F401  (registers the factories and the tokenizer callback)
