@@ -1281,3 +1281,18 @@ def test_alternatives_are_one_issue(nlp):
     # "and" still splits two demands
     issues = [i for a, s, i in _claims(nlp, "The union said it would raise wages and cut hours.")]
     assert issues == ["it would raise wages", "cut hours"]
+
+
+def test_titles_ending_in_a_period_do_not_end_the_sentence(nlp):
+    doc = nlp("Most of them endorsed her, including Lt. Gov. Dan Patrick and Sens. Tom Carper and Chris Coons.")
+    assert len(list(doc.sents)) == 1
+    assert "Sens." in [t.text for t in doc]
+
+
+def test_members_named_after_the_object_hold_the_groups_claim(nlp):
+    text = ("Most of Delaware's top Democratic brass had endorsed the former secretary of state's bid, including "
+            "Gov. Jack Markell and Sens. Tom Carper and Chris Coons.")
+    holders = [a for a, s, i in _claims(nlp, text)]
+    assert holders[1:] == ["Jack Markell", "Tom Carper", "Chris Coons"]
+    # members of the object are not holders
+    assert [a for a, s, i in _claims(nlp, "The governor endorsed several candidates, including Jack Markell and Tom Carper.")] == ["governor"]

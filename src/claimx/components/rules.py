@@ -286,7 +286,7 @@ def holder(v: Token, lex: CueLexicon) -> tuple[list[Token] | None, bool]:
             return None, passive
         subj = named_appositive(subj)
         holders = _one_person_titles([subj, *conjuncts(subj)])
-        return holders + included_members(holders), passive
+        return holders + included_members(holders) + stranded_members(v, holders, lex), passive
     if passive:
         return None, True
     sender = message_sender(v, lex)
@@ -543,6 +543,30 @@ def included_members(holders: list[Token]) -> list[Token]:
                                and m.left_edge.i <= e.start and e.end <= m.right_edge.i + 1), None)
                 out.append(person if m.ent_type_ != "PERSON" and person is not None else m)
     return out
+
+
+def stranded_members(v: Token, holders: list[Token], lex: CueLexicon) -> list[Token]:
+    """Named members after "including" at the end of the clause, hung on the object ("Most of
+    Delaware's top Democratic brass had endorsed her bid, including Gov. Jack Markell and Sen. Tom
+    Carper"): members of the subject's group when the subject is a group of people and the object is
+    not (GUIDELINES 10.2)."""
+    group = holders[0] if len(holders) == 1 else None
+    if group is None or group.lower_ in NOT_ACTORS or not (
+            group.pos_ in ("NOUN", "ADJ", "PRON") or group.ent_type_ == "NORP"):
+        return []
+    obj = next((c for c in v.children if c.dep_ in ("dobj", "obj")), None)
+    if obj is not None and (obj.ent_type_ in ("PERSON", "NORP", "ORG") or obj.lemma_.lower() in lex.actor_nouns
+                            or obj.lemma_.lower() in lex.group_heads):
+        return []
+    for prep in [c for t in ([obj] if obj is not None else []) + [v] for c in t.children]:
+        if prep.dep_ != "prep" or prep.lower_ != "including" or prep.i < v.i or v.doc[prep.i - 1].text != ",":
+            continue
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            return []
+        members = [pobj, *conjuncts(pobj)]
+        return members if all(m.ent_type_ == "PERSON" for m in members) else []
+    return []
 
 
 def _one_person_titles(holders: list[Token]) -> list[Token]:
