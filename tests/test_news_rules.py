@@ -1296,3 +1296,9 @@ def test_members_named_after_the_object_hold_the_groups_claim(nlp):
     assert holders[1:] == ["Jack Markell", "Tom Carper", "Chris Coons"]
     # members of the object are not holders
     assert [a for a, s, i in _claims(nlp, "The governor endorsed several candidates, including Jack Markell and Tom Carper.")] == ["governor"]
+
+
+def test_a_passive_accusation_whose_issue_the_parser_hung_on_the_agent(nlp):
+    text = ("An Istanbul-based college professor, accused by the Turkish government of coordinating last month's "
+            "failed coup attempt, is at the center of a group of contributions.")
+    assert ("Turkish government", "oppose", "coordinating last month's failed coup attempt") in _claims(nlp, text)

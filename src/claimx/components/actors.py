@@ -68,7 +68,9 @@ def noun_phrase(token: Token) -> tuple[int, int]:
         start = min(start, child.left_edge.i)
     end = token.i + 1
     for child in token.rights:
-        if child.dep_ in ("amod", "compound", "nummod") or (child.dep_ == "prep" and child.lower_ == "of" and token.i + 1 == child.i):
+        # not "of" with a gerund: "accused by the government of coordinating X" is what it accuses
+        if child.dep_ in ("amod", "compound", "nummod") or (child.dep_ == "prep" and child.lower_ == "of" and token.i + 1 == child.i
+                                                            and not any(g.dep_ == "pcomp" for g in child.children)):
             end = max(end, child.right_edge.i + 1)
         else:
             break

@@ -1040,6 +1040,12 @@ def verb_prep(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
         for k in cx.kids:
             if k.dep_ in ("prep", "npadvmod") and k.i > cx.dobj.i:
                 places += [g for x in [k, *k.children] for g in x.children if g.dep_ == "prep"]
+    # "accused by the Turkish government of coordinating X": the parser hangs the preposition
+    # on the agent's noun
+    agent = next((c for c in cx.kids if c.dep_ == "agent"), None)
+    agent_noun = _pobj(agent)
+    if agent_noun is not None:
+        places += [c for c in agent_noun.children if c.i > agent_noun.i and any(g.dep_ == "pcomp" for g in c.children)]
     # "slammed Y over X", not "slammed Y over the weekend"
     prep = next((c for c in places if c.dep_ == "prep" and c.lower_ in prep_words and not _of_time(c)), None)
     obj = _pobj(prep)
