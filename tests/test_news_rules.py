@@ -1302,3 +1302,9 @@ def test_a_passive_accusation_whose_issue_the_parser_hung_on_the_agent(nlp):
     text = ("An Istanbul-based college professor, accused by the Turkish government of coordinating last month's "
             "failed coup attempt, is at the center of a group of contributions.")
     assert ("Turkish government", "oppose", "coordinating last month's failed coup attempt") in _claims(nlp, text)
+
+
+def test_a_bare_quantifier_subject_holds_a_claim(nlp):
+    assert _claims(nlp, "Many speculated that he might fail to turn out his supporters.") == [
+        ("Many", "support", "he might fail to turn out his supporters")]
+    assert _claims(nlp, "Some of the money showed up in ads.") == []

@@ -612,10 +612,18 @@ class ClaimFinder(DataComponent):
         q = quotation_around(doc_text(doc), tok.idx, tok.idx + 1)
         return {**_span_dict(doc, tok.i, tok.i + 1), "canonical": None, "quotation": q}
 
+    QUANTIFIERS = frozenset({"many", "some", "most", "several", "others", "few"})
+
     def likely_holder(self, tok: Token) -> bool:
-        """A common-noun holder needs an actor noun as head or an entity inside its phrase."""
+        """A common-noun holder needs an actor noun as head or an entity inside its phrase; a bare
+        quantifier as subject ("Many speculated that X", "Some urged him to Y") stands for people,
+        unless its "of" phrase names things ("some of the money")."""
         if tok.lower_ in self.lex.actor_nouns or tok.lemma_.lower() in self.lex.actor_nouns:
             return True
+        if tok.lower_ in self.QUANTIFIERS and tok.dep_ in SUBJECTS:
+            of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            members = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            return members is None or members.pos_ == "PRON" or self.likely_holder(members)
         if tok.lemma_.lower() in self.lex.group_heads:
             # "a number of writers", "dozens of lawmakers": the group's members decide
             of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
