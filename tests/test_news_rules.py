@@ -1308,3 +1308,8 @@ def test_a_bare_quantifier_subject_holds_a_claim(nlp):
     assert _claims(nlp, "Many speculated that he might fail to turn out his supporters.") == [
         ("Many", "support", "he might fail to turn out his supporters")]
     assert _claims(nlp, "Some of the money showed up in ads.") == []
+
+
+def test_concurring_with_findings_supports_them(nlp):
+    text = "State Department officials concurred with the inspector general's findings and recommendations."
+    assert [(s, i) for a, s, i in _claims(nlp, text)] == [("support", "the inspector general's findings and recommendations")]
