@@ -1313,3 +1313,8 @@ def test_a_bare_quantifier_subject_holds_a_claim(nlp):
 def test_concurring_with_findings_supports_them(nlp):
     text = "State Department officials concurred with the inspector general's findings and recommendations."
     assert [(s, i) for a, s, i in _claims(nlp, text)] == [("support", "the inspector general's findings and recommendations")]
+
+
+def test_called_upon_someone_to_act(nlp):
+    text = "Following the release of a new video, Trump called upon Mayor Bill de Blasio to restart surveillance of mosques."
+    assert _claims(nlp, text) == [("Trump", "support", "restart surveillance of mosques")]

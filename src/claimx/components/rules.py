@@ -693,7 +693,7 @@ def verb_xcomp_call_on(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
     """``verb_xcomp``: "called on X to Y" -> support Y, addressee X."""
     if cx.lemma != "call":
         return None
-    on = next((c for c in cx.kids if c.dep_ == "prep" and c.lower_ == "on"), None)
+    on = next((c for c in cx.kids if c.dep_ == "prep" and c.lower_ in ("on", "upon")), None)
     comp = next((c for c in cx.kids if c.dep_ in ("xcomp", "advcl", "ccomp") and c.i > cx.v.i), None)
     if on is None or comp is None:
         return None
@@ -712,7 +712,7 @@ def evaluative(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
         first = c.doc[c.left_edge.i]
         if c.dep_ in ("dobj", "obj", "oprd") and c.i > cx.v.i and first.lower_ == "her" and first.dep_ == "poss" \
                 and first.i + 1 < len(c.doc) and c.doc[first.i + 1].text in OPENING_MARKS \
-                and not any(o.dep_ in ("dobj", "obj") and o is not c for o in cx.kids):   # not "calls it her 'X'"
+                and not any(o.dep_ in ("dobj", "obj") and o != c for o in cx.kids):   # not "calls it her 'X'"
             pol = "oppose" if _evaluation_words(c) & lex.negative else "support"
             return negate([Frame("evaluative", pol, [cx.v.i], cx.actor, [Content(first, "", None, None, True)], 0.6)], cx.negated)
     dobj = next((c for c in cx.kids if c.dep_ in ("dobj", "obj")), None)
