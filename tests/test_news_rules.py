@@ -1318,3 +1318,8 @@ def test_concurring_with_findings_supports_them(nlp):
 def test_called_upon_someone_to_act(nlp):
     text = "Following the release of a new video, Trump called upon Mayor Bill de Blasio to restart surveillance of mosques."
     assert _claims(nlp, text) == [("Trump", "support", "restart surveillance of mosques")]
+
+
+def test_a_name_the_parser_made_a_second_subject_holds_the_claim(nlp):
+    text = "Local news affiliate ABC 7 is reporting that a husband and wife were surprised to see a sign."
+    assert [a for a, s, i in _claims(nlp, text)] == ["ABC 7"]

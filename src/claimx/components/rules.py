@@ -277,7 +277,11 @@ def holder(v: Token, lex: CueLexicon) -> tuple[list[Token] | None, bool]:
             pobj = named_appositive(pobj)   # "pressed by ABC's host, George Stephanopoulos"
         return ([pobj, *conjuncts(pobj)] if pobj is not None else None), True
     # "Saturday at the convention Sen. Warren said X": a date the parser took for the subject holds nothing
-    subj = next((c for c in kids if c.dep_ == "nsubj" and not _is_time(c)), None)
+    subjects = [c for c in kids if c.dep_ == "nsubj" and not _is_time(c)]
+    subj = subjects[0] if subjects else None
+    if len(subjects) > 1 and subjects[0].pos_ == "NOUN" and subjects[1].pos_ == "PROPN" \
+            and subjects[1].ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and subjects[1].left_edge.i == subjects[0].right_edge.i + 1:
+        subj = subjects[1]   # "Local news affiliate ABC 7 is reporting X": the name the parser made a second subject
     if subj is not None:
         if subj.lower_ in RELATIVE and v.dep_ in ("relcl", "acl"):
             return [subj], passive  # the span is "who"; its canonical is the antecedent's
