@@ -620,16 +620,12 @@ class ClaimFinder(DataComponent):
         unless its "of" phrase names things ("some of the money")."""
         if tok.lower_ in self.lex.actor_nouns or tok.lemma_.lower() in self.lex.actor_nouns:
             return True
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        members = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
         if tok.lower_ in self.QUANTIFIERS and tok.dep_ in SUBJECTS:
-            of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-            members = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
             return members is None or members.pos_ == "PRON" or self.likely_holder(members)
-        if tok.lemma_.lower() in self.lex.group_heads:
-            # "a number of writers", "dozens of lawmakers": the group's members decide
-            of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-            members = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-            if members is not None and self.likely_holder(members):
-                return True
+        if tok.lemma_.lower() in self.lex.group_heads and members is not None and self.likely_holder(members):
+            return True   # "a number of writers", "dozens of lawmakers": the group's members decide
         if any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in tok.subtree):
             return True
         # a capitalized word the tagger took for a common noun ("Sanders" as the plural of

@@ -337,8 +337,9 @@ def holder(v: Token, lex: CueLexicon) -> tuple[list[Token] | None, bool]:
         noun = _phrase_ending_in_clause(v.doc[v.i - 1])
         if noun is None:
             noun = _fronted_appositive(v)
-            if noun is not None and _listed_names(noun):
-                return _listed_names(noun), False   # "two members of Congress, A and B, have said X"
+            names = _listed_names(noun) if noun is not None else []
+            if names:
+                return names, False   # "two members of Congress, A and B, have said X"
         if noun is not None and noun.lower_ not in NOT_ACTORS:
             return [noun], False
     return None, False
@@ -369,8 +370,8 @@ def free_adjunct(v: Token) -> list[Token] | None:
         cur = cur.head
     else:
         return None
-    if cur.pos_ not in ("VERB", "AUX") or cur == v.head:
-        return None
+    if cur == v.head:
+        return None   # hung on a verb after all: the ordinary holder rules read it
     subj = next((c for c in cur.children if c.dep_ == "nsubj"), None)
     if subj is None or subj.lower_ in RELATIVE or (subj.lower_ in NOT_ACTORS and not first_person_narrator(subj)):
         return None

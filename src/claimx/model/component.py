@@ -347,9 +347,8 @@ class TaggerComponent:
 
         arr = doc.to_array([LEMMA, LOWER])
         strings, words = doc.vocab.strings, self.gate_words
-        hits = [h for h in numpy.unique(arr[:, 0]) if strings[int(h)].lower() in words]
-        hits += [h for h in numpy.unique(arr[:, 1]) if strings[int(h)] == "according"]
-        return numpy.isin(arr[:, 0], hits) | numpy.isin(arr[:, 1], hits)
+        lemmas = [h for h in numpy.unique(arr[:, 0]) if strings[int(h)].lower() in words]
+        return numpy.isin(arr[:, 0], lemmas) | (arr[:, 1] == strings["according"])
 
     def _may_hold_claim(self, sent: Any, gate: Any = None, text: str | None = None) -> bool:
         """The sentence gate (``skip_sentences``): only a sentence with a cue word of the lexicon
