@@ -1323,3 +1323,11 @@ def test_called_upon_someone_to_act(nlp):
 def test_a_name_the_parser_made_a_second_subject_holds_the_claim(nlp):
     text = "Local news affiliate ABC 7 is reporting that a husband and wife were surprised to see a sign."
     assert [a for a, s, i in _claims(nlp, text)] == ["ABC 7"]
+
+
+def test_a_condition_the_parser_hung_on_a_parenthetical_tag(nlp):
+    text = "If the state can pay for a stadium, the mayor observed on Monday, then it can pay for its schools."
+    [claim] = nlp(text)._.claims
+    assert claim["actor"]["text"] == "mayor"
+    assert claim["issue"]["text"] == "it can pay for its schools"
+    assert claim["condition"]["text"] == "If the state can pay for a stadium"

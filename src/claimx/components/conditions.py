@@ -199,6 +199,8 @@ class ConditionFinder(DataComponent):
                 e -= 1
             if e > issue.start:
                 claim["issue"] = _span_dict(doc, issue.start, e)
+        elif where == "before" and issue[0].lower_ == "then" and len(issue) > 1:
+            claim["issue"] = _span_dict(doc, issue.start + 1, issue.end)  # "If X, he said, then Y"
         elif where == "start":
             s = cond.end
             while s < issue.end and (doc[s].is_punct or doc[s].is_space or doc[s].lower_ in ("then",)):

@@ -1139,7 +1139,9 @@ def parenthetical_as(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
 def _set_off(v: Token) -> bool:
     """A verb phrase set off by punctuation (", he noted,"), as an inserted speaker tag is."""
     doc = v.doc
-    left, right = v.left_edge.i - 1, v.right_edge.i + 1
+    # a clause the parser hung on the tag from the left ("If X, he observed, Y") is not part of it
+    left = min((c.left_edge.i for c in v.lefts if c.dep_ not in ("advcl", "punct")), default=v.i) - 1
+    right = v.right_edge.i + 1
     marks = {",", "—", "–", "-", ";", "\u201d", '"', "''"}
     return left >= 0 and doc[left].text in marks and (right >= len(doc) or doc[right].text in marks | {"."})
 
