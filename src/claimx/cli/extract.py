@@ -42,7 +42,7 @@ def extract_cli(
     text_column: str = typer.Option("text", "--text-column", help="Field or column holding the text."),
     shared: Path = typer.Option(None, "--shared", envvar="CLAIMX_SHARED", help="Folder holding the texts of stand-off records (e.g. ../shared for corpora/news)."),
     resume: bool = typer.Option(True, "--resume/--no-resume", help="Continue an interrupted run from OUTPUT.part (default), or start over."),
-    pipeline: str = typer.Option(None, "--pipeline", "-p", help="rules, model or hybrid (configs/default.cfg, model.cfg, hybrid.cfg), or model-fast / hybrid-fast (every encoder layer in int8: faster, a little less accurate, configs/fast.cfg); default: hybrid, the best on real news (or $CLAIMX_PIPELINE); rules is the fastest. Without a trained model the rules run, and say so."),
+    pipeline: str = typer.Option(None, "--pipeline", "-p", help="rules, model or hybrid (configs/default.cfg, model.cfg, hybrid.cfg; model-fast and hybrid-fast are older names of model and hybrid); default: hybrid, the best on real news (or $CLAIMX_PIPELINE); rules is the fastest. Without a trained model the rules run, and say so."),
     config: str = typer.Option(None, "--config", "-c", help="A pipeline config: a name in claimx's configs/, or a path (./my.cfg); --pipeline picks one for you."),
     doc_timeout: float = typer.Option(DEFAULT_DOC_TIMEOUT, "--doc-timeout", min=0, help="Seconds one document may take (per 100,000 characters of a longer one); past it, it becomes an error record and the run goes on (0: no limit)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
