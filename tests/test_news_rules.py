@@ -1331,3 +1331,12 @@ def test_a_condition_the_parser_hung_on_a_parenthetical_tag(nlp):
     assert claim["actor"]["text"] == "mayor"
     assert claim["issue"]["text"] == "it can pay for its schools"
     assert claim["condition"]["text"] == "If the state can pay for a stadium"
+
+
+def test_a_speaker_tag_the_parser_hung_on_the_verb_before_it(nlp):
+    text = ("The mayor thinks the city needs more buses for its schools, former Mayor John Brown said on Monday at "
+            "an event in Dayton.")
+    assert _claims(nlp, text) == [("John Brown", "support", "The mayor thinks the city needs more buses for its schools")]
+    # a quotation opened before the clause is the content, not a tag
+    text = "Goldberg wrote, “When we think of defeating ISIS, we should think of the world war.”"
+    assert [a for a, s, i in _claims(nlp, text)] == ["Goldberg"]

@@ -895,7 +895,8 @@ def verb_ccomp(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
         return None
     addressee = cx.addressee
     contents = []
-    for c in [c for i, c in enumerate(cx.ccomps) if i == 0 or not writers_turn(c)]:
+    # a speaker tag after the content is not the cue's content ("A thinks X, B said")
+    for c in [c for i, c in enumerate(cx.ccomps) if (i == 0 or not writers_turn(c)) and not tail_tag(c, lex)]:
         subj = next((x for x in c.children if x.dep_ == "nsubj"), None)
         aux_to = _to_infinitive(c)
         if cx.lemma in lex.addressee_verbs and subj is not None and aux_to and addressee is None:
@@ -1114,8 +1115,10 @@ def parenthetical(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
         return None
     if v.dep_ == "ccomp" and not _set_off(v):
         return None  # "X said the plan would respond": a complement, not an inserted tag
-    if v.dep_ == "ccomp" and v.i > v.head.i and lex.is_cue_verb(v.head):
+    if v.dep_ == "ccomp" and v.i > v.head.i and lex.is_cue_verb(v.head) and not tail_tag(v, lex):
         return None  # 'a headline that said, “ISIS Declares X”': the quoted content of a cue
+    if v.dep_ == "ccomp" and v.i < v.head.i and lex.is_cue_verb(v.head):
+        return None  # '“..., they will find a way,” Perry said': the content of the cue after it
     return negate([Frame("parenthetical", cx.polarity(lex), [v.i], cx.actor, [Content(v.head, "", v)], 0.7)], cx.negated, True)
 
 
@@ -1136,12 +1139,31 @@ def parenthetical_as(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
     return [Frame("parenthetical", "support", [v.i, *(p.i for p in particles)], cx.actor, [Content(v.head, "", v)], 0.7)]
 
 
+def tail_tag(clause: Token, lex: CueLexicon) -> bool:
+    """A speaker tag the parser hung as a complement on the verb before it: "Hillary Clinton thinks
+    X, former President Bill Clinton said this week" -- a reporting verb after a comma, with its own
+    subject and nothing it reports of its own (no complement, object or quotation after it)."""
+    if clause.dep_ != "ccomp" or clause.i < clause.head.i or clause.lemma_.lower() not in lex.report \
+            or lex.polarity.get(clause.lemma_.lower()) != "support":
+        return False
+    subj = next((c for c in clause.lefts if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.left_edge.i == 0:
+        return False
+    if clause.doc[subj.left_edge.i - 1].text not in (",", "\u2014", "\u2013", ";"):
+        return False
+    if any(c.dep_ in ("ccomp", "dobj", "xcomp", "mark") for c in clause.children):
+        return False
+    if any(t.text in OPENING_MARKS for t in clause.doc[clause.head.i + 1: clause.i]):
+        return False   # inside a quotation the head opened: 'wrote, "When we X, we should think Y"'
+    return not any(t.text in OPENING_MARKS or t.text == ":" for t in clause.doc[clause.i + 1: clause.right_edge.i + 1])
+
+
 def _set_off(v: Token) -> bool:
     """A verb phrase set off by punctuation (", he noted,"), as an inserted speaker tag is."""
     doc = v.doc
     # a clause the parser hung on the tag from the left ("If X, he observed, Y") is not part of it
     left = min((c.left_edge.i for c in v.lefts if c.dep_ not in ("advcl", "punct")), default=v.i) - 1
-    right = v.right_edge.i + 1
+    right = max((c.right_edge.i for c in v.rights if c.dep_ != "punct"), default=v.i) + 1
     marks = {",", "—", "–", "-", ";", "\u201d", '"', "''"}
     return left >= 0 and doc[left].text in marks and (right >= len(doc) or doc[right].text in marks | {"."})
 
