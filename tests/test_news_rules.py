@@ -1340,3 +1340,12 @@ def test_a_speaker_tag_the_parser_hung_on_the_verb_before_it(nlp):
     # a quotation opened before the clause is the content, not a tag
     text = "Goldberg wrote, “When we think of defeating ISIS, we should think of the world war.”"
     assert [a for a, s, i in _claims(nlp, text)] == ["Goldberg"]
+
+
+def test_went_on_tags_a_quotation_and_its_continuation(nlp):
+    text = ("Governor Maria Lopez spoke in Albany. “We should expand the program to every county,” she went on. "
+            "“And I think we ought to fund it fully.”")
+    claims = [(c["actor"]["text"], c["actor"]["canonical"], c["issue"]["text"]) for c in nlp(text)._.claims]
+    assert claims == [("she", "Maria Lopez", "We should expand the program to every county"),
+                      ("I", "Maria Lopez", "we ought to fund it fully")]
+    assert _claims(nlp, "The talks went on for hours.") == []

@@ -103,7 +103,7 @@ class ClaimFinder(DataComponent):
                 if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.lex.report:
                     claims.extend(self.quote_tag(doc, tok))
                     claims.extend(self.colon_content(doc, tok))
-                elif tok.pos_ == "VERB" and tok.lemma_.lower() in self.lex.tag_verbs:
+                elif tok.pos_ == "VERB" and self._tag_verb(tok):
                     claims.extend(self.quote_tag(doc, tok))
             claims.extend(self.tail_tag(doc, sent, claims[first:]))   # this sentence's claims only
             if asks is not None:
@@ -423,7 +423,7 @@ class ClaimFinder(DataComponent):
         quotation the tag cuts in two ("“A,” he said, “B”") gives a second claim (GUIDELINES 9.8).
         A quotation that ends in "?" is a question, not a claim."""
         lemma = v.lemma_.lower()
-        if (self.lex.polarity.get(lemma) != "support" and lemma not in self.lex.tag_verbs) or any(c.dep_ == "neg" for c in v.children):
+        if (self.lex.polarity.get(lemma) != "support" and not self._tag_verb(v)) or any(c.dep_ == "neg" for c in v.children):
             return []
         subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
         prev = v.i - 1
@@ -985,8 +985,16 @@ class ClaimFinder(DataComponent):
             return False
         sent = span[0].sent
         return any(t.idx < qs and t.pos_ in ("VERB", "AUX") and (t.lemma_.lower() in self.lex.report
-                                                                 or t.lemma_.lower() in self.lex.tag_verbs)
+                                                                 or self._tag_verb(t))
                    and quotation_around(text, t.idx, t.idx + 1) is None for t in sent)
+
+    def _tag_verb(self, tok: Token) -> bool:
+        """A verb that reports only as a quotation's speaker tag: "continue", or a phrasal one
+        ("“...,” he went on")."""
+        lemma = tok.lemma_.lower()
+        if lemma in self.lex.tag_verbs:
+            return True
+        return any(c.dep_ == "prt" and f"{lemma} {c.lower_}" in self.lex.tag_verbs for c in tok.children)
 
     def _quoted_speakers(self, doc: Doc, claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """Give each quoted first-person claim its speaker: the holder of a claim whose content
