@@ -1349,3 +1349,10 @@ def test_went_on_tags_a_quotation_and_its_continuation(nlp):
     assert claims == [("she", "Maria Lopez", "We should expand the program to every county"),
                       ("I", "Maria Lopez", "we ought to fund it fully")]
     assert _claims(nlp, "The talks went on for hours.") == []
+
+
+def test_the_speaker_of_a_quoted_question_speaks_the_first_person_quotation_after_it(nlp):
+    text = ("Senator Ann Ruiz met the press. “Why would anyone pay that fee?” Ruiz asked. "
+            "“I think the fee should be abolished.”")
+    claims = [(c["actor"]["text"], c["actor"]["canonical"], c["issue"]["text"]) for c in nlp(text)._.claims]
+    assert claims == [("I", "Ann Ruiz", "the fee should be abolished")]

@@ -93,6 +93,7 @@ class ClaimFinder(DataComponent):
                 if tok.pos_ in ("VERB", "AUX") and tok.lower_ in fixes:
                     tok.lemma_ = fixes[tok.lower_]
         claims: list[dict[str, Any]] = []
+        self._askers: list[dict[str, Any]] = []   # speakers of quoted questions (quote_tag)
         for sent in doc.sents:
             asks = self._question_start(sent)
             if asks == sent.start_char:
@@ -105,6 +106,8 @@ class ClaimFinder(DataComponent):
                     claims.extend(self.colon_content(doc, tok))
                 elif tok.pos_ == "VERB" and self._tag_verb(tok):
                     claims.extend(self.quote_tag(doc, tok))
+                elif tok.pos_ == "VERB" and tok.lemma_.lower() in ("ask", "wonder"):
+                    self.quote_tag(doc, tok, questions_only=True)   # the speaker of a quoted question
             claims.extend(self.tail_tag(doc, sent, claims[first:]))   # this sentence's claims only
             if asks is not None:
                 # "De Blasio said X and said, “Who are you going to trust?”": what comes before
@@ -115,7 +118,7 @@ class ClaimFinder(DataComponent):
         turns = self.transcript_turns(doc)
         if turns:
             claims = self._turn_claims(doc, turns, claims)
-        claims = self._quoted_speakers(doc, claims)
+        claims = self._quoted_speakers(doc, claims, self._askers)
         head = self.headline(doc, claims)
         if head:
             # a headline the rules re-read replaces what the first parse made of it
@@ -415,15 +418,17 @@ class ClaimFinder(DataComponent):
         return k < len(text) and text[k] in "\u201c\"" and "\n" not in text[period.idx:k]
 
     _CLOSE = re.compile(r"[^?]([,.!][ \t\xa0]*(?:\u201d|\"|''|\u2019\u2019))[ \t\xa0]*$")
+    _CLOSE_QUESTION = re.compile(r"\w(\?[ \t\xa0]*(?:\u201d|\"|''|\u2019\u2019))[ \t\xa0]*$")
     _REOPEN = re.compile(r"[^\u201c\"\n]{0,80}?,\s*(\u201c|\"|'')")
 
-    def quote_tag(self, doc: Doc, v: Token) -> list[dict[str, Any]]:
+    def quote_tag(self, doc: Doc, v: Token, questions_only: bool = False) -> list[dict[str, Any]]:
         """``quote_tag``: a quotation closed by a comma right before its speaker tag
         ("“...,” X said", "“...,” said X"), however the parser attached it, is X's claim; a
         quotation the tag cuts in two ("“A,” he said, “B”") gives a second claim (GUIDELINES 9.8).
         A quotation that ends in "?" is a question, not a claim."""
         lemma = v.lemma_.lower()
-        if (self.lex.polarity.get(lemma) != "support" and not self._tag_verb(v)) or any(c.dep_ == "neg" for c in v.children):
+        if (self.lex.polarity.get(lemma) != "support" and not self._tag_verb(v) and not questions_only) \
+                or any(c.dep_ == "neg" for c in v.children):
             return []
         subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
         prev = v.i - 1
@@ -441,7 +446,7 @@ class ClaimFinder(DataComponent):
         while first.i > 0 and first.nbor(-1) in subj.subtree and not first.nbor(-1).is_punct:
             first = first.nbor(-1)
         tag_start = min(first.idx, v.idx)
-        m = self._CLOSE.search(text, max(0, tag_start - 8), tag_start)
+        m = (self._CLOSE_QUESTION if questions_only else self._CLOSE).search(text, max(0, tag_start - 8), tag_start)
         if m is None:
             return []
         inner = m.start(1) - 1
@@ -465,7 +470,11 @@ class ClaimFinder(DataComponent):
             return []
         out = []
         for q in quotes:
-            if q is None or q[1] - q[0] < 2 or text[q[1]:q[1] + 1] == "?":
+            if q is not None and "?" in text[q[1] - 1:q[1] + 1] and hasattr(self, "_askers"):
+                # no claim, but a speaker for the first-person quotation after it ("“Isn't that a
+                # bribe?” Trump asked. “I think it's a bribe.”")
+                self._askers.append({"actor": actor, "issue": {"start": q[0], "end": q[1]}})
+            if q is None or q[1] - q[0] < 2 or text[q[1]:q[1] + 1] == "?" or questions_only:
                 continue
             lead = re.match(r"(?:but|and|so)\s+", text[q[0]:q[1]], re.I)
             if lead:
@@ -996,11 +1005,13 @@ class ClaimFinder(DataComponent):
             return True
         return any(c.dep_ == "prt" and f"{lemma} {c.lower_}" in self.lex.tag_verbs for c in tok.children)
 
-    def _quoted_speakers(self, doc: Doc, claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    def _quoted_speakers(self, doc: Doc, claims: list[dict[str, Any]],
+                         askers: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
         """Give each quoted first-person claim its speaker: the holder of a claim whose content
         lies in the same quotation, else of the nearest earlier claim whose content is a
         quotation, in the same paragraph or the one before ("“...,” said Mr. Coll. “I have
-        concluded that X.”").  With no speaker found the claim is dropped."""
+        concluded that X.”"), or the speaker of a quoted question there (``askers``: "“Isn't it a
+        bribe?” Trump asked. “I think it's a bribe.”").  With no speaker found the claim is dropped."""
         text = doc_text(doc)
         # a speaker stands outside quotations ("Ted Cruz wants X" inside someone's quotation is not one)
         known = [c for c in claims if "quotation" not in c["actor"] and c["actor"]["start"] is not None
@@ -1020,7 +1031,7 @@ class ClaimFinder(DataComponent):
                 # back to the start of the paragraph before this one, blank lines skipped
                 para = len(text[:max(text.rfind("\n", 0, qs), 0)].rstrip())
                 floor = max(text.rfind("\n", 0, para) + 1, qs - self.SPEAKER_REACH)
-                before = [o for o in known if floor <= o["issue"]["start"] and o["issue"]["end"] <= qs
+                before = [o for o in [*known, *(askers or [])] if floor <= o["issue"]["start"] and o["issue"]["end"] <= qs
                           and quotation_around(text, o["issue"]["start"], o["issue"]["end"]) is not None]
                 speaker = max(before, key=lambda o: o["issue"]["end"], default=None)
             if speaker is None or not speaker["actor"].get("canonical"):
