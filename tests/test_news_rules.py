@@ -1356,3 +1356,13 @@ def test_the_speaker_of_a_quoted_question_speaks_the_first_person_quotation_afte
             "“I think the fee should be abolished.”")
     claims = [(c["actor"]["text"], c["actor"]["canonical"], c["issue"]["text"]) for c in nlp(text)._.claims]
     assert claims == [("I", "Ann Ruiz", "the fee should be abolished")]
+
+
+def test_a_condition_keeps_a_second_clause_joined_by_and(nlp):
+    text = "The union said it would end the strike as long as wages rise and the company hires more nurses."
+    [claim] = nlp(text)._.claims
+    assert claim["issue"]["text"] == "it would end the strike"
+    assert claim["condition"]["text"] == "as long as wages rise and the company hires more nurses"
+    # a clause with its own "that" is the cue's second complement, not part of the condition
+    text = "The spokeswoman said the ship had entered the zone without permission and that the crew had acted with restraint."
+    assert [c["issue"]["text"] for c in nlp(text)._.claims][1:] == ["the crew had acted with restraint"]

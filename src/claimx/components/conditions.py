@@ -18,7 +18,7 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..resources import condition_markers
 from .claims import _span_dict
@@ -53,7 +53,9 @@ class ConditionFinder(DataComponent):
         self.clausal = set(markers.get("clausal") or [])
 
     def find(self, doc: Doc) -> list[Span]:
-        """All condition spans in the document, longest marker first where they overlap."""
+        """All condition spans in the document, longest marker first where they overlap; the
+        clauses joined to one by "and" / "or" (:func:`_coordinated_condition`) in ``_joined``."""
+        self._joined: list[Span] = []
         found: list[Span] = []
         matches = sorted(self.matcher(doc), key=lambda m: (m[1], -(m[2] - m[1])))
         taken: set[int] = set()
@@ -63,7 +65,7 @@ class ConditionFinder(DataComponent):
             marker = doc.vocab.strings[match_id]
             if not self._is_condition(doc, marker, start, end):
                 continue
-            span = self._extent(doc, start, end)
+            span = self._extent(doc, start, end, self._joined)
             if span is None:
                 continue
             taken.update(range(start, end))
@@ -124,8 +126,9 @@ class ConditionFinder(DataComponent):
         return True
 
     @staticmethod
-    def _extent(doc: Doc, start: int, end: int) -> Span | None:
-        """Marker to the end of what it introduces, within the sentence."""
+    def _extent(doc: Doc, start: int, end: int, extended: list[Span] | None = None) -> Span | None:
+        """Marker to the end of what it introduces, within the sentence; a second clause joined
+        to it (:func:`_coordinated_condition`) is added to ``extended``."""
         last = doc[end - 1]
         sent = doc[start].sent
         if last.dep_ == "mark" or last.pos_ == "SCONJ":
@@ -138,13 +141,18 @@ class ConditionFinder(DataComponent):
             elif last.i + 1 < len(doc) and last.head.i > last.i:
                 right = max(right, last.head.right_edge.i)
         right = min(right, sent.end - 1)
+        joined = _coordinated_condition(doc, start, last, right, sent)
+        if joined > right and extended is not None:
+            extended.append(doc[right + 1: joined + 1])
+        right = joined
         # "if a prosecution is not pursued because many cases have been made with less evidence":
         # a reason clause the parser hung on the condition's verb gives the claim's reason
         reason = next((t.i for t in doc[end: right + 1] if t.lower_ == "because" and t.dep_ == "mark"), None)
         if reason is not None and reason > end:
             right = reason - 1
         e = right + 1
-        while e > end and (doc[e - 1].is_punct or doc[e - 1].is_space):
+        # no closing punctuation, nor a coordinator left dangling ("if X — or")
+        while e > end and (doc[e - 1].is_punct or doc[e - 1].is_space or doc[e - 1].dep_ == "cc"):
             e -= 1
         if e <= end:
             return None
@@ -161,7 +169,7 @@ class ConditionFinder(DataComponent):
             self.attach(doc, claim, conditions, starts)
         # an issue that is all inside its own condition is the condition, taken for a second
         # complement of the cue ("said she would veto it should it reach her desk"): no claim
-        doc._.claims = [c for c in doc._.claims if not _inside_condition(c)]
+        doc._.claims = [c for c in doc._.claims if not _inside_condition(c) and not _part_of_a_condition(c, self._joined)]
         return doc
 
     def attach(self, doc: Doc, claim: dict[str, Any], conditions: list[Span], starts: list[int] | None = None) -> None:
@@ -233,6 +241,28 @@ class ConditionFinder(DataComponent):
         return None
 
 
+def _coordinated_condition(doc: Doc, start: int, last: Token, right: int, sent: Span) -> int:
+    """Where a closing condition ends when "and" / "or" follows it with no comma and a clause with
+    a subject of its own, which the parser hung on the verb the condition restricts ("would end the
+    strike as long as wages rise and the company hires more nurses"): both clauses are the
+    condition."""
+    if not (last.dep_ == "mark" or last.pos_ == "SCONJ"):
+        return right   # a phrase ("without permission"), not a clause
+    cc = right if doc[right].dep_ == "cc" else right + 1   # the parser may hang "and" inside it
+    if cc + 1 >= sent.end or doc[cc].lower_ not in ("and", "or") or doc[cc].dep_ != "cc":
+        return right
+    clause = last.head if last.dep_ == "mark" and last.head.i > last.i else last
+    # the condition opens its clause ("If A and B, X"): nothing of it hangs on a verb before it
+    governors = [a for a in clause.ancestors if a.pos_ in ("VERB", "AUX") and a.i < start]
+    conj = next((t for t in doc[cc + 1: sent.end] if t.dep_ == "conj" and t.head in governors), None)
+    # (a clause with "that" of its own is a second complement of a cue: "said X and that Y")
+    if conj is None or conj.left_edge.i != cc + 1 or conj.pos_ not in ("VERB", "AUX") \
+            or not any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children) \
+            or any(c.dep_ == "mark" for c in conj.children):
+        return right
+    return min(conj.right_edge.i, sent.end - 1)
+
+
 def _in_relative_clause(tok: Any, issue: Span) -> bool:
     """Whether ``tok`` sits in a relative clause that opens inside ``issue`` (on a noun of it)."""
     for anc in tok.ancestors:
@@ -250,6 +280,18 @@ def _in_relative_clause(tok: Any, issue: Span) -> bool:
 )
 def make_conditions(nlp: Language, name: str) -> ConditionFinder:
     return ConditionFinder(nlp, name)
+
+
+def _part_of_a_condition(claim: dict[str, Any], conditions: list[Span]) -> bool:
+    """An issue that is all inside a clause joined to a condition (``conditions``, from
+    :func:`_coordinated_condition`) and away from the cue: a clause of that condition the parser
+    made a second complement ("said it would end the strike as long as wages rise and the company
+    hires more nurses")."""
+    issue, cue = claim["issue"], claim["cue"]
+    if cue is None:
+        return False
+    return any(c.start_char <= issue["start"] and issue["end"] <= c.end_char
+               and not c.start_char <= cue["start"] < c.end_char for c in conditions)
 
 
 def _inside_condition(claim: dict[str, Any]) -> bool:
