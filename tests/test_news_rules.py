@@ -1366,3 +1366,13 @@ def test_a_condition_keeps_a_second_clause_joined_by_and(nlp):
     # a clause with its own "that" is the cue's second complement, not part of the condition
     text = "The spokeswoman said the ship had entered the zone without permission and that the crew had acted with restraint."
     assert [c["issue"]["text"] for c in nlp(text)._.claims][1:] == ["the crew had acted with restraint"]
+
+
+@pytest.mark.parametrize("text,stance,issue", [
+    ("I am glad that the council finally voted to repair the roads.", "support",
+     "the council finally voted to repair the roads"),
+    ("The senator was aghast that the board had cut the school budget.", "oppose", "the board had cut the school budget"),
+    ("Union leaders were disappointed with the new contract.", "oppose", "the new contract"),
+])
+def test_adjectives_of_feeling_take_positions(nlp, text, stance, issue):
+    assert [(s, i) for a, s, i in _claims(nlp, text)] == [(stance, issue)]

@@ -1211,13 +1211,30 @@ def according_to(tok: Token, lex: CueLexicon) -> list[Frame]:
     return [Frame("according_to", "support", [tok.i, to.i], sources, [Content(head, "that", tok)], 0.8)]
 
 
+def _adjective_key(tok: Token, lex: CueLexicon) -> str | None:
+    """The adjective lexicon's entry for ``tok``: its lemma, or the participle itself where the
+    parser read a participial adjective as a passive verb ("were disappointed with X")."""
+    lemma = tok.lemma_.lower()
+    if lemma in lex.adjectives:
+        return lemma
+    if tok.tag_ == "VBN" and tok.lower_ in lex.adjectives and any(c.dep_ == "auxpass" for c in tok.children) \
+            and not any(c.dep_ == "agent" for c in tok.children):
+        return tok.lower_
+    return None
+
+
 def adjective(adj: Token, lex: CueLexicon) -> list[Frame]:
     """``adjective``: a predicate adjective ("reluctant to support X", "opposed to X")."""
-    pol = lex.adjectives[adj.lemma_.lower()]
+    pol = lex.adjectives[_adjective_key(adj, lex)]
     pol = "support" if pol == "report" else pol
     kids = list(adj.children)
     holder_src = adj if any(c.dep_ in SUBJECTS for c in kids) else adj.head
     actor, _ = holder(holder_src, lex) if holder_src is not adj else holder(adj, lex)
+    if actor is None and adj.pos_ == "VERB":
+        # a participle read as a passive ("leaders were disappointed with X"): its subject feels it
+        subj = next((c for c in kids if c.dep_ == "nsubjpass"), None)
+        if subj is not None and subj.lower_ not in NOT_ACTORS and subj.lower_ not in RELATIVE:
+            actor = [named_appositive(subj), *conjuncts(subj)]
     if actor is None:
         return []
     negated = any(c.dep_ == "neg" for c in kids) or any(c.dep_ == "neg" for c in adj.head.children)
@@ -1378,7 +1395,7 @@ def frames_at(tok: Token, lex: CueLexicon) -> list[Frame]:
         if tok.lower_ in lex.noun_forms and not (tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ in NOUN_FORM_CUES):
             return frames  # "Rust Belt states Indiana, Michigan ...": a noun the tagger read as a verb
         frames = verb_frames(tok, lex)
-    if not frames and tok.lemma_.lower() in lex.adjectives and tok.dep_ not in ("amod", "compound") \
+    if not frames and _adjective_key(tok, lex) is not None and tok.dep_ not in ("amod", "compound") \
             and not (tok.head.pos_ in ("AUX", "VERB") and hypothetical(tok.head)):   # "whether X was ready to"
         frames = adjective(tok, lex)
     if not frames and tok.pos_ == "NOUN":
