@@ -1376,3 +1376,8 @@ def test_a_condition_keeps_a_second_clause_joined_by_and(nlp):
 ])
 def test_adjectives_of_feeling_take_positions(nlp, text, stance, issue):
     assert [(s, i) for a, s, i in _claims(nlp, text)] == [(stance, issue)]
+
+
+def test_emails_and_logs_hold_their_findings(nlp):
+    text = "Emails obtained by the newspaper show the mayor approved the contract."
+    assert _claims(nlp, text) == [("Emails", "support", "the mayor approved the contract")]
