@@ -1381,3 +1381,8 @@ def test_adjectives_of_feeling_take_positions(nlp, text, stance, issue):
 def test_emails_and_logs_hold_their_findings(nlp):
     text = "Emails obtained by the newspaper show the mayor approved the contract."
     assert _claims(nlp, text) == [("Emails", "support", "the mayor approved the contract")]
+
+
+def test_according_to_splits_coordinated_findings(nlp):
+    text = "The governor leads by nine points in Ohio, according to the new poll, and has a small lead in Iowa."
+    assert [i for a, s, i in _claims(nlp, text)] == ["The governor leads by nine points in Ohio", "has a small lead in Iowa"]

@@ -674,6 +674,9 @@ class ClaimFinder(DataComponent):
         heads = [head]
         if head.pos_ in ("VERB", "AUX") and minus is None:
             heads += [c for c in self._verb_conjuncts(head)]
+        elif head.pos_ in ("VERB", "AUX") and minus.lower_ == "according":
+            # "Trump leads in Indiana, according to the poll, and has a lead in Ohio": two findings
+            heads += [c for c in self._verb_conjuncts(head) if c.i > minus.i]
         ranges = []
         contrasts = []  # "X, while Y": Y is a proposition of its own (GUIDELINES 5.6)
         for i, h in enumerate(heads):
