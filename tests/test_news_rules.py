@@ -1386,3 +1386,8 @@ def test_emails_and_logs_hold_their_findings(nlp):
 def test_according_to_splits_coordinated_findings(nlp):
     text = "The governor leads by nine points in Ohio, according to the new poll, and has a small lead in Iowa."
     assert [i for a, s, i in _claims(nlp, text)] == ["The governor leads by nine points in Ohio", "has a small lead in Iowa"]
+
+
+def test_a_gerund_in_a_fronted_phrase_is_held_by_the_named_subject(nlp):
+    text = "In opposing the deposition request, her personal lawyer, Maria Gonzalez, wrote that it was futile."
+    assert [(a, s, i) for a, s, i in _claims(nlp, text)][0] == ("Maria Gonzalez", "oppose", "the deposition request")

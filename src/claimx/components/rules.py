@@ -327,7 +327,8 @@ def holder(v: Token, lex: CueLexicon) -> tuple[list[Token] | None, bool]:
         if head.pos_ in ("VERB", "AUX"):
             subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
             if subj is not None and subj.lower_ not in NOT_ACTORS and subj.lower_ not in RELATIVE:
-                return [subj, *conjuncts(subj)], False
+                # "In opposing X, her personal lawyer, David E. Kendall, wrote": the name holds it
+                return [named_appositive(subj), *conjuncts(subj)], False
     # "a White House official who spoke anonymously said X": the parser hung the noun elsewhere; a
     # finite verb without a subject, right after a noun phrase that ends in its relative clause,
     # has that noun for subject
