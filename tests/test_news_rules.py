@@ -1391,3 +1391,8 @@ def test_according_to_splits_coordinated_findings(nlp):
 def test_a_gerund_in_a_fronted_phrase_is_held_by_the_named_subject(nlp):
     text = "In opposing the deposition request, her personal lawyer, Maria Gonzalez, wrote that it was futile."
     assert [(a, s, i) for a, s, i in _claims(nlp, text)][0] == ("Maria Gonzalez", "oppose", "the deposition request")
+
+
+def test_the_sender_of_a_message_is_the_named_appositive(nlp):
+    text = "Her campaign manager, Robby Mook, released a statement calling for an independent inquiry."
+    assert _claims(nlp, text) == [("Robby Mook", "support", "an independent inquiry")]

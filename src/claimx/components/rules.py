@@ -412,7 +412,7 @@ def _ranked_predicate(v: Token) -> list[Token] | None:
     subj = next((c for c in cop.children if c.dep_ == "nsubj"), None)
     if subj is None or subj.lower_ in NOT_ACTORS or subj.lower_ in RELATIVE:
         return None
-    return [subj, *conjuncts(subj)]
+    return [named_appositive(subj), *conjuncts(subj)]
 
 
 def _fronted_appositive(v: Token) -> Token | None:
@@ -485,7 +485,7 @@ def message_sender(v: Token, lex: CueLexicon) -> list[Token] | None:
     subj = next((c for c in gov.children if c.dep_ == "nsubj"), None)
     if subj is None or subj.lower_ in RELATIVE or (subj.lower_ in NOT_ACTORS and not first_person_narrator(subj)):
         return None
-    return [subj, *conjuncts(subj)]
+    return [named_appositive(subj), *conjuncts(subj)]
 
 
 def first_person_narrator(tok: Token) -> bool:
