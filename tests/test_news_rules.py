@@ -1396,3 +1396,8 @@ def test_a_gerund_in_a_fronted_phrase_is_held_by_the_named_subject(nlp):
 def test_the_sender_of_a_message_is_the_named_appositive(nlp):
     text = "Her campaign manager, Robby Mook, released a statement calling for an independent inquiry."
     assert _claims(nlp, text) == [("Robby Mook", "support", "an independent inquiry")]
+
+
+def test_the_sender_of_a_message_through_an_infinitive(nlp):
+    text = "The union president felt compelled last week to issue a memo urging local chapters to delay their endorsements."
+    assert [a for a, s, i in _claims(nlp, text)] == ["union president"]

@@ -483,6 +483,13 @@ def message_sender(v: Token, lex: CueLexicon) -> list[Token] | None:
     if obj.lemma_.lower() not in lex.message_nouns and gov.lemma_.lower() not in lex.sending_verbs:
         return None
     subj = next((c for c in gov.children if c.dep_ == "nsubj"), None)
+    for _ in range(3):
+        # "Trumka felt compelled to issue a memo instructing X": the subject of the verb the
+        # sending infinitive hangs off
+        if subj is not None or gov.dep_ not in ("xcomp", "conj") or gov.head.pos_ not in ("VERB", "AUX", "ADJ"):
+            break
+        gov = gov.head
+        subj = next((c for c in gov.children if c.dep_ == "nsubj"), None)
     if subj is None or subj.lower_ in RELATIVE or (subj.lower_ in NOT_ACTORS and not first_person_narrator(subj)):
         return None
     return [named_appositive(subj), *conjuncts(subj)]
