@@ -1401,3 +1401,12 @@ def test_the_sender_of_a_message_is_the_named_appositive(nlp):
 def test_the_sender_of_a_message_through_an_infinitive(nlp):
     text = "The union president felt compelled last week to issue a memo urging local chapters to delay their endorsements."
     assert [a for a, s, i in _claims(nlp, text)] == ["union president"]
+
+
+def test_a_reporting_verbs_clause_hung_on_a_noun_of_its_phrase(nlp):
+    text = ("On Monday the senator toured the state, warning voters at rallies and in interviews that the new "
+            "tax would hurt farmers.")
+    assert ("senator", "support", "the new tax would hurt farmers") in _claims(nlp, text)
+    # a clause on the verb's object stays the object's: "cited no evidence that X" does not cite X
+    text = "The report cited no evidence that the aide approved the response."
+    assert [i for a, s, i in _claims(nlp, text) if a == "report"] == ["no evidence that the aide approved the response"]

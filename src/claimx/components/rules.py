@@ -224,6 +224,10 @@ class VerbCue:
             # parser hung it off the cue as a conjunct, it is the cue's second complement
             ccomps += [c for c in kids if c.dep_ == "conj" and c.i > ccomps[-1].i and c.pos_ in ("VERB", "AUX")
                        and c.left_edge.lower_ == "that" and c.left_edge.dep_ == "mark"]
+        if not ccomps and lemma in lex.report and lex.polarity.get(lemma) == "support":
+            stray = _stray_complement(v, lex)
+            if stray is not None:
+                ccomps = [stray]
         xcomps = [c for c in kids if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
         # "promised Sunday to end X": a date the parser took for the object is no object
         dobj = next((c for c in kids if c.dep_ in ("dobj", "obj") and not _is_time(c)), None)
@@ -241,6 +245,31 @@ class VerbCue:
 
     def is_report(self, lex: CueLexicon) -> bool:
         return self.lemma in lex.report and lex.polarity[self.lemma] == "support"
+
+
+def _stray_complement(v: Token, lex: CueLexicon) -> Token | None:
+    """A reporting verb's "that" clause the parser hung on a noun of the verb's own phrase
+    ("warning followers on social media and in interviews that the Islamic State could X": the
+    clause on "interviews"): a clause with "that" as its marker and a subject of its own, on the
+    object of a preposition that reports nothing itself (not "the claim that X"; an object's clause,
+    "cited no evidence that X", stays the object's)."""
+    for tok in v.subtree:
+        if tok.dep_ != "acl" or tok.pos_ not in ("VERB", "AUX") or tok.i < v.i:
+            continue
+        noun = tok.head
+        if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ != "pobj":
+            continue
+        if noun.lemma_.lower() in lex.report_nouns or noun.lemma_.lower() in lex.light_nouns:
+            continue
+        kids = list(tok.children)
+        if any(c.dep_ == "mark" and c.lower_ == "that" for c in kids) and any(c.dep_ in ("nsubj", "nsubjpass") for c in kids):
+            # the noun must belong to this verb, not to a verb inside it
+            up = noun
+            while up.head != up and up != v and up.pos_ not in ("VERB", "AUX"):
+                up = up.head
+            if up == v:
+                return tok
+    return None
 
 
 # -- polarity ---------------------------------------------------------------------------------
