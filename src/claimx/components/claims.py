@@ -93,7 +93,7 @@ class ClaimFinder(DataComponent):
                 if tok.pos_ in ("VERB", "AUX") and tok.lower_ in fixes:
                     tok.lemma_ = fixes[tok.lower_]
         claims: list[dict[str, Any]] = []
-        self._askers: list[dict[str, Any]] = []   # speakers of quoted questions (quote_tag)
+        askers: list[dict[str, Any]] = []   # speakers of quoted questions (quote_tag)
         for sent in doc.sents:
             asks = self._question_start(sent)
             if asks == sent.start_char:
@@ -102,12 +102,12 @@ class ClaimFinder(DataComponent):
             for tok in sent:
                 claims.extend(self.claims_at(tok))
                 if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.lex.report:
-                    claims.extend(self.quote_tag(doc, tok))
+                    claims.extend(self.quote_tag(doc, tok, askers))
                     claims.extend(self.colon_content(doc, tok))
                 elif tok.pos_ == "VERB" and self._tag_verb(tok):
-                    claims.extend(self.quote_tag(doc, tok))
+                    claims.extend(self.quote_tag(doc, tok, askers))
                 elif tok.pos_ == "VERB" and tok.lemma_.lower() in ("ask", "wonder"):
-                    self.quote_tag(doc, tok, questions_only=True)   # the speaker of a quoted question
+                    self.quote_tag(doc, tok, askers, questions_only=True)   # only the speaker of a quoted question
             claims.extend(self.tail_tag(doc, sent, claims[first:]))   # this sentence's claims only
             if asks is not None:
                 # "De Blasio said X and said, “Who are you going to trust?”": what comes before
@@ -118,7 +118,7 @@ class ClaimFinder(DataComponent):
         turns = self.transcript_turns(doc)
         if turns:
             claims = self._turn_claims(doc, turns, claims)
-        claims = self._quoted_speakers(doc, claims, self._askers)
+        claims = self._quoted_speakers(doc, claims, askers)
         head = self.headline(doc, claims)
         if head:
             # a headline the rules re-read replaces what the first parse made of it
@@ -421,11 +421,14 @@ class ClaimFinder(DataComponent):
     _CLOSE_QUESTION = re.compile(r"\w(\?[ \t\xa0]*(?:\u201d|\"|''|\u2019\u2019))[ \t\xa0]*$")
     _REOPEN = re.compile(r"[^\u201c\"\n]{0,80}?,\s*(\u201c|\"|'')")
 
-    def quote_tag(self, doc: Doc, v: Token, questions_only: bool = False) -> list[dict[str, Any]]:
+    def quote_tag(self, doc: Doc, v: Token, askers: list[dict[str, Any]] | None = None,
+                  questions_only: bool = False) -> list[dict[str, Any]]:
         """``quote_tag``: a quotation closed by a comma right before its speaker tag
         ("“...,” X said", "“...,” said X"), however the parser attached it, is X's claim; a
         quotation the tag cuts in two ("“A,” he said, “B”") gives a second claim (GUIDELINES 9.8).
-        A quotation that ends in "?" is a question, not a claim."""
+        A quotation that ends in "?" is a question, not a claim; its speaker goes to ``askers``
+        (a speaker for a first-person quotation after it).  ``questions_only``: a verb of asking,
+        whose tagged questions are looked for and nothing else."""
         lemma = v.lemma_.lower()
         if (self.lex.polarity.get(lemma) != "support" and not self._tag_verb(v) and not questions_only) \
                 or any(c.dep_ == "neg" for c in v.children):
@@ -470,11 +473,15 @@ class ClaimFinder(DataComponent):
             return []
         out = []
         for q in quotes:
-            if q is not None and "?" in text[q[1] - 1:q[1] + 1] and hasattr(self, "_askers"):
-                # no claim, but a speaker for the first-person quotation after it ("“Isn't that a
-                # bribe?” Trump asked. “I think it's a bribe.”")
-                self._askers.append({"actor": actor, "issue": {"start": q[0], "end": q[1]}})
-            if q is None or q[1] - q[0] < 2 or text[q[1]:q[1] + 1] == "?" or questions_only:
+            if q is None:
+                continue
+            if "?" in text[q[1] - 1:q[1] + 1]:   # the quotation keeps its "?" or stops right before it
+                if askers is not None:
+                    # no claim, but a speaker for the first-person quotation after it ("“Isn't that a
+                    # bribe?” Trump asked. “I think it's a bribe.”")
+                    askers.append({"actor": actor, "issue": {"start": q[0], "end": q[1]}})
+                continue
+            if q[1] - q[0] < 2 or questions_only:
                 continue
             lead = re.match(r"(?:but|and|so)\s+", text[q[0]:q[1]], re.I)
             if lead:
@@ -521,7 +528,7 @@ class ClaimFinder(DataComponent):
         if not v.text.islower() or v.tag_ not in ("VBD", "VBZ", "VBP", "NN", "NNS") or any(c.dep_ == "neg" for c in v.children):
             return []
         lemmas = self._verb_lemmas(v)
-        if not any(self.lex.polarity.get(lemma) == "support" and lemma in self.lex.report for lemma in lemmas):
+        if not any(self.lex.reports(lemma) for lemma in lemmas):
             return []
         if any(c["cue"] is not None and c["cue"]["start"] <= v.idx < c["cue"]["end"] for c in found):
             return []

@@ -52,10 +52,9 @@ class ConditionFinder(DataComponent):
         self.not_before = {k: set(v) for k, v in (markers.get("not_before") or {}).items()}
         self.clausal = set(markers.get("clausal") or [])
 
-    def find(self, doc: Doc) -> list[Span]:
+    def find(self, doc: Doc, joined: list[Span] | None = None) -> list[Span]:
         """All condition spans in the document, longest marker first where they overlap; the
-        clauses joined to one by "and" / "or" (:func:`_coordinated_condition`) in ``_joined``."""
-        self._joined: list[Span] = []
+        clauses joined to one by "and" / "or" (:func:`_coordinated_condition`) go to ``joined``."""
         found: list[Span] = []
         matches = sorted(self.matcher(doc), key=lambda m: (m[1], -(m[2] - m[1])))
         taken: set[int] = set()
@@ -65,7 +64,7 @@ class ConditionFinder(DataComponent):
             marker = doc.vocab.strings[match_id]
             if not self._is_condition(doc, marker, start, end):
                 continue
-            span = self._extent(doc, start, end, self._joined)
+            span = self._extent(doc, start, end, joined)
             if span is None:
                 continue
             taken.update(range(start, end))
@@ -163,13 +162,14 @@ class ConditionFinder(DataComponent):
             raise ValueError("claimx_conditions needs claimx_claims earlier in the pipeline")
         if self.data is None:
             self.initialize()  # added to a pipeline by hand: the default markers
-        conditions = self.find(doc)
+        joined: list[Span] = []
+        conditions = self.find(doc, joined)
         starts = [c.start for c in conditions]  # find() gives them in text order
         for claim in doc._.claims:
             self.attach(doc, claim, conditions, starts)
         # an issue that is all inside its own condition is the condition, taken for a second
         # complement of the cue ("said she would veto it should it reach her desk"): no claim
-        doc._.claims = [c for c in doc._.claims if not _inside_condition(c) and not _part_of_a_condition(c, self._joined)]
+        doc._.claims = [c for c in doc._.claims if not _inside_condition(c) and not _part_of_a_condition(c, joined)]
         return doc
 
     def attach(self, doc: Doc, claim: dict[str, Any], conditions: list[Span], starts: list[int] | None = None) -> None:

@@ -184,6 +184,10 @@ class CueLexicon:
             act_verbs={w.lower() for w in lex.get("act_verbs") or []},
         )
 
+    def reports(self, lemma: str) -> bool:
+        """A reporting verb of support polarity ("say", "warn"; not "deny"): its content is asserted."""
+        return lemma in self.report and self.polarity.get(lemma) == "support"
+
     def is_cue_verb(self, tok: Token) -> bool:
         lemma = tok.lemma_.lower()
         return tok.pos_ in ("VERB", "AUX") and (lemma in self.polarity or lemma in self.phrasal or lemma in self.evaluative)
@@ -224,7 +228,7 @@ class VerbCue:
             # parser hung it off the cue as a conjunct, it is the cue's second complement
             ccomps += [c for c in kids if c.dep_ == "conj" and c.i > ccomps[-1].i and c.pos_ in ("VERB", "AUX")
                        and c.left_edge.lower_ == "that" and c.left_edge.dep_ == "mark"]
-        if not ccomps and lemma in lex.report and lex.polarity.get(lemma) == "support":
+        if not ccomps and lex.reports(lemma):
             stray = _stray_complement(v, lex)
             if stray is not None:
                 ccomps = [stray]
@@ -244,7 +248,7 @@ class VerbCue:
         return lex.polarity[self.lemma]
 
     def is_report(self, lex: CueLexicon) -> bool:
-        return self.lemma in lex.report and lex.polarity[self.lemma] == "support"
+        return lex.reports(self.lemma)
 
 
 def _stray_complement(v: Token, lex: CueLexicon) -> Token | None:
@@ -1180,8 +1184,7 @@ def tail_tag(clause: Token, lex: CueLexicon) -> bool:
     """A speaker tag the parser hung as a complement on the verb before it: "Hillary Clinton thinks
     X, former President Bill Clinton said this week" -- a reporting verb after a comma, with its own
     subject and nothing it reports of its own (no complement, object or quotation after it)."""
-    if clause.dep_ != "ccomp" or clause.i < clause.head.i or clause.lemma_.lower() not in lex.report \
-            or lex.polarity.get(clause.lemma_.lower()) != "support":
+    if clause.dep_ != "ccomp" or clause.i < clause.head.i or not lex.reports(clause.lemma_.lower()):
         return False
     subj = next((c for c in clause.lefts if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None or subj.left_edge.i == 0:
