@@ -1410,3 +1410,13 @@ def test_a_reporting_verbs_clause_hung_on_a_noun_of_its_phrase(nlp):
     # a clause on the verb's object stays the object's: "cited no evidence that X" does not cite X
     text = "The report cited no evidence that the aide approved the response."
     assert [i for a, s, i in _claims(nlp, text) if a == "report"] == ["no evidence that the aide approved the response"]
+
+
+def test_a_speaker_tag_after_a_closing_quotation_read_from_its_words(nlp):
+    # the parser ends the sentence at the closing mark and hangs "Tweeted" on the name
+    text = ("“We can’t win this race without the unions!” Garcia, the chair of the Ohio Democratic Party, "
+            "Tweeted on Monday with a photo of the rally.")
+    assert _claims(nlp, text) == [("Garcia", "support", "We can’t win this race without the unions")]
+    # a quoted phrase inside the sentence: the sentence up to the quotation's comma is the claim
+    text = 'The mayor would be a better governor than Smith "in every way," one reader commented.'
+    assert _claims(nlp, text) == [("one reader", "support", 'The mayor would be a better governor than Smith "in every way')]

@@ -109,6 +109,7 @@ class ClaimFinder(DataComponent):
                 elif tok.pos_ == "VERB" and tok.lemma_.lower() in ("ask", "wonder"):
                     self.quote_tag(doc, tok, askers, questions_only=True)   # only the speaker of a quoted question
             claims.extend(self.tail_tag(doc, sent, claims[first:]))   # this sentence's claims only
+            claims.extend(self.closed_quote_tag(doc, sent, claims[first:]))
             if asks is not None:
                 # "De Blasio said X and said, “Who are you going to trust?”": what comes before
                 # the quoted question stands
@@ -569,6 +570,94 @@ class ClaimFinder(DataComponent):
         return [{"actor": actor, "stance": "support", "issue": {"text": text[s_:e_], "start": s_, "end": e_},
                  "condition": None, "cue": _span_dict(doc, v.i, v.i + 1), "addressee": None, "optional": False,
                  "source": f"{self.name}:tail_tag", "confidence": 0.7}]
+
+    _CLOSING_MARKS = ("\u201d", '"', "''", "\u2019\u2019")
+    _DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+             "yesterday", "today", "tonight", "last", "earlier", "later"}
+
+    def closed_quote_tag(self, doc: Doc, sent: Span, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """``closed_quote_tag``: a speaker tag after a closing quotation ("“...,” screenwriter Cole
+        Haddon wrote on Twitter.", "“...!” Murphy, the head of Right to Rise USA, tweeted on
+        Friday.") read from the words alone, where the parse made no claim at the tag: the small
+        parser often takes a title before the name for a verb or hangs the verb on the name.  The
+        tag is a noun phrase (an appositive set off by commas allowed), a reporting verb of the cue
+        lexicon and at most a trailing adjunct ("on Twitter", "Tuesday") to the sentence's end.  The
+        claim is the quotation when it opens its sentence, else the sentence up to the quotation's
+        comma ('He would be better "no matter what," one user commented.')."""
+        text = doc_text(doc)
+        end = sent.end
+        while end > sent.start and (doc[end - 1].is_space or doc[end - 1].text in (".", "!")):
+            end -= 1
+        out: list[dict[str, Any]] = []
+        # the parser often ends a sentence at the closing mark and starts the next at the tag
+        for q in doc[max(0, sent.start - 1): end]:
+            if q.i >= end - 2 or q.text not in self._CLOSING_MARKS or q.idx == 0 or text[q.idx - 1] not in ",!":
+                continue
+            v = next((t for t in doc[q.i + 2: end] if t.tag_ in ("VBD", "VBZ", "VBP", "VBN")
+                      and (t.text.islower() or t.text.istitle())
+                      and any(self.lex.reports(lemma) for lemma in self._verb_lemmas(t))), None)
+            if v is None or v.i - q.i > 17 or any(c.dep_ == "neg" for c in v.children):
+                continue
+            if any(c["cue"] is not None and c["cue"]["start"] <= v.idx < c["cue"]["end"] for c in found):
+                continue
+            tag = doc[q.i + 1: v.i]
+            # the tag is a noun phrase: no other finite verb, no clause ("who was speaking")
+            # (a title before a name the tagger read as a verb, "screenwriter Cole Haddon", is no clause)
+            if any((t.tag_ in ("VBD", "VBZ", "VBP", "MD") and not (t.i == q.i + 1 and t.nbor().pos_ == "PROPN"))
+                   or t.lower_ in RELATIVE or t.text in self._CLOSING_MARKS
+                   or (t.is_punct and t.text not in (",", "-", ".")) for t in tag):
+                continue
+            tail = doc[v.i + 1: end]
+            if len(tail) > 12 or (len(tail) and tail[0].pos_ != "ADP" and tail[0].lower_ not in self._DAYS) \
+                    or any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") or (t.is_punct and t.text != "-") for t in tail):
+                continue
+            # the name: the first stretch before a comma, or the name set off after a description
+            # ("the press secretary, Josh Earnest, wrote")
+            parts: list[list[Token]] = [[]]
+            for t in tag:
+                if t.text == ",":
+                    parts.append([])
+                else:
+                    parts[-1].append(t)
+            parts = [p for p in parts if p]
+            if not parts or len(parts) > 2:
+                continue
+            part = parts[0]
+            if len(parts) == 2 and not any(t.pos_ == "PROPN" for t in part) and any(t.pos_ == "PROPN" for t in parts[1]):
+                part = parts[1]
+            head = next((t for t in reversed(part) if t.pos_ in ("NOUN", "PROPN")), None)
+            if head is None or head.lower_ in NOT_ACTORS:
+                continue
+            mention = mention_at(doc, head)
+            if mention is not None and part[0].idx <= mention["start"] and mention["end"] <= part[-1].idx + len(part[-1]):
+                actor = _slot(mention)
+            else:
+                actor = self._entity(doc, head, (part[0].i, head.i + 1))
+            if actor is None:
+                continue
+            inner = q.idx - 1
+            while inner > 0 and text[inner] in ",!":
+                inner -= 1
+            quote = quotation_around(text, inner, inner + 1)
+            if quote is None:
+                continue
+            before = text[max(0, quote[0] - 40):quote[0]].rstrip(" \t\u201c\u201d\"'\u202a\u202c")
+            if not before or before[-1] in ".!?:\n\u201d\"'":
+                s_, e_ = quote
+            else:
+                s_, e_ = sent.start_char, q.idx - 1
+                while s_ < e_ and text[s_] in " \t\n\u201c\"'\u2018\u202a":
+                    s_ += 1
+            lead = re.match(r"(?:but|and|so)\s+", text[s_:e_], re.I)
+            if lead:
+                s_ += lead.end()
+            if e_ - s_ < 2 or any(c["issue"]["start"] < e_ and s_ < c["issue"]["end"] for c in found):
+                continue
+            out.append({"actor": actor, "stance": "support", "issue": {"text": text[s_:e_], "start": s_, "end": e_},
+                        "condition": None, "cue": _span_dict(doc, v.i, v.i + 1), "addressee": None, "optional": False,
+                        "source": f"{self.name}:closed_quote_tag", "confidence": 0.7})
+            break
+        return out
 
     def claims_at(self, tok: Token) -> list[dict[str, Any]]:
         out = []
