@@ -19,6 +19,9 @@ def _claims(nlp, text):
     # a curly opening closed by a straight mark ends there, not at the paragraph's end
     ('“Maybe he has difficulty doing that," she remarked. In the past, he had voiced support for it.', "difficulty",
      "Maybe he has difficulty doing that"),
+    # a stretch that runs past the quotation's closing mark is inside none
+    ('It argues that "the deal was a fraud" by the mayor. It calls the city "negligent" too.', 'the deal was a fraud" by the mayor',
+     None),
 ])
 def test_quotation_around(text, inner, expected):
     i = text.index(inner)
@@ -1420,3 +1423,11 @@ def test_a_speaker_tag_after_a_closing_quotation_read_from_its_words(nlp):
     # a quoted phrase inside the sentence: the sentence up to the quotation's comma is the claim
     text = 'The mayor would be a better governor than Smith "in every way," one reader commented.'
     assert _claims(nlp, text) == [("one reader", "support", 'The mayor would be a better governor than Smith "in every way')]
+
+
+def test_a_content_that_runs_past_a_quotation_keeps_to_its_sentence(nlp):
+    text = ('The lawsuit argues that "the contract was signed in bad faith" by the mayor, who was in office then. '
+            'It also says the city was "negligent" in the matter.')
+    claims = _claims(nlp, text)
+    assert claims[0] == ("lawsuit", "support", 'the contract was signed in bad faith" by the mayor, who was in office then')
+    assert claims[1] == ("It", "support", 'the city was "negligent" in the matter')

@@ -51,6 +51,11 @@ def quotation_around(text: str, start: int, end: int) -> tuple[int, int] | None:
     if best is None:
         return None
     o, opener, closer = best
+    # a stretch that holds the quotation's closing mark runs past it: not inside one quotation
+    # ('contends that "the deaths were caused by reckless actions" of Clinton, who ...')
+    inside = para[rs:re_]
+    if closer in inside or (opener == "\u201c" and '"' in inside):
+        return None
     qs = o + len(opener)
     c = para.find(closer, re_)
     if opener == "\u201c":
