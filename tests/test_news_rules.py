@@ -1431,3 +1431,8 @@ def test_a_content_that_runs_past_a_quotation_keeps_to_its_sentence(nlp):
     claims = _claims(nlp, text)
     assert claims[0] == ("lawsuit", "support", 'the contract was signed in bad faith" by the mayor, who was in office then')
     assert claims[1] == ("It", "support", 'the city was "negligent" in the matter')
+
+
+def test_a_chain_of_coordinated_verbs_shares_the_subject_of_its_first(nlp):
+    text = 'After the debate he turned to the cameras, shook his head and said, "We will win this state!"'
+    assert ("he", "support", "We will win this state") in _claims(nlp, text)

@@ -357,6 +357,12 @@ def holder(v: Token, lex: CueLexicon) -> tuple[list[Token] | None, bool]:
     gerund_in_prep = v.dep_ == "pcomp" and v.tag_ == "VBG" and v.head.dep_ == "prep" and v.head.lower_ in SUBJECT_PREPS
     if v.dep_ in ("conj", "xcomp") or (v.dep_ == "advcl" and v.tag_ == "VBG") or gerund_in_prep:
         head = v.head.head if gerund_in_prep else v.head
+        for _ in range(4):
+            # "he looked into the camera, furrowed his brow and said X": a chain of coordinated
+            # verbs shares the subject of its first
+            if head.dep_ != "conj" or head.head.pos_ not in ("VERB", "AUX") or any(c.dep_ in SUBJECTS for c in head.children):
+                break
+            head = head.head
         if head.pos_ in ("VERB", "AUX"):
             subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
             if subj is not None and subj.lower_ not in NOT_ACTORS and subj.lower_ not in RELATIVE:
