@@ -1436,3 +1436,12 @@ def test_a_content_that_runs_past_a_quotation_keeps_to_its_sentence(nlp):
 def test_a_chain_of_coordinated_verbs_shares_the_subject_of_its_first(nlp):
     text = 'After the debate he turned to the cameras, shook his head and said, "We will win this state!"'
     assert ("he", "support", "We will win this state") in _claims(nlp, text)
+
+
+def test_a_closing_quotation_glued_to_the_speakers_name_is_split_off(nlp):
+    text = "“The tax plan is a gift to the rich and to nobody else,”Ortiz said on Monday."
+    words = [t.text for t in nlp.make_doc(text)]
+    assert words[-8:-4] == ["else", ",", "”", "Ortiz"]
+    assert ("Ortiz", "support", "The tax plan is a gift to the rich and to nobody else") in _claims(nlp, text)
+    # abbreviations and a closing mark before a space are left alone
+    assert [t.text for t in nlp.make_doc("U.S. officials said “Yes.” Then Mr. Smith left.")][:6] == ["U.S.", "officials", "said", "“", "Yes", "."]
