@@ -1445,3 +1445,17 @@ def test_a_closing_quotation_glued_to_the_speakers_name_is_split_off(nlp):
     assert ("Ortiz", "support", "The tax plan is a gift to the rich and to nobody else") in _claims(nlp, text)
     # abbreviations and a closing mark before a space are left alone
     assert [t.text for t in nlp.make_doc("U.S. officials said “Yes.” Then Mr. Smith left.")][:6] == ["U.S.", "officials", "said", "“", "Yes", "."]
+
+
+def test_as_someone_put_it_reports_the_clause(nlp):
+    text = "As one county official put it, “The governor has no plan for the roads.”"
+    claims = nlp(text)._.claims
+    assert [(c["actor"]["text"], c["cue"]["text"], c["issue"]["text"]) for c in claims] == [
+        ("one county official", "put it", "The governor has no plan for the roads")]
+
+
+def test_a_tag_verb_introduces_the_quotation_after_it(nlp):
+    text = "She went on: “We will not give up on this state. We always win in the end.”"
+    assert _claims(nlp, text)[0] == ("She", "support", "We will not give up on this state. We always win in the end")
+    # a quoted phrase inside the sentence is not introduced
+    assert _claims(nlp, "The talks continued, “for now” at least.") == []

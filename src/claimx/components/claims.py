@@ -37,7 +37,7 @@ from ..resources import actor_gazetteer, cue_lexicon
 from .actors import PRONOUNS, mention_at, noun_phrase
 from .data import DataComponent
 from .quotes import quotation_around
-from .rules import (ASKING, NOT_ACTORS, RELATIVE, SUBJECTS, Content, CueLexicon, Frame, body_pronoun, described_name, writers_turn,
+from .rules import (ASKING, NOT_ACTORS, OPENING_MARKS, RELATIVE, SUBJECTS, Content, CueLexicon, Frame, body_pronoun, described_name, writers_turn,
                     first_person_narrator, frames_at, holder, named_appositive, quoted_first_person)
 from .text import doc_text
 
@@ -106,6 +106,7 @@ class ClaimFinder(DataComponent):
                     claims.extend(self.colon_content(doc, tok))
                 elif tok.pos_ == "VERB" and self._tag_verb(tok):
                     claims.extend(self.quote_tag(doc, tok, askers))
+                    claims.extend(self.tag_verb_quote(doc, tok))
                 elif tok.pos_ == "VERB" and tok.lemma_.lower() in ("ask", "wonder"):
                     self.quote_tag(doc, tok, askers, questions_only=True)   # only the speaker of a quoted question
             claims.extend(self.tail_tag(doc, sent, claims[first:]))   # this sentence's claims only
@@ -1095,6 +1096,35 @@ class ClaimFinder(DataComponent):
         return any(t.idx < qs and t.pos_ in ("VERB", "AUX") and (t.lemma_.lower() in self.lex.report
                                                                  or self._tag_verb(t))
                    and quotation_around(text, t.idx, t.idx + 1) is None for t in sent)
+
+    def tag_verb_quote(self, doc: Doc, v: Token) -> list[dict[str, Any]]:
+        """``quote_after``: a tag verb with its subject and nothing else, right before a comma or a
+        colon and a quotation ("He continued, “...”", "She went on: “...”") introduces the quotation
+        as "said" would (GUIDELINES 8.13)."""
+        if any(c.dep_ == "neg" for c in v.children):
+            return []
+        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.i > v.i or subj.lower_ in NOT_ACTORS or subj.lower_ in RELATIVE:
+            return []
+        k = v.i + 1
+        while k < len(doc) and doc[k].dep_ == "prt" and doc[k].head == v:
+            k += 1   # "went on"
+        if k + 1 >= len(doc) or doc[k].text not in (",", ":") or doc[k + 1].text not in OPENING_MARKS:
+            return []
+        text = doc_text(doc)
+        quote = quotation_around(text, doc[k + 1].idx + len(doc[k + 1]), doc[k + 1].idx + len(doc[k + 1]) + 1)
+        if quote is None or text[quote[1]:quote[1] + 1] == "?" or quote[1] - quote[0] < 3:
+            return []
+        if text[quote[1]:v.sent.end_char].strip(" \t\n.,!;:\u201d\"'\u2019"):
+            return []   # a quoted phrase inside the sentence ("The talks continued, “for now” at least")
+        if subj.pos_ not in ("PRON", "PROPN") and not self.likely_holder(subj):
+            return []
+        actor = self._entity(doc, named_appositive(subj))
+        if actor is None:
+            return []
+        return [{"actor": actor, "stance": "support", "issue": {"text": text[quote[0]:quote[1]], "start": quote[0], "end": quote[1]},
+                 "condition": None, "cue": _span_dict(doc, v.i, k), "addressee": None, "optional": False,
+                 "source": f"{self.name}:quote_after", "confidence": 0.7}]
 
     def _tag_verb(self, tok: Token) -> bool:
         """A verb that reports only as a quotation's speaker tag: "continue", or a phrasal one

@@ -1176,14 +1176,18 @@ def parenthetical_as(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
     v = cx.v
     if v.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in cx.kids):
         return None
-    if cx.actor is None or v.head.pos_ not in ("VERB", "AUX") or cx.ccomps or cx.dobj is not None or cx.negated:
+    # "as one voter put it, ..." (the idiom's "it" is no object)
+    put_it = cx.lemma == "put" and cx.dobj is not None and cx.dobj.lower_ == "it" and cx.dobj.i == v.i + 1
+    if cx.actor is None or v.head.pos_ not in ("VERB", "AUX") or cx.ccomps or (cx.dobj is not None and not put_it) \
+            or cx.negated:
         return None
     particles = [c for c in cx.kids if c.dep_ == "prt"]
     phrasal_report = any(pol == "report" and tail == (p.lower_,)
                          for tail, pol in lex.phrasal.get(cx.lemma, []) for p in particles)
-    if not (cx.is_report(lex) or phrasal_report):
+    if not (cx.is_report(lex) or phrasal_report or put_it):
         return None
-    return [Frame("parenthetical", "support", [v.i, *(p.i for p in particles)], cx.actor, [Content(v.head, "", v)], 0.7)]
+    cue = [v.i, *(p.i for p in particles)] + ([cx.dobj.i] if put_it else [])
+    return [Frame("parenthetical", "support", cue, cx.actor, [Content(v.head, "", v)], 0.7)]
 
 
 def tail_tag(clause: Token, lex: CueLexicon) -> bool:
