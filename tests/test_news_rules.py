@@ -1459,3 +1459,54 @@ def test_a_tag_verb_introduces_the_quotation_after_it(nlp):
     assert _claims(nlp, text)[0] == ("She", "support", "We will not give up on this state. We always win in the end")
     # a quoted phrase inside the sentence is not introduced
     assert _claims(nlp, "The talks continued, “for now” at least.") == []
+
+
+def _with_parse(nlp, text, changes):
+    """``text`` through the pipeline with the parser's heads and labels changed at some tokens
+    ({token: (head, label)}): the parse errors of real sentences, set on sentences written for the
+    test, so that a rule that repairs one is tested whatever the parser makes of the new words."""
+    from spacy.tokens import Doc
+
+    doc = nlp.make_doc(text)
+    for name, proc in nlp.pipeline:
+        if name not in ("claimx_actors", "claimx_claims", "claimx_conditions"):
+            doc = proc(doc)
+    heads, deps = [t.head.i for t in doc], [t.dep_ for t in doc]
+    for i, (head, dep) in changes.items():
+        heads[i], deps[i] = head, dep
+    ents = [f"{t.ent_iob_}-{t.ent_type_}" if t.ent_iob_ in ("B", "I") else "O" for t in doc]
+    new = Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc],
+              tags=[t.tag_ for t in doc], pos=[t.pos_ for t in doc], lemmas=[t.lemma_ for t in doc],
+              heads=heads, deps=deps, ents=ents)
+    for name in ("claimx_actors", "claimx_claims"):
+        new = nlp.get_pipe(name)(new)
+    return [(c["actor"]["text"], c["stance"], c["issue"]["text"]) for c in new._.claims]
+
+
+def test_a_name_hung_on_the_clause_before_a_dash_holds_the_verb_after_it(nlp):
+    text = ("And it wasn’t a one-off or a mistake — Karen Wells, a spokeswoman for Ortiz, told POLITICO that "
+            "the senator gave the mayor a heads up.")
+    words = [t.text for t in nlp.make_doc(text)]
+    assert (words[2], words[13], words[20]) == ("was", "Wells", "told")
+    # the parse of the real sentence: "Wells" an appositive of "one-off", "told" coordinated with "was"
+    claims = _with_parse(nlp, text, {2: (2, "ROOT"), 13: (7, "appos"), 20: (2, "conj"), 11: (7, "punct"), 31: (2, "punct")})
+    assert ("Karen Wells", "support", "the senator gave the mayor a heads up") in claims
+
+
+def test_a_complement_verb_read_as_a_noun_before_that(nlp):
+    text = ("Dana Hill, a Democratic pollster who advises the pro-Ortiz super PAC Forward Ohio Action, said her focus "
+            "groups and other research show that Ortiz's positions are popular.")
+    words = [t.text for t in nlp.make_doc(text)]
+    assert (words[21], words[25], words[30]) == ("groups", "show", "are")
+    # the parse of the real sentence: "show" a noun coordinated with "groups", the clause on "groups"
+    claims = _with_parse(nlp, text, {25: (21, "conj"), 30: (21, "acl")})
+    assert claims == [("Dana Hill", "support", "her focus groups and other research show that Ortiz's positions are popular")]
+
+
+def test_an_inverted_tag_speaks_through_the_parsers_second_subject_and_participle(nlp):
+    # the quotation's last noun taken for a second subject of "said"
+    text = '"She voted against every one of them. Every single bill," said Harris, who had written some of those bills.'
+    assert _claims(nlp, text)[0] == ("Harris", "support", "She voted against every one of them. Every single bill")
+    # the name taken for the subject of the participle after it
+    text = '"I am not going to call it a failure, so drop it," said former governor Tim Hale, asked about the pension plan.'
+    assert _claims(nlp, text) == [("Tim Hale", "support", "I am not going to call it a failure, so drop it")]

@@ -439,10 +439,22 @@ class ClaimFinder(DataComponent):
         prev = v.i - 1
         while prev > 0 and doc[prev].is_space:
             prev -= 1
+        if subj is not None and subj.i < v.i and prev >= 0 and doc[prev].text in self._CLOSING_MARKS:
+            # '“... Every single amendment,” said Cruz': the parser gave the inverted tag the
+            # quotation's last noun as a second subject; the one after the verb speaks
+            subj = next((c for c in v.children if c.dep_ == "nsubj" and c.i > v.i), subj)
         if subj is None and prev >= 0 and doc[prev].is_punct:
             # an inverted tag the parser read as verb + object ('“...,” added Gowdy.')
             subj = next((c for c in v.children if c.i > v.i and c.dep_ in ("dobj", "attr", "npadvmod", "oprd")
                          and c.pos_ == "PROPN"), None)
+            if subj is None:
+                # '“...,” said Ben Carson, asked about X': the parser made the name the subject of
+                # the participle after it, and the participle the tag's complement
+                comp = next((c for c in v.children if c.dep_ == "ccomp" and c.i > v.i), None)
+                name = next((c for c in comp.children if c.dep_ == "nsubj"), None) if comp is not None else None
+                if name is not None and name.pos_ == "PROPN" and name.left_edge.i == v.i + 1 \
+                        and name.i + 1 < comp.i and doc[name.i + 1].text == ",":
+                    subj = name
         if subj is None or subj.lower_ in NOT_ACTORS or subj.lower_ in RELATIVE:
             return []
         subj = named_appositive(subj)   # '“...,” the press secretary, Josh Earnest, said'

@@ -470,10 +470,16 @@ def _fronted_appositive(v: Token) -> Token | None:
             break
         # set off by a comma, or a person's name run on after the phrase ("at the party
         # convention Sen. Elizabeth Warren said X")
-        set_off = anc.left_edge.i > 0 and doc[anc.left_edge.i - 1].text == ","
+        set_off = anc.left_edge.i > 0 and doc[anc.left_edge.i - 1].text in (",", "\u2014", "\u2013")
+        # "It wasn't an accident -- Brendan Buck, a spokesman for Ryan, told X": the name the parser
+        # hung on the clause before, and the verb coordinated with that clause's
+        hangs = v in anc.head.ancestors or (v.dep_ == "conj" and (v.head == anc.head or v.head in anc.head.ancestors))
+        if anc.dep_ == "appos" and anc.pos_ == "NOUN" and anc.head.pos_ == "PROPN" and anc.head.ent_type_ == "PERSON" \
+                and anc.head.dep_ == "appos":
+            continue   # the description of a name that is itself the appositive: the name holds it
         if anc.dep_ == "appos" and anc.pos_ in ("NOUN", "PROPN") and anc.head.i < anc.i \
                 and (set_off or anc.ent_type_ == "PERSON") \
-                and v in anc.head.ancestors and anc.head.head.i < v.i \
+                and hangs and anc.head.head.i < v.i \
                 and any(m["root"] in (anc.i, *(n.i for n in _listed_names(anc))) for m in doc._.actors or []):
             return anc
     return None
@@ -973,12 +979,24 @@ def _found_it_hard(cx: VerbCue, head: Token) -> bool:
                for x in [*head.children, *cx.v.children])
 
 
+#: present-tense reporting verbs the tagger reads as nouns before "that" ("research show that X")
+NOUN_READ_VERBS = frozenset({"show", "shows", "suggest", "suggests", "indicate", "indicates", "find", "finds",
+                             "prove", "proves", "say", "says", "confirm", "confirms"})
+
+
 def verb_ccomp_misparsed(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
     """``verb_ccomp`` where the parser read the reporting verb as a participle of its subject:
     "Multiple outlets *reported* on Wednesday the Secret Service had X" came out as "outlets
     (reported on Wednesday) ... had", the main verb with a second subject.  The main clause less
     the holder's phrase is the content."""
     v = cx.v
+    if cx.dobj is not None and not cx.ccomps and cx.is_report(lex) and cx.lemma not in lex.report_objects:
+        # "said his focus groups and other research *show* that X": the tagger read the finite
+        # verb of the complement as a noun, and the parser made its subject the cue's object
+        shown = next((t for t in cx.dobj.subtree if t.pos_ in ("NOUN", "PROPN") and t.lower_ in NOUN_READ_VERBS
+                      and t.i + 1 < len(t.doc) and t.nbor(1).lower_ == "that"), None)
+        if shown is not None and not any(t.is_punct and t.text != "-" for t in v.doc[cx.dobj.left_edge.i: shown.i]):
+            return [Frame("verb_ccomp", cx.polarity(lex), [v.i], cx.actor, [Content(cx.dobj, "")], 0.7)]
     if v.dep_ != "acl" or v.tag_ not in ("VBD", "VBN") or not cx.is_report(lex) or cx.ccomps or cx.xcomps \
             or cx.dobj is not None or any(c.dep_ in ("agent", "auxpass") for c in cx.kids):
         return None
