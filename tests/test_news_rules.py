@@ -1510,3 +1510,21 @@ def test_an_inverted_tag_speaks_through_the_parsers_second_subject_and_participl
     # the name taken for the subject of the participle after it
     text = '"I am not going to call it a failure, so drop it," said former governor Tim Hale, asked about the pension plan.'
     assert _claims(nlp, text) == [("Tim Hale", "support", "I am not going to call it a failure, so drop it")]
+
+
+def test_a_pronoun_tag_ends_a_sentence_the_parser_did_not_hang_on_it(nlp):
+    text = 'Those who do take on heavy debt suffer, even with a "good" job, he said.'
+    assert _claims(nlp, text) == [("he", "support", 'Those who do take on heavy debt suffer, even with a "good" job')]
+
+
+def test_one_of_a_group_holds_a_position(nlp):
+    text = "One of the former prosecutors in the case said the two cases were quite different."
+    assert _claims(nlp, text) == [("One of the former prosecutors in the case", "support", "the two cases were quite different")]
+    text = "One of his advisers, Tad Devine, told reporters that he would leave it to others to assess the comments."
+    assert _claims(nlp, text)[0][0] == "Tad Devine"
+
+
+def test_an_inverted_tag_after_the_sentence_it_reports(nlp):
+    text = ('Pair rising rents with a "mayor who is a lightning rod" and tenants get nervous, said Joan Pike, '
+            'executive director of the Ohio Tenants Union.')
+    assert _claims(nlp, text) == [("Joan Pike", "support", 'Pair rising rents with a "mayor who is a lightning rod" and tenants get nervous')]

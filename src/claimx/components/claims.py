@@ -38,7 +38,7 @@ from .actors import PRONOUNS, mention_at, noun_phrase
 from .data import DataComponent
 from .quotes import quotation_around
 from .rules import (ASKING, NOT_ACTORS, OPENING_MARKS, RELATIVE, SUBJECTS, Content, CueLexicon, Frame, body_pronoun, described_name, writers_turn,
-                    first_person_narrator, frames_at, holder, named_appositive, quoted_first_person)
+                    first_person_narrator, frames_at, holder, named_appositive, partitive_one, quoted_first_person)
 from .text import doc_text
 
 if not Doc.has_extension("claims"):
@@ -111,6 +111,7 @@ class ClaimFinder(DataComponent):
                     self.quote_tag(doc, tok, askers, questions_only=True)   # only the speaker of a quoted question
             claims.extend(self.tail_tag(doc, sent, claims[first:]))   # this sentence's claims only
             claims.extend(self.closed_quote_tag(doc, sent, claims[first:]))
+            claims.extend(self.inverted_tail_tag(doc, sent, claims[first:]))
             if asks is not None:
                 # "De Blasio said X and said, “Who are you going to trust?”": what comes before
                 # the quoted question stands
@@ -547,6 +548,10 @@ class ClaimFinder(DataComponent):
         if any(c["cue"] is not None and c["cue"]["start"] <= v.idx < c["cue"]["end"] for c in found):
             return []
         k = v.i - 1
+        # a personal pronoun for the tag ("..., even with a “good” job, he said.")
+        pronoun = v.i - 2 > sent.start and doc[k].lower_ in ("he", "she", "they", "we") and doc[k - 1].text == ","
+        if pronoun:
+            k -= 1
         while k > sent.start and doc[k].text != "," and v.i - k <= 14:
             # a participle inside the tag ("records compiled by the Center for Responsive Politics show")
             if doc[k].pos_ not in self.TAIL_NP and doc[k].text not in ("-", ".") and doc[k].tag_ != "VBN":
@@ -555,12 +560,12 @@ class ClaimFinder(DataComponent):
         if doc[k].text != "," or k == v.i - 1:
             return []
         np_start, np_end = k + 1, v.i
-        if doc[np_start].pos_ in ("ADP", "CCONJ", "PART") or not any(t.pos_ in ("NOUN", "PROPN") for t in doc[np_start:np_end]):
+        if doc[np_start].pos_ in ("ADP", "CCONJ", "PART") or not any(t.pos_ in ("NOUN", "PROPN") or pronoun for t in doc[np_start:np_end]):
             return []
         # the head before a participle that modifies it ("records compiled by X")
         head_end = next((t.i for t in doc[np_start:np_end] if t.tag_ == "VBN"), np_end)
         np_end = head_end if head_end > np_start else np_end
-        head = next((t for t in reversed(doc[np_start:np_end]) if t.pos_ in ("NOUN", "PROPN")), None)
+        head = next((t for t in reversed(doc[np_start:np_end]) if t.pos_ in ("NOUN", "PROPN") or pronoun), None)
         mention = mention_at(doc, head) if head is not None else None
         if mention is not None and np_start <= doc.char_span(mention["start"], mention["end"], alignment_mode="expand").start:
             actor = _slot(mention)
@@ -568,8 +573,13 @@ class ClaimFinder(DataComponent):
             actor = self._entity(doc, head, (np_start, np_end))
         if actor is None:
             return []
+        return self._sentence_before(doc, sent, doc[k], actor, v)
+
+    def _sentence_before(self, doc: Doc, sent: Span, comma: Token, actor: dict[str, Any], v: Token) -> list[dict[str, Any]]:
+        """The ``tail_tag`` claim: the sentence up to the comma before its tag, without quote marks
+        and a leading "but/and/so"; none when that is no clause or a question."""
         text = doc_text(doc)
-        s_, e_ = sent.start_char, doc[k].idx
+        s_, e_ = sent.start_char, comma.idx
         while s_ < e_ and text[s_] in " \t\n\u201c\"'\u2018\u202a":
             s_ += 1
         while e_ > s_ and text[e_ - 1] in " \t\u201d\"'\u2019":
@@ -583,6 +593,40 @@ class ClaimFinder(DataComponent):
         return [{"actor": actor, "stance": "support", "issue": {"text": text[s_:e_], "start": s_, "end": e_},
                  "condition": None, "cue": _span_dict(doc, v.i, v.i + 1), "addressee": None, "optional": False,
                  "source": f"{self.name}:tail_tag", "confidence": 0.7}]
+
+    def inverted_tail_tag(self, doc: Doc, sent: Span, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """``tail_tag`` with the verb first: "X, said Christine Link, executive director of the ACLU
+        in Ohio." -- a reporting verb right after a comma, then a name (a description after a comma
+        allowed) to the sentence's end, where the parse made no claim at the verb."""
+        end = sent.end
+        while end > sent.start and (doc[end - 1].is_space or doc[end - 1].text in (".", "!")):
+            end -= 1
+        v = next((t for t in doc[sent.start + 3: end - 1] if t.tag_ in ("VBD", "VBZ") and t.text.islower()
+                  and doc[t.i - 1].text == "," and any(self.lex.reports(lemma) for lemma in self._verb_lemmas(t))), None)
+        if v is None or any(c.dep_ == "neg" for c in v.children):
+            return []
+        if any(c["cue"] is not None and c["cue"]["start"] <= v.idx < c["cue"]["end"] for c in found):
+            return []
+        # the name: words of a noun phrase up to a comma or the end; after a comma, a description
+        name_end = next((t.i for t in doc[v.i + 1: end] if t.text == ","), end)
+        name = doc[v.i + 1: name_end]
+        if not 1 <= len(name) <= 6 or any(t.pos_ not in self.TAIL_NP and t.text not in ("-", ".") for t in name):
+            return []
+        if any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") or (t.is_punct and t.text not in (",", "-", "."))
+               for t in doc[name_end: end]) or end - v.i > 25:
+            return []
+        head = next((t for t in reversed(name) if t.pos_ == "PROPN"), None) or \
+            next((t for t in reversed(name) if t.pos_ == "NOUN"), None)
+        if head is None or (head.head == v and head.dep_ in ("dobj", "dative")):
+            return []   # the verb's object ("X, Y, tweeted a warning"), not its speaker
+        mention = mention_at(doc, head)
+        if mention is not None and name.start_char <= mention["start"] and mention["end"] <= name.end_char:
+            actor = _slot(mention)
+        else:
+            actor = self._entity(doc, head, (name.start, head.i + 1))
+        if actor is None:
+            return []
+        return self._sentence_before(doc, sent, doc[v.i - 1], actor, v)
 
     _CLOSING_MARKS = ("\u201d", '"', "''", "\u2019\u2019")
     _DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -742,6 +786,8 @@ class ClaimFinder(DataComponent):
         members = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
         if tok.lower_ in self.QUANTIFIERS and tok.dep_ in SUBJECTS:
             return members is None or members.pos_ == "PRON" or self.likely_holder(members)
+        if partitive_one(tok):
+            return self.likely_holder(members)   # "one of the former prosecutors"
         if tok.lemma_.lower() in self.lex.group_heads and members is not None and self.likely_holder(members):
             return True   # "a number of writers", "dozens of lawmakers": the group's members decide
         if any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in tok.subtree):
@@ -762,7 +808,7 @@ class ClaimFinder(DataComponent):
             if antecedent is None:
                 return None
             return {**_span_dict(doc, tok.i, tok.i + 1), "canonical": antecedent["canonical"]}
-        if tok.lower_ in NOT_ACTORS and not first_person_narrator(tok) and not body_pronoun(tok):
+        if tok.lower_ in NOT_ACTORS and not first_person_narrator(tok) and not body_pronoun(tok) and not partitive_one(tok):
             return None
         m = mention_at(doc, tok)
         if m is not None and rng is None:

@@ -318,8 +318,11 @@ def holder(v: Token, lex: CueLexicon) -> tuple[list[Token] | None, bool]:
     if subj is not None:
         if subj.lower_ in RELATIVE and v.dep_ in ("relcl", "acl"):
             return [subj], passive  # the span is "who"; its canonical is the antecedent's
+        if subj.lower_ == "one":
+            # "One of his advisers, Tad Devine, told X": the name; else "one of the prosecutors"
+            subj = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), subj)
         if subj.lower_ in NOT_ACTORS and not first_person_narrator(subj) and not body_pronoun(subj) \
-                and not quoted_first_person(subj):
+                and not quoted_first_person(subj) and not partitive_one(subj):
             return None, passive
         subj = named_appositive(subj)
         holders = _one_person_titles([subj, *conjuncts(subj)])
@@ -569,6 +572,16 @@ def body_pronoun(tok: Token) -> bool:
         return False
     return any(m.get("label") in ("ORG", "NOUN") and m["canonical"] == me["canonical"] and m["end"] <= tok.idx
                for m in actors) and quotation_around(doc_text(tok.doc), tok.idx, tok.idx + 2) is None
+
+
+def partitive_one(tok: Token) -> bool:
+    """"One of" a group of people ("one of his advisers", "one of the former prosecutors for X"):
+    a member of the group holds the position, the whole phrase is the actor span."""
+    if tok.lower_ != "one":
+        return False
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == tok.i + 1), None)
+    group = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return group is not None and group.tag_ in ("NNS", "NNPS")
 
 
 def described_name(noun: Token) -> Token:
