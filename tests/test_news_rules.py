@@ -1528,3 +1528,10 @@ def test_an_inverted_tag_after_the_sentence_it_reports(nlp):
     text = ('Pair rising rents with a "mayor who is a lightning rod" and tenants get nervous, said Joan Pike, '
             'executive director of the Ohio Tenants Union.')
     assert _claims(nlp, text) == [("Joan Pike", "support", 'Pair rising rents with a "mayor who is a lightning rod" and tenants get nervous')]
+
+
+def test_a_document_after_according_to_is_a_source_without_being_an_actor_noun(nlp):
+    text = "The program has helped 100,000 farmers in Kenya increase their yields, according to the charity's tally."
+    assert _claims(nlp, text) == [("charity's tally", "support", "The program has helped 100,000 farmers in Kenya increase their yields")]
+    # "according to plan" names no source
+    assert _claims(nlp, "The vote went ahead according to plan.") == []

@@ -743,8 +743,12 @@ class ClaimFinder(DataComponent):
             if actor is None:
                 continue
             confidence = fr.confidence
-            if h.pos_ not in ("PROPN", "PRON") and not self.likely_holder(h):
-                continue  # "signs pointed to", "goods piling up on": not a holder of positions
+            if h.pos_ not in ("PROPN", "PRON") and not self.likely_holder(h) and not (
+                    fr.rule == "according_to" and any(c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in h.children)):
+                # "signs pointed to", "goods piling up on": not a holder of positions; the source
+                # after "according to" is one ("according to early returns", "the foundation's
+                # tally", GUIDELINES 9.5), not a bare "according to plan"
+                continue
             hs, he = self._token_range(doc, actor)
             for s, e in ranges:
                 s, e = self._exclude(doc, s, e, [(hs, he), *[(c, c + 1) for c in cue_toks]])

@@ -1281,8 +1281,8 @@ def according_to(tok: Token, lex: CueLexicon) -> list[Frame]:
     """``according_to``: "According to officials, X"."""
     to = next((c for c in tok.children if c.lower_ == "to"), None)
     src = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
-    if src is None:
-        return []
+    if src is None or (src.lower_ in ("plan", "schedule", "script", "form") and not any(src.children)):
+        return []   # "went ahead according to plan": no source
     head = tok.head if tok.head != tok else None
     if head is None:
         return []
