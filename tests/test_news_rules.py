@@ -1535,3 +1535,13 @@ def test_a_document_after_according_to_is_a_source_without_being_an_actor_noun(n
     assert _claims(nlp, text) == [("charity's tally", "support", "The program has helped 100,000 farmers in Kenya increase their yields")]
     # "according to plan" names no source
     assert _claims(nlp, "The vote went ahead according to plan.") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ('Maria Ortiz, who ran the governor\'s campaign in 2014, called the mayor\'s budget and plans on Monday "childish."',
+     ("Maria Ortiz", "oppose", "the mayor's budget and plans")),
+    ("Dale Ruiz, a Lopez ally, called Ohio’s new rules “strong.”", ("Dale Ruiz", "support", "Ohio’s new rules")),
+    ('Campaign manager Ann Reyes called that "beyond preposterous."', ("Ann Reyes", "oppose", "that")),
+])
+def test_called_x_and_a_quoted_evaluation_read_from_the_words(nlp, text, expected):
+    assert _claims(nlp, text) == [expected]

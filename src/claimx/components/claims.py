@@ -112,6 +112,7 @@ class ClaimFinder(DataComponent):
             claims.extend(self.tail_tag(doc, sent, claims[first:]))   # this sentence's claims only
             claims.extend(self.closed_quote_tag(doc, sent, claims[first:]))
             claims.extend(self.inverted_tail_tag(doc, sent, claims[first:]))
+            claims.extend(self.called_quote(doc, sent, claims[first:]))
             if asks is not None:
                 # "De Blasio said X and said, “Who are you going to trust?”": what comes before
                 # the quoted question stands
@@ -714,6 +715,73 @@ class ClaimFinder(DataComponent):
                         "condition": None, "cue": _span_dict(doc, v.i, v.i + 1), "addressee": None, "optional": False,
                         "source": f"{self.name}:closed_quote_tag", "confidence": 0.7})
             break
+        return out
+
+    _CALL_PARTICLES = {"for", "on", "upon", "off", "up", "in", "out", "back", "it", "to", "into", "him", "her", "them", "me", "us"}
+
+    def called_quote(self, doc: Doc, sent: Span, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """``evaluative`` read from the words where the parse made no claim at "called": "called
+        X “Y”" (the quotation closing the clause) evaluates X, opposing it when Y holds a negative
+        word (GUIDELINES 3.5); the small parser often makes the quotation a prepositional object,
+        X a predicate, or "called" a participle of the noun before it.  The holder is the verb's
+        subject, else the name that opens the sentence when a comma closes its description right
+        before the verb ("Stuart Stevens, who served as X, called Y “childish.”")."""
+        text = doc_text(doc)
+        out: list[dict[str, Any]] = []
+        for v in sent:
+            if v.lemma_.lower() != "call" or v.pos_ != "VERB" or v.i + 2 >= sent.end or any(c.dep_ == "neg" for c in v.children):
+                continue
+            if doc[v.i + 1].lower_ in self._CALL_PARTICLES or any(c.dep_ == "prt" for c in v.children):
+                continue   # "called for X", "called him ..." (the parse handles a pronoun object)
+            if any(c["cue"] is not None and c["cue"]["start"] <= v.idx < c["cue"]["end"] for c in found):
+                continue
+            q = next((t for t in doc[v.i + 2: min(sent.end, v.i + 16)] if t.text in OPENING_MARKS), None)
+            if q is None:
+                continue
+            obj = doc[v.i + 1: q.i]
+            # the object: a noun phrase (a relative clause in it allowed), no clause of its own
+            relative = next((t.i for t in obj if t.lower_ in ("that", "who", "which") and t.i > obj.start), None)
+            head_part = doc[obj.start: relative] if relative is not None else obj
+            if any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") or (t.is_punct and t.text not in ("-",)) for t in head_part) \
+                    or not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in head_part):
+                continue
+            inner = q.idx + len(q)
+            quote = quotation_around(text, inner, inner + 1)
+            if quote is None or quote[1] - quote[0] < 2:
+                continue
+            after = text[quote[1]: quote[1] + 4].lstrip(".,!;\u201d\"'\u2019")
+            if after[:1].isalnum():
+                continue   # the quotation goes on in the sentence: not the evaluation that closes it
+            # the holder
+            subj = next((c for c in v.children if c.dep_ in ("nsubj",) and c.i < v.i), None)
+            if subj is None and doc[v.i - 1].text == "," and v.dep_ in ("acl", "relcl", "conj", "ROOT"):
+                first = doc[sent.start]
+                while first.i < v.i and (first.is_punct or first.is_space):
+                    first = doc[first.i + 1]
+                name_end = first.i
+                while name_end < v.i and doc[name_end].pos_ == "PROPN":
+                    name_end += 1
+                if name_end > first.i and doc[name_end].text == ",":
+                    subj = doc[name_end - 1]
+            if subj is None or subj.lower_ in NOT_ACTORS or subj.lower_ in RELATIVE:
+                continue
+            actor = self._entity(doc, named_appositive(subj))
+            if actor is None:
+                continue
+            end = obj.end
+            while end > obj.start + 1 and (doc[end - 1].lower_ in self._DAYS or doc[end - 1].ent_type_ in ("DATE", "TIME")
+                                           or (doc[end - 1].pos_ == "ADP" and end == obj.end)):
+                end -= 1   # "called X on Sunday “Y”": the time is not part of X
+            if end < obj.end and doc[end - 1].pos_ == "ADP":
+                end -= 1
+            while end > obj.start + 1 and doc[end - 1].pos_ == "DET":
+                end -= 1   # 'called Trump a “blowhard”': the article belongs to the evaluation
+            issue = doc[obj.start: end]
+            words = set(re.findall(r"[\w'-]+", text[quote[0]:quote[1]].lower()))
+            stance = "oppose" if words & self.lex.negative else "support"
+            out.append({"actor": actor, "stance": stance, "issue": _span_dict(doc, issue.start, issue.end),
+                        "condition": None, "cue": _span_dict(doc, v.i, v.i + 1), "addressee": None, "optional": False,
+                        "source": f"{self.name}:evaluative", "confidence": 0.6})
         return out
 
     def claims_at(self, tok: Token) -> list[dict[str, Any]]:
