@@ -1545,3 +1545,11 @@ def test_a_document_after_according_to_is_a_source_without_being_an_actor_noun(n
 ])
 def test_called_x_and_a_quoted_evaluation_read_from_the_words(nlp, text, expected):
     assert _claims(nlp, text) == [expected]
+
+
+def test_the_holders_own_cue_inside_what_the_holder_reports_is_part_of_the_report(nlp):
+    text = "Fiorina said Clinton will play the woman card, adding that the way to beat her is to attack her record."
+    assert _claims(nlp, text) == [("Fiorina", "support", "Clinton will play the woman card"),
+                                  ("Fiorina", "support", "the way to beat her is to attack her record")]
+    text = "The mayor said she plans to back the party's nominee, whoever it ends up being."
+    assert _claims(nlp, text) == [("mayor", "support", "she plans to back the party's nominee, whoever it ends up being")]
