@@ -1553,3 +1553,11 @@ def test_the_holders_own_cue_inside_what_the_holder_reports_is_part_of_the_repor
                                   ("Fiorina", "support", "the way to beat her is to attack her record")]
     text = "The mayor said she plans to back the party's nominee, whoever it ends up being."
     assert _claims(nlp, text) == [("mayor", "support", "she plans to back the party's nominee, whoever it ends up being")]
+
+
+def test_a_third_partys_position_inside_a_quotation_is_second_hand(nlp):
+    text = "The senator spoke in Iowa on Monday. “Voters must reject this merchant of fear once and for all. We will win.”"
+    assert all(actor != "Voters" for actor, _, _ in _claims(nlp, text))
+    # the speaker's own first-person position inside a quotation stays a claim
+    text = "The senator spoke in Iowa on Monday. “We oppose the new toll on the bridge.”"
+    assert ("We", "oppose", "the new toll on the bridge") in _claims(nlp, text)
