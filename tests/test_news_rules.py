@@ -1561,3 +1561,8 @@ def test_a_third_partys_position_inside_a_quotation_is_second_hand(nlp):
     # the speaker's own first-person position inside a quotation stays a claim
     text = "The senator spoke in Iowa on Monday. “We oppose the new toll on the bridge.”"
     assert ("We", "oppose", "the new toll on the bridge") in _claims(nlp, text)
+
+
+def test_pride_is_no_position_but_what_the_holder_is_proud_to_do_is(nlp):
+    assert _claims(nlp, "He was especially proud of his long service on the hospital board.") == []
+    assert _claims(nlp, "She is proud to endorse Smith for governor.") == [("She", "support", "Smith for governor")]
