@@ -1566,3 +1566,9 @@ def test_a_third_partys_position_inside_a_quotation_is_second_hand(nlp):
 def test_pride_is_no_position_but_what_the_holder_is_proud_to_do_is(nlp):
     assert _claims(nlp, "He was especially proud of his long service on the hospital board.") == []
     assert _claims(nlp, "She is proud to endorse Smith for governor.") == [("She", "support", "Smith for governor")]
+
+
+def test_an_infinitive_of_choosing_or_liking_is_the_holders_own_act(nlp):
+    assert _claims(nlp, "It was fitting that the governor chose to make her closing speech about school safety.") == []
+    # the object of "chose" is still a choice of a candidate
+    assert _claims(nlp, "Forty-eight percent of voters chose Clinton.") == [("Forty-eight percent of voters", "support", "Clinton")]

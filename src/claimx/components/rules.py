@@ -120,6 +120,7 @@ class CueLexicon:
     small_clause_verbs: set[str] = field(default_factory=set)
     finding_holders: set[str] = field(default_factory=set)
     object_not_issue: set[str] = field(default_factory=set)
+    infinitive_not_issue: set[str] = field(default_factory=set)
     act_verbs: set[str] = field(default_factory=set)
     group_heads: set[str] = field(default_factory=set)
     withholding: set[str] = field(default_factory=set)
@@ -181,6 +182,7 @@ class CueLexicon:
             small_clause_verbs={w.lower() for w in lex.get("small_clause_verbs") or []},
             finding_holders={w.lower() for w in lex.get("finding_holders") or []},
             object_not_issue={w.lower() for w in lex.get("object_not_issue") or []},
+            infinitive_not_issue={w.lower() for w in lex.get("infinitive_not_issue") or []},
             act_verbs={w.lower() for w in lex.get("act_verbs") or []},
         )
 
@@ -1107,8 +1109,8 @@ def verb_xcomp(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
         if x.lemma_.lower() == "be" and cx.dobj is not None:
             return None  # "would choose Sanders to be president": the object is the issue
         return []
-    if cx.lemma in lex.intention:
-        return []  # "wants to talk about X": the holder's own intention, not a position
+    if cx.lemma in lex.intention or cx.lemma in lex.infinitive_not_issue:
+        return []  # "wants to talk about X", "chose to make her peroration about X": the holder's own act
     return negate([Frame("verb_xcomp", cx.polarity(lex), [cx.v.i], cx.actor, [Content(x, "to")], 0.75, addressee=cx.addressee)], cx.negated)
 
 
