@@ -1572,3 +1572,8 @@ def test_an_infinitive_of_choosing_or_liking_is_the_holders_own_act(nlp):
     assert _claims(nlp, "It was fitting that the governor chose to make her closing speech about school safety.") == []
     # the object of "chose" is still a choice of a candidate
     assert _claims(nlp, "Forty-eight percent of voters chose Clinton.") == [("Forty-eight percent of voters", "support", "Clinton")]
+
+
+def test_a_relative_pronoun_alone_is_no_issue(nlp):
+    text = "The incident was one of four cases that the report highlights as examples of flawed responses."
+    assert all(issue.lower() != "that" for _, _, issue in _claims(nlp, text))

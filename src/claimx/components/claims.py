@@ -1362,9 +1362,14 @@ class ClaimFinder(DataComponent):
                 if not inside:
                     kept.append(c)
             claims = kept
-        claims = [c for c in claims if not self._second_hand_in_quote(text, c)]
+        claims = [c for c in claims if not self._second_hand_in_quote(text, c)
+                  and c["issue"]["text"].strip().lower() not in self._NO_ISSUE]
         claims.sort(key=lambda c: ((c["cue"] or c["issue"])["start"], c["issue"]["start"]))
         return claims
+
+    #: a relative or interrogative pronoun alone is no issue ("four cases that the report highlights",
+    #: "what they saw as X"): the parse cut the content off at it
+    _NO_ISSUE = {"what", "which", "that", "whom", "who", "whose"}
 
     _SPEAKER_WORDS = {"i", "we", "me", "us", "my", "our", "he", "she", "they", "him", "her", "them", "his", "their",
                       "you", "your", "it", "who", "that", "which"}
