@@ -1577,3 +1577,11 @@ def test_an_infinitive_of_choosing_or_liking_is_the_holders_own_act(nlp):
 def test_a_relative_pronoun_alone_is_no_issue(nlp):
     text = "The incident was one of four cases that the report highlights as examples of flawed responses."
     assert all(issue.lower() != "that" for _, _, issue in _claims(nlp, text))
+
+
+def test_an_entity_deep_in_a_phrase_does_not_make_its_noun_a_holder(nlp):
+    assert _claims(nlp, "The view from the press box of Super Tuesday highlighted both.") == []
+    # a participle with its agent names the holder's source
+    text = ("Guidelines recently issued by the Obama administration, telling schools to let students use the "
+            "bathroom they choose, sparked a fight.")
+    assert [a for a, _, _ in _claims(nlp, text)] == ["Guidelines"]

@@ -862,7 +862,17 @@ class ClaimFinder(DataComponent):
             return self.likely_holder(members)   # "one of the former prosecutors"
         if tok.lemma_.lower() in self.lex.group_heads and members is not None and self.likely_holder(members):
             return True   # "a number of writers", "dozens of lawmakers": the group's members decide
-        if any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in tok.subtree):
+        # an entity in the holder's own phrase ("the Clinton campaign", "supporters of Sanders"), not
+        # one deeper in a clause or phrase on it ("the view from here of Super Tuesday", "tension
+        # flared in the race for the Democratic nomination")
+        start, end = noun_phrase(tok)
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+            end = max(end, prep.right_edge.i + 1)   # "supporters of X"
+        for part in (c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+            agent = next((g for g in part.children if g.dep_ == "agent"), None)
+            if agent is not None:
+                end = max(end, agent.right_edge.i + 1)   # "guidelines issued by the Obama administration"
+        if any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in tok.doc[start:end]):
             return True
         # a capitalized word the tagger took for a common noun ("Sanders" as the plural of
         # "sander") that the document names as an entity elsewhere
