@@ -87,7 +87,7 @@ def test_declined_comment_is_no_claim(nlp):
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("The governor was proud of the new budget.", ("governor", "support", "the new budget")),
+    ("The governor was pleased with the new budget.", ("governor", "support", "the new budget")),
     ("The farmers are hostile to the trade deal.", ("farmers", "oppose", "the trade deal")),
     ("The committee chose Garcia as its chair.", ("committee", "support", "Garcia")),
 ])

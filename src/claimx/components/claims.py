@@ -1372,14 +1372,21 @@ class ClaimFinder(DataComponent):
                 if not inside:
                     kept.append(c)
             claims = kept
-        claims = [c for c in claims if not self._second_hand_in_quote(text, c)
-                  and c["issue"]["text"].strip().lower() not in self._NO_ISSUE]
+        claims = [c for c in claims if not self._second_hand_in_quote(text, c) and not self._pronoun_issue(doc, c)]
         claims.sort(key=lambda c: ((c["cue"] or c["issue"])["start"], c["issue"]["start"]))
         return claims
 
-    #: a relative or interrogative pronoun alone is no issue ("four cases that the report highlights",
-    #: "what they saw as X"): the parse cut the content off at it
-    _NO_ISSUE = {"what", "which", "that", "whom", "who", "whose"}
+    @staticmethod
+    def _pronoun_issue(doc: Doc, claim: dict[str, Any]) -> bool:
+        """A relative or interrogative pronoun alone is no issue ("four cases that the report
+        highlights", "what they saw as X"): the parse cut the content off at it.  A demonstrative
+        is one ("called that “beyond preposterous”", GUIDELINES 9.4)."""
+        span = doc.char_span(claim["issue"]["start"], claim["issue"]["end"], alignment_mode="expand")
+        if span is None or len(span) != 1:
+            return False
+        tok = span[0]
+        # (the tagger also reads a relative "that" as a conjunction: it stands before its verb)
+        return tok.tag_ in ("WDT", "WP", "WP$") or (tok.lower_ in ("that", "which") and tok.i < tok.head.i)
 
     _SPEAKER_WORDS = {"i", "we", "me", "us", "my", "our", "he", "she", "they", "him", "her", "them", "his", "their",
                       "you", "your", "it", "who", "that", "which"}

@@ -362,8 +362,8 @@ def holder(v: Token, lex: CueLexicon) -> tuple[list[Token] | None, bool]:
     gerund_in_prep = v.dep_ == "pcomp" and v.tag_ == "VBG" and v.head.dep_ == "prep" and v.head.lower_ in SUBJECT_PREPS
     if v.dep_ in ("conj", "xcomp") or (v.dep_ == "advcl" and v.tag_ == "VBG") or gerund_in_prep:
         head = v.head.head if gerund_in_prep else v.head
-        if v.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp":
-            head = head.head   # "I am proud to endorse him": the subject of the copula
+        if v.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp" and head.lemma_.lower() not in lex.adjectives:
+            head = head.head   # "I am proud to endorse him": the subject of the copula (a cue adjective composes)
         for _ in range(4):
             # "he looked into the camera, furrowed his brow and said X": a chain of coordinated
             # verbs shares the subject of its first
