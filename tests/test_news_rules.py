@@ -1585,3 +1585,10 @@ def test_an_entity_deep_in_a_phrase_does_not_make_its_noun_a_holder(nlp):
     text = ("Guidelines recently issued by the Obama administration, telling schools to let students use the "
             "bathroom they choose, sparked a fight.")
     assert [a for a, _, _ in _claims(nlp, text)] == ["Guidelines"]
+
+
+def test_received_support_is_the_givers_position(nlp):
+    text = "The mayor won the backing of the teachers union and the police union."
+    assert _claims(nlp, text) == [("teachers union", "support", "mayor"), ("police union", "support", "mayor")]
+    text = "Ted Cruz, who badly needs a win in Indiana, received the endorsement of Gov. Mike Pence."
+    assert _claims(nlp, text) == [("Mike Pence", "support", "Ted Cruz")]

@@ -873,6 +873,9 @@ def _quoted_tail(obj: Token) -> Token | None:
 def light_noun(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
     """``light_noun``: light verb + polarity noun ("voiced skepticism about X", "drew a red line on
     X", "expressed hope that X")."""
+    received = _received_support(cx)
+    if received is not None:
+        return received
     if cx.lemma not in lex.light_verbs:
         return None
     noun = next((c for c in cx.kids if c.dep_ in ("dobj", "obj") and c.lemma_.lower() in lex.light_nouns), None)
@@ -899,6 +902,30 @@ def light_noun(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
     pol = "support" if pol == "report" else pol
     cue = list(range(cx.v.i, noun.i + 1))
     return negate([Frame("light_noun", pol, cue, cx.actor, [Content(obj, lead)], 0.7)], cx.negated)
+
+
+RECEIVING = frozenset({"have", "receive", "win", "get", "earn", "secure", "gain", "land", "pick"})
+GIVEN_SUPPORT = frozenset({"endorsement", "support", "backing", "blessing", "nod"})
+
+
+def _received_support(cx: VerbCue) -> list[Frame] | None:
+    """``light_noun`` the other way round: "Cruz received the endorsement of Gov. Mike Pence", "She
+    has the endorsement of most of the state's big unions" -- the giver supports the receiver."""
+    if cx.lemma not in RECEIVING or cx.negated or not cx.actor:
+        return None
+    noun = next((c for c in cx.kids if c.dep_ in ("dobj", "obj") and c.lemma_.lower() in GIVEN_SUPPORT), None)
+    if noun is None:
+        return None
+    prep = next((c for c in [*noun.children, *cx.kids] if c.dep_ == "prep" and c.lower_ in ("of", "from") and c.i > noun.i), None)
+    giver = _pobj(prep)
+    if giver is not None and giver.lower_ in ("most", "many", "some", "all", "several", "both"):
+        # "the endorsement of most of the state's big unions"
+        giver = _pobj(next((c for c in giver.children if c.dep_ == "prep" and c.lower_ == "of"), None))
+    if giver is None or giver.pos_ not in ("PROPN", "NOUN"):
+        return None
+    receiver = cx.actor[0]
+    return [Frame("light_noun", "support", [noun.i], [named_appositive(giver), *conjuncts(giver)],
+                  [Content(receiver, "", phrase=True)], 0.7)]
 
 
 def _infinitive(noun: Token) -> Token | None:
