@@ -1592,3 +1592,9 @@ def test_received_support_is_the_givers_position(nlp):
     assert _claims(nlp, text) == [("teachers union", "support", "mayor"), ("police union", "support", "mayor")]
     text = "Ted Cruz, who badly needs a win in Indiana, received the endorsement of Gov. Mike Pence."
     assert _claims(nlp, text) == [("Mike Pence", "support", "Ted Cruz")]
+
+
+def test_a_quoted_i_holds_an_infinitive_after_a_predicate_adjective(nlp):
+    text = "“We won tonight,” Gov. Ann Smith said. “I am proud to endorse Maria Lopez for mayor.”"
+    claims = nlp(text)._.claims
+    assert [(c["actor"]["text"], c["actor"]["canonical"], c["issue"]["text"]) for c in claims][1] == ("I", "Ann Smith", "Maria Lopez")

@@ -372,8 +372,10 @@ def holder(v: Token, lex: CueLexicon) -> tuple[list[Token] | None, bool]:
             head = head.head
         if head.pos_ in ("VERB", "AUX"):
             subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
-            if subj is not None and subj.lower_ not in NOT_ACTORS and subj.lower_ not in RELATIVE:
-                # "In opposing X, her personal lawyer, David E. Kendall, wrote": the name holds it
+            if subj is not None and subj.lower_ not in RELATIVE and (
+                    subj.lower_ not in NOT_ACTORS or quoted_first_person(subj)):
+                # "In opposing X, her personal lawyer, David E. Kendall, wrote": the name holds it;
+                # "“I am proud to endorse him”": the quotation's speaker (found later)
                 return [named_appositive(subj), *conjuncts(subj)], False
     # "a White House official who spoke anonymously said X": the parser hung the noun elsewhere; a
     # finite verb without a subject, right after a noun phrase that ends in its relative clause,
