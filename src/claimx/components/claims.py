@@ -546,7 +546,7 @@ class ClaimFinder(DataComponent):
         lemmas = self._verb_lemmas(v)
         if not any(self.lex.reports(lemma) for lemma in lemmas):
             return []
-        if any(c["cue"] is not None and c["cue"]["start"] <= v.idx < c["cue"]["end"] for c in found):
+        if _cue_taken(found, v):
             return []
         k = v.i - 1
         # a personal pronoun for the tag ("..., even with a “good” job, he said.")
@@ -567,27 +567,24 @@ class ClaimFinder(DataComponent):
         head_end = next((t.i for t in doc[np_start:np_end] if t.tag_ == "VBN"), np_end)
         np_end = head_end if head_end > np_start else np_end
         head = next((t for t in reversed(doc[np_start:np_end]) if t.pos_ in ("NOUN", "PROPN") or pronoun), None)
-        mention = mention_at(doc, head) if head is not None else None
-        if mention is not None and np_start <= doc.char_span(mention["start"], mention["end"], alignment_mode="expand").start:
-            actor = _slot(mention)
-        else:
-            actor = self._entity(doc, head, (np_start, np_end))
+        actor = self._tag_actor(doc, head, doc[np_start].idx, len(doc_text(doc)), (np_start, np_end)) if head is not None else None
         if actor is None:
             return []
         return self._sentence_before(doc, sent, doc[k], actor, v)
+
+    def _tag_actor(self, doc: Doc, head: Token, start_char: int, end_char: int, rng: tuple[int, int]) -> dict[str, Any] | None:
+        """The holder of a speaker tag read from the words: the actor mention at ``head`` when it lies
+        inside the tag (its canonical name), else the tag's words from ``rng``."""
+        mention = mention_at(doc, head)
+        if mention is not None and start_char <= mention["start"] and mention["end"] <= end_char:
+            return _slot(mention)
+        return self._entity(doc, head, rng)
 
     def _sentence_before(self, doc: Doc, sent: Span, comma: Token, actor: dict[str, Any], v: Token) -> list[dict[str, Any]]:
         """The ``tail_tag`` claim: the sentence up to the comma before its tag, without quote marks
         and a leading "but/and/so"; none when that is no clause or a question."""
         text = doc_text(doc)
-        s_, e_ = sent.start_char, comma.idx
-        while s_ < e_ and text[s_] in " \t\n\u201c\"'\u2018\u202a":
-            s_ += 1
-        while e_ > s_ and text[e_ - 1] in " \t\u201d\"'\u2019":
-            e_ -= 1
-        lead = re.match(r"(?:but|and|so)\s+", text[s_:e_], re.I)
-        if lead:
-            s_ += lead.end()
+        s_, e_ = _trim_content(text, sent.start_char, comma.idx)
         content = doc.char_span(s_, e_, alignment_mode="expand")
         if content is None or len(content) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in content) or text[e_ - 1:e_] == "?":
             return []
@@ -599,14 +596,12 @@ class ClaimFinder(DataComponent):
         """``tail_tag`` with the verb first: "X, said Christine Link, executive director of the ACLU
         in Ohio." -- a reporting verb right after a comma, then a name (a description after a comma
         allowed) to the sentence's end, where the parse made no claim at the verb."""
-        end = sent.end
-        while end > sent.start and (doc[end - 1].is_space or doc[end - 1].text in (".", "!")):
-            end -= 1
+        end = _end_before_period(doc, sent)
         v = next((t for t in doc[sent.start + 3: end - 1] if t.tag_ in ("VBD", "VBZ") and t.text.islower()
                   and doc[t.i - 1].text == "," and any(self.lex.reports(lemma) for lemma in self._verb_lemmas(t))), None)
         if v is None or any(c.dep_ == "neg" for c in v.children):
             return []
-        if any(c["cue"] is not None and c["cue"]["start"] <= v.idx < c["cue"]["end"] for c in found):
+        if _cue_taken(found, v):
             return []
         # the name: words of a noun phrase up to a comma or the end; after a comma, a description
         name_end = next((t.i for t in doc[v.i + 1: end] if t.text == ","), end)
@@ -620,11 +615,7 @@ class ClaimFinder(DataComponent):
             next((t for t in reversed(name) if t.pos_ == "NOUN"), None)
         if head is None or (head.head == v and head.dep_ in ("dobj", "dative")):
             return []   # the verb's object ("X, Y, tweeted a warning"), not its speaker
-        mention = mention_at(doc, head)
-        if mention is not None and name.start_char <= mention["start"] and mention["end"] <= name.end_char:
-            actor = _slot(mention)
-        else:
-            actor = self._entity(doc, head, (name.start, head.i + 1))
+        actor = self._tag_actor(doc, head, name.start_char, name.end_char, (name.start, head.i + 1))
         if actor is None:
             return []
         return self._sentence_before(doc, sent, doc[v.i - 1], actor, v)
@@ -643,9 +634,7 @@ class ClaimFinder(DataComponent):
         claim is the quotation when it opens its sentence, else the sentence up to the quotation's
         comma ('He would be better "no matter what," one user commented.')."""
         text = doc_text(doc)
-        end = sent.end
-        while end > sent.start and (doc[end - 1].is_space or doc[end - 1].text in (".", "!")):
-            end -= 1
+        end = _end_before_period(doc, sent)
         out: list[dict[str, Any]] = []
         # the parser often ends a sentence at the closing mark and starts the next at the tag
         for q in doc[max(0, sent.start - 1): end]:
@@ -656,7 +645,7 @@ class ClaimFinder(DataComponent):
                       and any(self.lex.reports(lemma) for lemma in self._verb_lemmas(t))), None)
             if v is None or v.i - q.i > 17 or any(c.dep_ == "neg" for c in v.children):
                 continue
-            if any(c["cue"] is not None and c["cue"]["start"] <= v.idx < c["cue"]["end"] for c in found):
+            if _cue_taken(found, v):
                 continue
             tag = doc[q.i + 1: v.i]
             # the tag is a noun phrase: no other finite verb, no clause ("who was speaking")
@@ -686,11 +675,7 @@ class ClaimFinder(DataComponent):
             head = next((t for t in reversed(part) if t.pos_ in ("NOUN", "PROPN")), None)
             if head is None or head.lower_ in NOT_ACTORS:
                 continue
-            mention = mention_at(doc, head)
-            if mention is not None and part[0].idx <= mention["start"] and mention["end"] <= part[-1].idx + len(part[-1]):
-                actor = _slot(mention)
-            else:
-                actor = self._entity(doc, head, (part[0].i, head.i + 1))
+            actor = self._tag_actor(doc, head, part[0].idx, part[-1].idx + len(part[-1]), (part[0].i, head.i + 1))
             if actor is None:
                 continue
             inner = q.idx - 1
@@ -700,15 +685,7 @@ class ClaimFinder(DataComponent):
             if quote is None:
                 continue
             before = text[max(0, quote[0] - 40):quote[0]].rstrip(" \t\u201c\u201d\"'\u202a\u202c")
-            if not before or before[-1] in ".!?:\n\u201d\"'":
-                s_, e_ = quote
-            else:
-                s_, e_ = sent.start_char, q.idx - 1
-                while s_ < e_ and text[s_] in " \t\n\u201c\"'\u2018\u202a":
-                    s_ += 1
-            lead = re.match(r"(?:but|and|so)\s+", text[s_:e_], re.I)
-            if lead:
-                s_ += lead.end()
+            s_, e_ = _trim_content(text, *(quote if not before or before[-1] in ".!?:\n\u201d\"'" else (sent.start_char, q.idx - 1)))
             if e_ - s_ < 2 or any(c["issue"]["start"] < e_ and s_ < c["issue"]["end"] for c in found):
                 continue
             out.append({"actor": actor, "stance": "support", "issue": {"text": text[s_:e_], "start": s_, "end": e_},
@@ -733,7 +710,7 @@ class ClaimFinder(DataComponent):
                 continue
             if doc[v.i + 1].lower_ in self._CALL_PARTICLES or any(c.dep_ == "prt" for c in v.children):
                 continue   # "called for X", "called him ..." (the parse handles a pronoun object)
-            if any(c["cue"] is not None and c["cue"]["start"] <= v.idx < c["cue"]["end"] for c in found):
+            if _cue_taken(found, v):
                 continue
             q = next((t for t in doc[v.i + 2: min(sent.end, v.i + 16)] if t.text in OPENING_MARKS), None)
             if q is None:
@@ -1406,6 +1383,29 @@ class ClaimFinder(DataComponent):
             return False
         quote = quotation_around(text, cue["start"], cue["start"] + 1)
         return quote is not None and quote[0] <= actor["start"] < quote[1]
+
+
+def _cue_taken(found: list[dict[str, Any]], v: Token) -> bool:
+    """Whether a claim already found has its cue at ``v`` (a fallback reads only untaken tags)."""
+    return any(c["cue"] is not None and c["cue"]["start"] <= v.idx < c["cue"]["end"] for c in found)
+
+
+def _end_before_period(doc: Doc, sent: Span) -> int:
+    """The token index where ``sent`` ends, before its closing period or "!" and spaces."""
+    end = sent.end
+    while end > sent.start and (doc[end - 1].is_space or doc[end - 1].text in (".", "!")):
+        end -= 1
+    return end
+
+
+def _trim_content(text: str, s: int, e: int) -> tuple[int, int]:
+    """A tagged content without its quote marks, spaces and a leading "but / and / so"."""
+    while s < e and text[s] in " \t\n\u201c\"'\u2018\u202a":
+        s += 1
+    while e > s and text[e - 1] in " \t\u201d\"'\u2019":
+        e -= 1
+    lead = re.match(r"(?:but|and|so)\s+", text[s:e], re.I)
+    return (s + lead.end() if lead else s), e
 
 
 _WORD = re.compile(r"[A-Za-z][\w’'-]*")

@@ -121,6 +121,8 @@ class CueLexicon:
     finding_holders: set[str] = field(default_factory=set)
     object_not_issue: set[str] = field(default_factory=set)
     infinitive_not_issue: set[str] = field(default_factory=set)
+    receiving_verbs: set[str] = field(default_factory=set)
+    given_support: set[str] = field(default_factory=set)
     act_verbs: set[str] = field(default_factory=set)
     group_heads: set[str] = field(default_factory=set)
     withholding: set[str] = field(default_factory=set)
@@ -183,6 +185,8 @@ class CueLexicon:
             finding_holders={w.lower() for w in lex.get("finding_holders") or []},
             object_not_issue={w.lower() for w in lex.get("object_not_issue") or []},
             infinitive_not_issue={w.lower() for w in lex.get("infinitive_not_issue") or []},
+            receiving_verbs={w.lower() for w in (lex.get("received_support") or {}).get("verbs") or []},
+            given_support={w.lower() for w in (lex.get("received_support") or {}).get("nouns") or []},
             act_verbs={w.lower() for w in lex.get("act_verbs") or []},
         )
 
@@ -875,7 +879,7 @@ def _quoted_tail(obj: Token) -> Token | None:
 def light_noun(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
     """``light_noun``: light verb + polarity noun ("voiced skepticism about X", "drew a red line on
     X", "expressed hope that X")."""
-    received = _received_support(cx)
+    received = _received_support(cx, lex)
     if received is not None:
         return received
     if cx.lemma not in lex.light_verbs:
@@ -906,16 +910,13 @@ def light_noun(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
     return negate([Frame("light_noun", pol, cue, cx.actor, [Content(obj, lead)], 0.7)], cx.negated)
 
 
-RECEIVING = frozenset({"have", "receive", "win", "get", "earn", "secure", "gain", "land", "pick"})
-GIVEN_SUPPORT = frozenset({"endorsement", "support", "backing", "blessing", "nod"})
-
-
-def _received_support(cx: VerbCue) -> list[Frame] | None:
+def _received_support(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
     """``light_noun`` the other way round: "Cruz received the endorsement of Gov. Mike Pence", "She
-    has the endorsement of most of the state's big unions" -- the giver supports the receiver."""
-    if cx.lemma not in RECEIVING or cx.negated or not cx.actor:
+    has the endorsement of most of the state's big unions" -- the giver supports the receiver
+    (``received_support`` in the lexicon, GUIDELINES 12.19)."""
+    if cx.lemma not in lex.receiving_verbs or cx.negated or not cx.actor:
         return None
-    noun = next((c for c in cx.kids if c.dep_ in ("dobj", "obj") and c.lemma_.lower() in GIVEN_SUPPORT), None)
+    noun = next((c for c in cx.kids if c.dep_ in ("dobj", "obj") and c.lemma_.lower() in lex.given_support), None)
     if noun is None:
         return None
     prep = next((c for c in [*noun.children, *cx.kids] if c.dep_ == "prep" and c.lower_ in ("of", "from") and c.i > noun.i), None)
