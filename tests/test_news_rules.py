@@ -1010,6 +1010,22 @@ def test_a_report_nouns_named_agent_holds_its_clause(nlp):
     assert ("Exxon Mobil", "support", "the city had hidden the report") in got
 
 
+def test_a_named_compound_holds_a_report_nouns_clause(nlp):
+    got = _claims(nlp, "The governor cited a Reuters report that the plant would close in May.")
+    assert ("Reuters", "support", "the plant would close in May") in got
+    # a report noun without a holder of its own makes no claim
+    assert not [c for c in _claims(nlp, "The governor cited a report that the plant would close in May.")
+                if c[2] == "the plant would close in May" and c[0] != "governor"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The mayor made the suggestion that the city should sell the stadium.", ("mayor", "support", "the city should sell the stadium")),
+    ("The union took the position that the contract was void.", ("union", "support", "the contract was void")),
+])
+def test_a_light_verbs_report_noun_is_its_subjects_claim(nlp, text, expected):
+    assert expected in _claims(nlp, text)
+
+
 def test_it_holds_for_an_organisation_antecedent(nlp):
     got = _claims(nlp, "The ministry issued new rules on Monday. It says foreign visitors can be fined.")
     assert ("It", "support", "foreign visitors can be fined") in got

@@ -886,7 +886,7 @@ def light_noun(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
         return None
     noun = next((c for c in cx.kids if c.dep_ in ("dobj", "obj") and c.lemma_.lower() in lex.light_nouns), None)
     if noun is None:
-        return None
+        return _light_report_noun(cx, lex)
     lemma = noun.lemma_.lower()
     if lemma == "line" and not any(c.lower_ == "red" for c in noun.children):
         return None
@@ -908,6 +908,20 @@ def light_noun(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
     pol = "support" if pol == "report" else pol
     cue = list(range(cx.v.i, noun.i + 1))
     return negate([Frame("light_noun", pol, cue, cx.actor, [Content(obj, lead)], 0.7)], cx.negated)
+
+
+def _light_report_noun(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
+    """``light_noun`` with a report noun that has no holder of its own: "he made the suggestion
+    that X", "took the position that X", "issued a statement that X": the verb's subject holds X
+    (with a possessor, "repeated his claim that X", :func:`report_noun` makes the claim)."""
+    noun = next((c for c in cx.kids if c.dep_ in ("dobj", "obj") and c.lemma_.lower() in lex.report_nouns), None)
+    if noun is None or not cx.actor or any(c.dep_ in ("poss", "compound") for c in noun.children):
+        return None
+    clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "appos") and c.i > noun.i
+                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    if clause is None:
+        return None
+    return negate([Frame("light_noun", "support", list(range(cx.v.i, noun.i + 1)), cx.actor, [Content(clause, "that")], 0.7)], cx.negated)
 
 
 def _received_support(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
@@ -1413,6 +1427,10 @@ def report_noun(n: Token, lex: CueLexicon) -> list[Frame] | None:
         agent = next((_pobj(c) for c in n.children if c.dep_ == "prep" and c.lower_ in ("by", "of", "from") and c.i > n.i), None)
         if agent is not None and (agent.pos_ == "PROPN" or agent.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")):
             poss = agent
+    if poss is None:
+        # "a confirmed Breitbart News report that X": a name compounded with the noun holds X
+        poss = next((c for c in n.children if c.dep_ == "compound" and c.i < n.i and c.pos_ == "PROPN"
+                     and c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")), None)
     if poss is None:
         return None
     clause = next((c for c in n.children if c.dep_ in ("acl", "ccomp", "appos") and c.i > n.i
