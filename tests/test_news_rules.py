@@ -1026,6 +1026,24 @@ def test_a_light_verbs_report_noun_is_its_subjects_claim(nlp, text, expected):
     assert expected in _claims(nlp, text)
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("Tax filings from the 2012 election cycle show he donated to both parties.", ("Tax filings", "support", "he donated to both parties")),
+    ("Bank statements from the campaign show that the treasurer moved funds twice.",
+     ("Bank statements", "support", "the treasurer moved funds twice")),
+])
+def test_a_reporting_verb_read_as_a_noun_after_its_plural_subject(nlp, text, expected):
+    doc = nlp(text)
+    (show,) = [t for t in doc if t.lower_ == "show"]
+    assert show.pos_ == "NOUN"   # the parse error the rule repairs
+    assert expected in _claims(nlp, text)
+
+
+@pytest.mark.parametrize("text", ["The show that aired last night was a disaster.",
+                                  "The Trump show that aired last night was a disaster."])
+def test_a_noun_show_is_no_cue(nlp, text):
+    assert _claims(nlp, text) == []
+
+
 def test_it_holds_for_an_organisation_antecedent(nlp):
     got = _claims(nlp, "The ministry issued new rules on Monday. It says foreign visitors can be fined.")
     assert ("It", "support", "foreign visitors can be fined") in got

@@ -37,7 +37,7 @@ from ..resources import actor_gazetteer, cue_lexicon
 from .actors import PRONOUNS, mention_at, noun_phrase
 from .data import DataComponent
 from .quotes import quotation_around
-from .rules import (ASKING, NOT_ACTORS, OPENING_MARKS, RELATIVE, SUBJECTS, Content, CueLexicon, Frame, body_pronoun, described_name, writers_turn,
+from .rules import (ASKING, NOUN_READ_VERBS, NOT_ACTORS, OPENING_MARKS, RELATIVE, SUBJECTS, Content, CueLexicon, Frame, body_pronoun, described_name, writers_turn,
                     first_person_narrator, frames_at, holder, named_appositive, partitive_one, quoted_first_person)
 from .text import doc_text
 
@@ -113,6 +113,7 @@ class ClaimFinder(DataComponent):
             claims.extend(self.closed_quote_tag(doc, sent, claims[first:]))
             claims.extend(self.inverted_tail_tag(doc, sent, claims[first:]))
             claims.extend(self.called_quote(doc, sent, claims[first:]))
+            claims.extend(self.noun_read_verb(doc, sent, claims[first:]))
             if asks is not None:
                 # "De Blasio said X and said, “Who are you going to trust?”": what comes before
                 # the quoted question stands
@@ -619,6 +620,41 @@ class ClaimFinder(DataComponent):
         if actor is None:
             return []
         return self._sentence_before(doc, sent, doc[v.i - 1], actor, v)
+
+    def noun_read_verb(self, doc: Doc, sent: Span, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """``tail_tag`` for a sentence whose reporting verb the tagger read as a noun after its
+        subject ("FEC records from the 2008 cycle show he backed X", "Audit files from NGP VAN show
+        that X"): a plural noun phrase opens the sentence, with no verb before the verb's base form
+        ("show", "suggest", "say" ...); it holds the clause after it, where the parse made no claim."""
+        end = _end_before_period(doc, sent)
+        start = sent.start
+        while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].lower_ in ("but", "and", "so", "however", "yet")):
+            start += 1
+        v = next((t for t in doc[start + 1: end - 2] if t.pos_ in ("VERB", "AUX", "NOUN") and (
+            t.pos_ != "NOUN" or (t.lower_ in NOUN_READ_VERBS and not t.lower_.endswith("s")))), None)
+        if v is None or v.pos_ != "NOUN" or _cue_taken(found, v) or doc[v.i - 1].pos_ in ("DET", "ADJ", "PRON"):
+            return []
+        subject = doc[start: v.i]
+        if len(subject) > 14 or any(t.pos_ not in self.TAIL_NP and t.text not in ("-", ".") for t in subject):
+            return []
+        # the head noun before its modifying phrase ("records *from* the 2008 cycle")
+        cut = next((t.i for t in subject if t.pos_ == "ADP"), v.i)
+        head = next((t for t in reversed(doc[start:cut]) if t.pos_ in ("NOUN", "PROPN")), None)
+        if head is None or head.tag_ not in ("NNS", "NNPS") or (cut == v.i and head.i != v.i - 1):
+            return []
+        s = v.i + 1 + (doc[v.i + 1].lower_ == "that")
+        content = doc[s:end]
+        if len(content) < 3 or doc[s].pos_ not in ("PRON", "PROPN", "DET", "NUM", "NOUN", "ADJ") \
+                or not any(t.pos_ in ("VERB", "AUX") for t in content):
+            return []
+        actor = self._tag_actor(doc, head, subject.start_char, subject.end_char, (start, head.i + 1))
+        if actor is None:
+            return []
+        text = doc_text(doc)
+        s_, e_ = _trim_content(text, content.start_char, content.end_char)
+        return [{"actor": actor, "stance": "support", "issue": {"text": text[s_:e_], "start": s_, "end": e_},
+                 "condition": None, "cue": _span_dict(doc, v.i, v.i + 1), "addressee": None, "optional": False,
+                 "source": f"{self.name}:noun_read_verb", "confidence": 0.6}]
 
     _CLOSING_MARKS = ("\u201d", '"', "''", "\u2019\u2019")
     _DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
