@@ -1632,3 +1632,18 @@ def test_a_quoted_i_holds_an_infinitive_after_a_predicate_adjective(nlp):
     text = "“We won tonight,” Gov. Ann Smith said. “I am proud to endorse Maria Lopez for mayor.”"
     claims = nlp(text)._.claims
     assert [(c["actor"]["text"], c["actor"]["canonical"], c["issue"]["text"]) for c in claims][1] == ("I", "Ann Smith", "Maria Lopez")
+
+
+def test_a_that_clause_hung_on_an_adjuncts_noun_is_the_verbs_complement(nlp):
+    text = "The senator said on Tuesday during a radio interview that she would oppose the bill."
+    words = [t.text for t in nlp.make_doc(text)]
+    assert (words[2], words[8], words[9], words[12]) == ("said", "interview", "that", "oppose")
+    # the parse of the real sentence: the clause a relative clause of "interview"
+    claims = _with_parse(nlp, text, {12: (8, "relcl")})
+    assert claims == [("senator", "support", "she would oppose the bill")]
+    # "said in a statement that X" too; not a noun's own clause after "to" ("responded to claims that X")
+    text = "The mayor responded to claims that he had misused city funds."
+    words = [t.text for t in nlp.make_doc(text)]
+    assert (words[2], words[4], words[8]) == ("responded", "claims", "misused")
+    claims = _with_parse(nlp, text, {8: (4, "acl")})
+    assert ("mayor", "support", "he had misused city funds") not in claims

@@ -1058,6 +1058,14 @@ def verb_ccomp_misparsed(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
                       and t.i + 1 < len(t.doc) and t.nbor(1).lower_ == "that"), None)
         if shown is not None and not any(t.is_punct and t.text != "-" for t in v.doc[cx.dobj.left_edge.i: shown.i]):
             return [Frame("verb_ccomp", cx.polarity(lex), [v.i], cx.actor, [Content(cx.dobj, "")], 0.7)]
+    if not cx.ccomps and cx.dobj is None and cx.is_report(lex):
+        # "said earlier on Friday during a news conference *that* he may wait": the parser hung the
+        # "that" clause on the noun of an adjunct after the verb, as a relative clause (a relative
+        # clause has no "that" complementizer)
+        hung = _clause_on_adjunct(v, lex)
+        if hung is not None:
+            return negate([Frame("verb_ccomp", cx.polarity(lex), [v.i], cx.actor, [Content(hung, "that")], 0.7)],
+                          cx.negated, cx.lemma not in lex.belief)
     if v.dep_ != "acl" or v.tag_ not in ("VBD", "VBN") or not cx.is_report(lex) or cx.ccomps or cx.xcomps \
             or cx.dobj is not None or any(c.dep_ in ("agent", "auxpass") for c in cx.kids):
         return None
@@ -1067,6 +1075,31 @@ def verb_ccomp_misparsed(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
     if not any(c.dep_ in ("nsubj", "nsubjpass") and c.i > v.i for c in root.children):
         return None
     return [Frame("verb_ccomp", cx.polarity(lex), [v.i], cx.actor, [Content(root, "that", minus=noun)], 0.7)]
+
+
+#: nouns that take a "that" clause of their own ("responded to accusations that X", "the idea that X")
+CONTENT_NOUNS = frozenset({"fact", "idea", "notion", "news", "possibility", "rumor", "rumour", "theory", "evidence",
+                           "sign", "question", "speculation", "word", "hope", "fear", "concern", "impression", "sense",
+                           "perception", "reports", "story", "assumption", "premise", "message", "point"})
+
+
+def _clause_on_adjunct(v: Token, lex: CueLexicon) -> Token | None:
+    """A finite clause opened by the complementizer "that" with a subject of its own, hung as a
+    relative clause on the object of a preposition after ``v`` ("on Friday", "during a news
+    conference", "in a statement"): ``v``'s complement, misattached. Not on a noun that takes such
+    a clause itself, after another preposition ("responded to accusations that X")."""
+    for prep in (c for c in v.children if c.dep_ == "prep" and c.i > v.i):
+        for noun in (c for c in prep.subtree if c.dep_ == "pobj"):
+            lemma = noun.lemma_.lower()
+            # "said in a statement that X" is the verb's; "responded to accusations that X" the noun's
+            where = noun.head.lower_ in ("in", "during", "at", "on") and noun.head.head == v
+            if not where and (lemma in lex.report_nouns or lemma in lex.light_nouns or lemma in CONTENT_NOUNS or noun.lower_ in CONTENT_NOUNS):
+                continue
+            for c in noun.children:
+                if c.dep_ in ("relcl", "acl") and c.i > noun.i and any(m.dep_ == "mark" and m.lower_ == "that" and m.i == c.left_edge.i for m in c.children) \
+                        and any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children):
+                    return c
+    return None
 
 
 def inverted_conditional(head: Token) -> bool:
