@@ -1647,3 +1647,16 @@ def test_a_that_clause_hung_on_an_adjuncts_noun_is_the_verbs_complement(nlp):
     assert (words[2], words[4], words[8]) == ("responded", "claims", "misused")
     claims = _with_parse(nlp, text, {8: (4, "acl")})
     assert ("mayor", "support", "he had misused city funds") not in claims
+
+
+def test_an_issue_inside_a_quotation_stops_before_the_speakers_tag(nlp):
+    text = ("“Governor Lane’s new budget is telling working families that unless they earn six figures, they are simply "
+            "on their own,” said Ortiz.")
+    words = [t.text for t in nlp.make_doc(text)]
+    assert (words[7], words[18], words[25]) == ("telling", "are", "said")
+    # the parse of the real sentence: "telling" the root, the tag's "said" its "that" complement and
+    # the quoted clause under "said" -- the budget's claim then ran over the tag and hid the speaker's
+    claims = _with_parse(nlp, text, {7: (7, "ROOT"), 25: (7, "ccomp"), 18: (25, "ccomp"), 10: (25, "mark"),
+                                     27: (7, "punct")})
+    assert claims == [("Ortiz", "support", "Governor Lane’s new budget is telling working families that unless they earn six "
+                       "figures, they are simply on their own")]

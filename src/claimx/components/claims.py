@@ -1325,6 +1325,22 @@ class ClaimFinder(DataComponent):
         return out
 
     @staticmethod
+    def _inside_its_quotation(text: str, claim: dict[str, Any], claims: list[dict[str, Any]]) -> None:
+        """An issue that starts inside a direct quotation and runs over the speaker tag after it
+        ends with the quotation: the parser sometimes hangs the tag on a verb inside ("“..., they
+        are no longer welcome in the party,” said Pavone" under "telling"), and the issue then
+        hid the speaker's own claim."""
+        issue = claim["issue"]
+        quote = quotation_around(text, issue["start"], issue["start"] + 1)
+        if quote is None or issue["end"] <= quote[1] or quote[1] <= issue["start"]:
+            return
+        if not re.match(r"[,.!?]\s*(?:\u201d|\"|''|\u2019\u2019)", text[quote[1]:issue["end"]]):
+            return
+        if not any(o is not claim and o["cue"] is not None and quote[1] <= o["cue"]["start"] < issue["end"] for o in claims):
+            return
+        claim["issue"] = {"text": text[issue["start"]:quote[1]], "start": issue["start"], "end": quote[1]}
+
+    @staticmethod
     def _relayed(claim: dict[str, Any], claims: list[dict[str, Any]]) -> bool:
         """An "according to" claim whose content is a speaker's tagged claim ("X said P, according to
         the Philippine Star"): the outlet only relays it (GUIDELINES 11.2).  "According to" over a
@@ -1352,6 +1368,8 @@ class ClaimFinder(DataComponent):
                 grown.append(c)
         for c in claims:
             self._statement_only(text, c)
+        for c in claims:
+            self._inside_its_quotation(text, c, claims)
         claims = [c for c in claims if not self._relayed(c, claims)]
         # a claim the parser split off inside the quotation now lies in the grown one's issue
         for g in grown:
