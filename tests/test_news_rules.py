@@ -1660,3 +1660,14 @@ def test_an_issue_inside_a_quotation_stops_before_the_speakers_tag(nlp):
                                      27: (7, "punct")})
     assert claims == [("Ortiz", "support", "Governor Lane’s new budget is telling working families that unless they earn six "
                        "figures, they are simply on their own")]
+
+
+def test_a_reporting_verb_takes_the_quotation_after_its_comma_when_the_parse_found_no_content(nlp):
+    text = "The governor said, “Sure. We have heard that before. Voters pay attention to the roads.”"
+    assert _claims(nlp, text) == [("governor", "support", "Sure. We have heard that before. Voters pay attention to the roads")]
+    # a quotation that asks first and states after: the statement (GUIDELINES 6.9); a question alone: nothing
+    text = "Ortiz said, “Who among us thinks the roads are fine? I think the county has failed its drivers.”"
+    got = _claims(nlp, text)
+    assert ("Ortiz", "support", "I think the county has failed its drivers") in got
+    assert not [c for c in got if c[2] == "the roads are fine"]
+    assert _claims(nlp, "The mayor asked, “Who will pay for this?”") == []

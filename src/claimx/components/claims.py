@@ -104,6 +104,11 @@ class ClaimFinder(DataComponent):
                 if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.lex.report:
                     claims.extend(self.quote_tag(doc, tok, askers))
                     claims.extend(self.colon_content(doc, tok))
+                    if self.lex.polarity.get(tok.lemma_.lower()) == "support" and not _cue_taken(claims[first:], tok) and \
+                            not any(c.dep_ in ("xcomp", "dobj", "obj") for c in tok.children):
+                        # 'Ryan said, “Sure. I get that, too. ...”': the parse found no content in
+                        # the quotation after the comma (it opens with an interjection or a question)
+                        claims.extend(self.tag_verb_quote(doc, tok))
                 elif tok.pos_ == "VERB" and self._tag_verb(tok):
                     claims.extend(self.quote_tag(doc, tok, askers))
                     claims.extend(self.tag_verb_quote(doc, tok))
@@ -116,8 +121,10 @@ class ClaimFinder(DataComponent):
             claims.extend(self.noun_read_verb(doc, sent, claims[first:]))
             if asks is not None:
                 # "De Blasio said X and said, “Who are you going to trust?”": what comes before
-                # the quoted question stands
-                claims[first:] = [c for c in claims[first:] if c["issue"]["end"] <= asks
+                # the quoted question stands; a quotation that goes on after the sentence ends is
+                # its tag's content all the same (the question left out later: _statement_only)
+                goes_on = self._quotation_goes_on(sent, asks)
+                claims[first:] = [c for c in claims[first:] if (c["issue"]["end"] <= asks or goes_on)
                                   and (c["cue"] or c["issue"])["start"] < asks
                                   and not self._asking(doc, c)]
         turns = self.transcript_turns(doc)
@@ -141,8 +148,8 @@ class ClaimFinder(DataComponent):
         span = doc.char_span(cue["start"], cue["end"], alignment_mode="expand")
         return span is not None and any(t.lemma_.lower() in ASKING for t in span)
 
-    @staticmethod
-    def _question_start(sent: Span) -> int | None:
+    @classmethod
+    def _question_start(cls, sent: Span) -> int | None:
         """Where the question of a sentence that ends in "?" begins: the sentence's start (no claim
         in it: a headline question, "Does X support Y?"), or the opening mark of a quotation that
         closes it after a statement ("X said Y and asked, “Who ...?”"); None when it asks nothing."""
@@ -151,9 +158,21 @@ class ClaimFinder(DataComponent):
             return None
         body = text.rstrip("\"'\u201d\u2019)")
         i = max(body.rfind("\u201c"), body.rfind("''"), body.rfind(' "'))
+        if cls._quotation_goes_on(sent, sent.start_char + i):
+            # 'Graham said, “How many of you believe X? I believe Y.”': the quotation goes on
+            # after its question, to a statement in the next sentence; the question asks
+            return sent.start_char + i
         if i <= 0 or text[:i].rstrip().endswith(("?", ".")) or len(_WORD.findall(text[:i])) < 4:
             return sent.start_char
         return sent.start_char + i
+
+    @staticmethod
+    def _quotation_goes_on(sent: Span, asks: int) -> bool:
+        """The question at ``asks`` is in a curly quotation opened there and still open at the
+        sentence's end: the quotation goes on to the next sentence."""
+        text = sent.text.rstrip()
+        i = asks - sent.start_char
+        return 0 < i < len(text) and text[i] == "\u201c" and "\u201d" not in text[i:] and text.endswith("?")
 
     # -- headlines ---------------------------------------------------------------------------
     _COLON = re.compile(r"([^:\n]{2,80}?):\s+(\S[^\n]*)")
