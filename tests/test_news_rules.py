@@ -1671,3 +1671,14 @@ def test_a_reporting_verb_takes_the_quotation_after_its_comma_when_the_parse_fou
     assert ("Ortiz", "support", "I think the county has failed its drivers") in got
     assert not [c for c in got if c[2] == "the roads are fine"]
     assert _claims(nlp, "The mayor asked, “Who will pay for this?”") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Six in 10 say the governor is too cautious.", ("Six in 10", "support", "the governor is too cautious")),
+    ("About three-quarters support a ban on new casinos.", ("About three-quarters", "support", "a ban on new casinos")),
+    ("Nearly half said the roads were worse than last year.", ("Nearly half", "support", "the roads were worse than last year")),
+])
+def test_a_share_of_people_polled_holds_a_position(nlp, text, expected):
+    assert expected in _claims(nlp, text)
+    # a share of things holds none
+    assert _claims(nlp, "Half of the money said nothing about the roads.") == []

@@ -879,6 +879,21 @@ class ClaimFinder(DataComponent):
         return {**_span_dict(doc, tok.i, tok.i + 1), "canonical": None, "quotation": q}
 
     QUANTIFIERS = frozenset({"many", "some", "most", "several", "others", "few"})
+    FRACTIONS = frozenset({"half", "third", "thirds", "quarter", "quarters", "fifth", "fifths"})
+
+    @classmethod
+    def _poll_share(cls, tok: Token) -> bool:
+        """A share of people as a number: "half", "a third", "three-quarters", "two(-thirds)", "(six
+        in) 10", "(4 out of) 10"."""
+        doc = tok.doc
+        if tok.lower_ in cls.FRACTIONS:
+            return True
+        if tok.pos_ != "NUM":
+            return False
+        if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].lower_ in cls.FRACTIONS:
+            return True
+        return tok.i >= 2 and doc[tok.i - 1].lower_ in ("in", "of") and (doc[tok.i - 2].pos_ == "NUM" or (
+            doc[tok.i - 2].lower_ == "out" and tok.i >= 3 and doc[tok.i - 3].pos_ == "NUM"))
 
     def likely_holder(self, tok: Token) -> bool:
         """A common-noun holder needs an actor noun as head or an entity inside its phrase; a bare
@@ -889,6 +904,10 @@ class ClaimFinder(DataComponent):
         of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         members = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
         if tok.lower_ in self.QUANTIFIERS and tok.dep_ in SUBJECTS:
+            return members is None or members.pos_ == "PRON" or self.likely_holder(members)
+        if tok.dep_ in SUBJECTS and self._poll_share(tok):
+            # "Six in 10 say X", "About three-quarters support X", "Nearly half said X": a share of
+            # the people polled, like "47 percent" (unless its "of" phrase names things)
             return members is None or members.pos_ == "PRON" or self.likely_holder(members)
         if partitive_one(tok):
             return self.likely_holder(members)   # "one of the former prosecutors"
