@@ -1682,3 +1682,16 @@ def test_a_share_of_people_polled_holds_a_position(nlp, text, expected):
     assert expected in _claims(nlp, text)
     # a share of things holds none
     assert _claims(nlp, "Half of the money said nothing about the roads.") == []
+
+
+@pytest.mark.parametrize("text,cue", [
+    ("The governor made clear that she would veto the bill.", "made clear"),
+    ("The governor made it clear that she would veto the bill.", "made it clear"),
+    ("The governor has made clear she opposes the bill.", "made clear"),
+])
+def test_made_clear_reports_its_clause(nlp, text, cue):
+    claims = nlp(text)._.claims
+    assert [(c["actor"]["text"], c["cue"]["text"]) for c in claims] == [("governor", cue)]
+    assert claims[0]["issue"]["text"].startswith("she")
+    assert _claims(nlp, "The governor did not make clear whether she would veto the bill.") == []
+    assert _claims(nlp, "The storm made the roads clear of traffic.") == []

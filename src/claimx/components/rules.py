@@ -1332,7 +1332,25 @@ def _set_off(v: Token) -> bool:
 
 VerbRule = Callable[[VerbCue, CueLexicon], "list[Frame] | None"]
 # Rules tried at any verb, then (after the gate) those for verbs of the cue lexicon.
-OPEN_VERB_RULES: tuple[VerbRule, ...] = (verb_prep_phrasal, parenthetical_as, verb_xcomp_call_on, evaluative, light_noun)
+def made_clear(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
+    """``verb_ccomp`` for "made (it) clear / plain that X": the parser hangs the clause on "made",
+    on the adjective, or makes it the adjective's subject; "did not make clear whether X" says nothing."""
+    if cx.lemma != "make" or not cx.actor:
+        return None
+    clear = next((c for c in cx.kids if c.lower_ in ("clear", "plain") and c.i > cx.v.i
+                  and c.dep_ in ("ccomp", "acomp", "oprd", "dobj", "advmod", "xcomp", "amod")), None)
+    if clear is None:
+        return None
+    clause = next((c for c in [*clear.children, *cx.kids] if c.i > clear.i and c.pos_ in ("VERB", "AUX")
+                   and c.dep_ in ("ccomp", "csubj", "advcl", "xcomp")
+                   and not _indirect_question(c, "make", cx.v.i)), None)
+    if clause is None:
+        return None
+    return negate([Frame("verb_ccomp", "support", list(range(cx.v.i, clear.i + 1)), cx.actor, [Content(clause, "that")], 0.75)],
+                  cx.negated, True)
+
+
+OPEN_VERB_RULES: tuple[VerbRule, ...] = (verb_prep_phrasal, parenthetical_as, verb_xcomp_call_on, evaluative, made_clear, light_noun)
 LEXICON_VERB_RULES: tuple[VerbRule, ...] = (verb_answer, verb_passive, verb_ccomp, verb_ccomp_misparsed, verb_compose, verb_xcomp, verb_prep,
                                             verb_dobj, parenthetical)
 VERB_RULES = OPEN_VERB_RULES + LEXICON_VERB_RULES
