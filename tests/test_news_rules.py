@@ -1695,3 +1695,13 @@ def test_made_clear_reports_its_clause(nlp, text, cue):
     assert claims[0]["issue"]["text"].startswith("she")
     assert _claims(nlp, "The governor did not make clear whether she would veto the bill.") == []
     assert _claims(nlp, "The storm made the roads clear of traffic.") == []
+
+
+def test_a_names_reporting_verb_read_as_a_noun_before_that(nlp):
+    text = ("Donald Trump spoke in Iowa on Monday. Trump predicts that as other candidates drop out, many of their "
+            "supporters will switch to his side.")
+    doc = nlp(text)
+    (v,) = [t for t in doc if t.lower_ == "predicts"]
+    assert v.pos_ == "NOUN"   # the parse error the rule repairs
+    assert [(c["actor"]["text"], c["cue"]["text"]) for c in doc._.claims] == [("Trump", "predicts")]
+    assert _claims(nlp, "The Trump claims that were debunked last year came back.") == []

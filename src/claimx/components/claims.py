@@ -650,9 +650,16 @@ class ClaimFinder(DataComponent):
         while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].lower_ in ("but", "and", "so", "however", "yet")):
             start += 1
         v = next((t for t in doc[start + 1: end - 2] if t.pos_ in ("VERB", "AUX", "NOUN") and (
-            t.pos_ != "NOUN" or (t.lower_ in NOUN_READ_VERBS and not t.lower_.endswith("s")))), None)
+            t.pos_ != "NOUN" or (t.lower_ in NOUN_READ_VERBS and not t.lower_.endswith("s")) or self._named_says_that(t))), None)
         if v is None or v.pos_ != "NOUN" or _cue_taken(found, v) or doc[v.i - 1].pos_ in ("DET", "ADJ", "PRON"):
             return []
+        if self._named_says_that(v):
+            # "Trump predicts that X": a name, then a reporting verb's -s form read as a noun, then "that"
+            head = doc[v.i - 1]
+            subject = doc[start: v.i]
+            if any(not t.text[:1].isupper() and t.text not in (".", "-") for t in subject):
+                return []
+            return self._read_claim(doc, v, start, end, head, subject)
         subject = doc[start: v.i]
         if len(subject) > 14 or any(t.pos_ not in self.TAIL_NP and t.text not in ("-", ".") for t in subject):
             return []
@@ -661,9 +668,20 @@ class ClaimFinder(DataComponent):
         head = next((t for t in reversed(doc[start:cut]) if t.pos_ in ("NOUN", "PROPN")), None)
         if head is None or head.tag_ not in ("NNS", "NNPS") or (cut == v.i and head.i != v.i - 1):
             return []
+        return self._read_claim(doc, v, start, end, head, subject)
+
+    def _named_says_that(self, t: Token) -> bool:
+        """A reporting verb's -s form the tagger read as a noun, after a name and before "that"."""
+        return t.tag_ == "NNS" and t.lower_.endswith("s") and t.i > 0 and t.doc[t.i - 1].pos_ in ("PROPN", "NOUN") \
+            and t.doc[t.i - 1].text[:1].isupper() and mention_at(t.doc, t.doc[t.i - 1]) is not None \
+            and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "that" and t.text.islower() \
+            and any(self.lex.reports(lemma) for lemma in self._verb_lemmas(t))
+
+    def _read_claim(self, doc: Doc, v: Token, start: int, end: int, head: Token, subject: Span) -> list[dict[str, Any]]:
+        """The ``noun_read_verb`` claim: the clause after ``v`` (and its "that"), held by ``head``."""
         s = v.i + 1 + (doc[v.i + 1].lower_ == "that")
         content = doc[s:end]
-        if len(content) < 3 or doc[s].pos_ not in ("PRON", "PROPN", "DET", "NUM", "NOUN", "ADJ") \
+        if len(content) < 3 or doc[s].pos_ not in ("PRON", "PROPN", "DET", "NUM", "NOUN", "ADJ", "SCONJ", "ADP") \
                 or not any(t.pos_ in ("VERB", "AUX") for t in content):
             return []
         actor = self._tag_actor(doc, head, subject.start_char, subject.end_char, (start, head.i + 1))
