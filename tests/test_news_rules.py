@@ -1705,3 +1705,10 @@ def test_a_names_reporting_verb_read_as_a_noun_before_that(nlp):
     assert v.pos_ == "NOUN"   # the parse error the rule repairs
     assert [(c["actor"]["text"], c["cue"]["text"]) for c in doc._.claims] == [("Trump", "predicts")]
     assert _claims(nlp, "The Trump claims that were debunked last year came back.") == []
+
+
+def test_a_quotation_that_states_then_asks_keeps_the_statement(nlp):
+    text = "The mayor added, “The tax will hurt the city’s poorest families. Who will pay for that? Does anyone care?”"
+    assert _claims(nlp, text) == [("mayor", "support", "The tax will hurt the city’s poorest families")]
+    # a quotation that only asks holds nothing, also with an abbreviation inside
+    assert _claims(nlp, "She said, “Do you trust Mr. Trump?”") == []

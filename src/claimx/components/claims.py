@@ -1202,7 +1202,16 @@ class ClaimFinder(DataComponent):
         m = _FILLERS.match(text, s, e)
         if m is not None and e - m.end() >= 8:
             s = m.end()
-        if s != issue["start"]:
+        # one that states and then asks keeps the statement ("Now it's forced deportation. We're
+        # going to round them all up? Does that sound familiar?" -> "Now it's forced deportation")
+        body = text[s:e].rstrip(" \u201d\u2019\"'")
+        if body.endswith("?"):
+            last = None
+            for end in _STATEMENT_END.finditer(body):
+                last = end
+            if last is not None and last.start() >= 8:
+                e = s + last.start()
+        if (s, e) != (issue["start"], issue["end"]):
             claim["issue"] = {"text": text[s:e], "start": s, "end": e}
 
     # -- interview transcripts (GUIDELINES 9.1) -------------------------------------------------
@@ -1519,6 +1528,8 @@ def _trim_content(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 _WORD = re.compile(r"[A-Za-z][\w’'-]*")
+# the end of a stated sentence before another one (not "Mr." or "U.S.")
+_STATEMENT_END = re.compile(r"(?<=[a-z0-9%)\]][a-z0-9%)\]])[.!](?=[\s\u201d\u2019\"']+[A-Z\u201c\"'])")
 
 
 def _title_case(line: str) -> bool:
