@@ -1712,3 +1712,10 @@ def test_a_quotation_that_states_then_asks_keeps_the_statement(nlp):
     assert _claims(nlp, text) == [("mayor", "support", "The tax will hurt the city’s poorest families")]
     # a quotation that only asks holds nothing, also with an abbreviation inside
     assert _claims(nlp, "She said, “Do you trust Mr. Trump?”") == []
+
+
+def test_a_verb_coordinated_with_a_passive_shares_its_subject(nlp):
+    text = "The mayor was forced into a rare retreat and said that his words had been misread."
+    assert ("mayor", "support", "his words had been misread") in _claims(nlp, text)
+    # a coordinated participle is passive too: its subject holds nothing
+    assert not [c for c in _claims(nlp, "The mayor was arrested and accused of fraud.") if c[0] == "mayor"]

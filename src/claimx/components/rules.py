@@ -376,6 +376,10 @@ def holder(v: Token, lex: CueLexicon) -> tuple[list[Token] | None, bool]:
             head = head.head
         if head.pos_ in ("VERB", "AUX"):
             subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+            if subj is None and v.dep_ == "conj" and v.tag_ != "VBN":   # ("was arrested and accused of X": passive both)
+                # "Mr. Trump was forced into damage control and said X": coordinated verbs share
+                # the subject, whatever the first one's voice
+                subj = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
             if subj is not None and subj.lower_ not in RELATIVE and (
                     subj.lower_ not in NOT_ACTORS or quoted_first_person(subj)):
                 # "In opposing X, her personal lawyer, David E. Kendall, wrote": the name holds it;
