@@ -1719,3 +1719,13 @@ def test_a_verb_coordinated_with_a_passive_shares_its_subject(nlp):
     assert ("mayor", "support", "his words had been misread") in _claims(nlp, text)
     # a coordinated participle is passive too: its subject holds nothing
     assert not [c for c in _claims(nlp, "The mayor was arrested and accused of fraud.") if c[0] == "mayor"]
+
+
+def test_a_sentence_ending_in_the_state_has_no_speaker_tag(nlp):
+    # "..., areas of the state." looked like a speaker tag ("..., records show."): "state" as its verb
+    text = ("Ortiz said the tax would pass, but he said Lane could win traditionally rural, though culturally "
+            "liberal, areas of the state.")
+    got = _claims(nlp, text)
+    assert ("Ortiz", "support", "the tax would pass") in got
+    assert [c for c in got if c[2].startswith("Lane could win")]
+    assert not [c for c in got if c[2].startswith("Ortiz said")]

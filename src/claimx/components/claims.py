@@ -566,8 +566,8 @@ class ClaimFinder(DataComponent):
         lemmas = self._verb_lemmas(v)
         if not any(self.lex.reports(lemma) for lemma in lemmas):
             return []
-        if _cue_taken(found, v):
-            return []
+        if _cue_taken(found, v) or doc[v.i - 1].pos_ in ("DET", "ADP", "ADJ", "CCONJ", "PART", "NUM"):
+            return []   # ("... areas of the state.": a noun after its article, not a tag's verb)
         k = v.i - 1
         # a personal pronoun for the tag ("..., even with a “good” job, he said.")
         pronoun = v.i - 2 > sent.start and doc[k].lower_ in ("he", "she", "they", "we") and doc[k - 1].text == ","
