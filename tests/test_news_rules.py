@@ -1729,3 +1729,10 @@ def test_a_sentence_ending_in_the_state_has_no_speaker_tag(nlp):
     assert ("Ortiz", "support", "the tax would pass") in got
     assert [c for c in got if c[2].startswith("Lane could win")]
     assert not [c for c in got if c[2].startswith("Ortiz said")]
+
+
+def test_a_tag_after_a_quotation_holds_it_over_a_second_subject_before_it(nlp):
+    text = "His final assessment: “The plan is not quite dead,” he said."
+    doc = nlp(text)
+    assert [t.text for t in doc if t.dep_ == "nsubj" and t.head.text == "said"] == ["assessment", "he"]
+    assert _claims(nlp, text) == [("he", "support", "The plan is not quite dead")]

@@ -318,7 +318,10 @@ def holder(v: Token, lex: CueLexicon) -> tuple[list[Token] | None, bool]:
     # "Saturday at the convention Sen. Warren said X": a date the parser took for the subject holds nothing
     subjects = [c for c in kids if c.dep_ == "nsubj" and not _is_time(c)]
     subj = subjects[0] if subjects else None
-    if len(subjects) > 1 and subjects[0].pos_ == "NOUN" and subjects[1].pos_ == "PROPN" \
+    if len(subjects) > 1 and subjects[-1].i < v.i and any(
+            t.text in (":", "\u201d", '"', "''") for t in v.doc[subjects[0].i: subjects[-1].i]):
+        subj = subjects[-1]   # "His final assessment: “It's not quite optimistic,” he said": the tag's own subject
+    elif len(subjects) > 1 and subjects[0].pos_ == "NOUN" and subjects[1].pos_ == "PROPN" \
             and subjects[1].ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and subjects[1].left_edge.i == subjects[0].right_edge.i + 1:
         subj = subjects[1]   # "Local news affiliate ABC 7 is reporting X": the name the parser made a second subject
     if subj is not None:
