@@ -11,7 +11,8 @@ empty, when it decides for the cue (an empty list: no claim here, try nothing el
 * at "according": :func:`according_to`;
 * at a verb, :data:`VERB_RULES` in order: :func:`verb_prep_phrasal` ("called for X"),
   :func:`parenthetical_as` ("as X pointed out, Y"), :func:`verb_xcomp_call_on` ("called on X to
-  Y"), :func:`evaluative`, :func:`light_noun`; then, for a verb of the cue lexicon only,
+  Y"), :func:`evaluative`, :func:`made_clear` ("made it clear that X", a frame of ``verb_ccomp``),
+  :func:`light_noun`; then, for a verb of the cue lexicon only,
   :func:`verb_answer` ("Asked if X, she said no"), :func:`verb_passive`, :func:`verb_ccomp`,
   :func:`verb_ccomp_misparsed` ("Outlets reported on Monday X" read as a participle),
   :func:`verb_compose`, :func:`verb_xcomp`, :func:`verb_prep`, :func:`verb_dobj`, :func:`parenthetical`;
