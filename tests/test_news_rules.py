@@ -1736,3 +1736,11 @@ def test_a_tag_after_a_quotation_holds_it_over_a_second_subject_before_it(nlp):
     doc = nlp(text)
     assert [t.text for t in doc if t.dep_ == "nsubj" and t.head.text == "said"] == ["assessment", "he"]
     assert _claims(nlp, text) == [("he", "support", "The plan is not quite dead")]
+
+
+def test_a_speaker_tag_between_commas_read_from_the_words(nlp):
+    text = "During the same stretch, F.A.A. records show, the Cessna has flown roughly 216 hours."
+    assert _claims(nlp, text) == [("F.A.A. records", "support", "the Cessna has flown roughly 216 hours")]
+    text = "The jet was insured at a value of $35 million in 2011, county records show, and pilots say it is worth less."
+    assert ("county records", "support", "The jet was insured at a value of $35 million in 2011") in _claims(nlp, text)
+    assert _claims(nlp, "In Ohio, Rust Belt states, the race is tight.") == []

@@ -119,6 +119,7 @@ class ClaimFinder(DataComponent):
             claims.extend(self.inverted_tail_tag(doc, sent, claims[first:]))
             claims.extend(self.called_quote(doc, sent, claims[first:]))
             claims.extend(self.noun_read_verb(doc, sent, claims[first:]))
+            claims.extend(self.comma_tag(doc, sent, claims[first:]))
             if asks is not None:
                 # "De Blasio said X and said, “Who are you going to trust?”": what comes before
                 # the quoted question stands; a quotation that goes on after the sentence ends is
@@ -669,6 +670,51 @@ class ClaimFinder(DataComponent):
         if head is None or head.tag_ not in ("NNS", "NNPS") or (cut == v.i and head.i != v.i - 1):
             return []
         return self._read_claim(doc, v, start, end, head, subject)
+
+    def comma_tag(self, doc: Doc, sent: Span, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """``parenthetical`` read from the words: a speaker tag set off by commas inside the
+        sentence ("During the same stretch, F.A.A. records show, the Cessna has flown 216 hours";
+        "X was insured at $35 million, records show, and experts say Y"), where the parse made no
+        claim at its verb (it often reads "show" as a noun there).  The tag is a noun phrase and a
+        reporting verb; the content is the side that holds a verb, the left one first (GUIDELINES 9.2)."""
+        end = _end_before_period(doc, sent)
+        text = doc_text(doc)
+        for v in doc[sent.start + 2: end - 2]:
+            if doc[v.i + 1].text != "," or not v.text.islower() or not (
+                    v.tag_ in ("VBD", "VBZ", "VBP") or (v.tag_ in ("NN", "NNS") and v.lower_ in NOUN_READ_VERBS)) \
+                    or _cue_taken(found, v) or not any(self.lex.reports(lemma) for lemma in self._verb_lemmas(v)) \
+                    or (v.lower_ in self.lex.noun_forms and v.pos_ != "VERB"):   # ("In Ohio, Rust Belt states, ...")
+                continue
+            k = v.i - 1
+            while k > sent.start and doc[k].text != "," and v.i - k <= 8 and (
+                    doc[k].pos_ in self.TAIL_NP - {"CCONJ", "ADP"} or doc[k].text in (".", "-")):
+                k -= 1
+            if doc[k].text != "," or k >= v.i - 1 or any(c.dep_ == "neg" for c in v.children):
+                continue
+            head = next((t for t in reversed(doc[k + 1: v.i]) if t.pos_ in ("NOUN", "PROPN")), None)
+            if head is None:
+                continue
+            left, right = doc[sent.start: k], doc[v.i + 2: end]
+            def clause(span: Span) -> bool:
+                return any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in span)
+            if left and left[0].pos_ == "SCONJ":
+                continue   # ("While X might seem odd, records show, ...": the tag reports the main clause)
+            if clause(left):
+                s_, e_ = left.start_char, left.end_char
+            elif clause(right) and right[0].pos_ != "CCONJ":
+                s_, e_ = right.start_char, right.end_char
+            else:
+                continue
+            actor = self._tag_actor(doc, head, doc[k + 1].idx, v.idx, (k + 1, head.i + 1))
+            if actor is None:
+                continue
+            s_, e_ = _trim_content(text, s_, e_)
+            if e_ - s_ < 8:
+                continue
+            return [{"actor": actor, "stance": "support", "issue": {"text": text[s_:e_], "start": s_, "end": e_},
+                     "condition": None, "cue": _span_dict(doc, v.i, v.i + 1), "addressee": None, "optional": False,
+                     "source": f"{self.name}:parenthetical", "confidence": 0.6}]
+        return []
 
     def _named_says_that(self, t: Token) -> bool:
         """A reporting verb's -s form the tagger read as a noun, after a name and before "that"."""
