@@ -1744,3 +1744,11 @@ def test_a_speaker_tag_between_commas_read_from_the_words(nlp):
     text = "The jet was insured at a value of $35 million in 2011, county records show, and pilots say it is worth less."
     assert ("county records", "support", "The jet was insured at a value of $35 million in 2011") in _claims(nlp, text)
     assert _claims(nlp, "In Ohio, Rust Belt states, the race is tight.") == []
+
+
+def test_a_name_and_description_read_as_a_clause_before_said_hold_its_content(nlp):
+    text = "One attendee, who like others spoke on the condition of anonymity, said the message was that the race is long."
+    doc = nlp(text)
+    (said,) = [t for t in doc if t.text == "said"]
+    assert not any(c.dep_ in ("nsubj", "nsubjpass") for c in said.children)   # the parse error the rule repairs
+    assert _claims(nlp, text) == [("One attendee", "support", "the message was that the race is long")]

@@ -229,7 +229,9 @@ class VerbCue:
         lemma = v.lemma_.lower()
         kids = list(v.children)
         actor, passive = holder(v, lex)
-        ccomps = [c for c in kids if c.dep_ == "ccomp"]
+        # (not the clause before the verb the holder was read from: "Jeffrey Salkin, a rabbi helping X, said")
+        named = _name_read_as_clause(v) if actor else None
+        ccomps = [c for c in kids if c.dep_ == "ccomp" and not (named is not None and named in actor and named.head == c)]
         if ccomps:
             # "said that X and that Y": a clause opened by "that" is no second main clause; the
             # parser hung it off the cue as a conjunct, it is the cue's second complement
@@ -339,6 +341,9 @@ def holder(v: Token, lex: CueLexicon) -> tuple[list[Token] | None, bool]:
         return holders + included_members(holders) + stranded_members(v, holders, lex), passive
     if passive:
         return None, True
+    named = _name_read_as_clause(v)
+    if named is not None:
+        return [named], False
     sender = message_sender(v, lex)
     if sender is not None:
         return sender, False
@@ -404,6 +409,22 @@ def holder(v: Token, lex: CueLexicon) -> tuple[list[Token] | None, bool]:
         if noun is not None and noun.lower_ not in NOT_ACTORS:
             return [noun], False
     return None, False
+
+
+def _name_read_as_clause(v: Token) -> Token | None:
+    """"Jeffrey Salkin, a Hollywood rabbi helping to organize the boycott, said X": the parser read
+    the name and its description before the verb as a clause complementing it, and the verb has no
+    subject; the name opening the sentence, the clause's subject, holds X."""
+    doc = v.doc
+    if v.i < 2 or doc[v.i - 1].text != ",":
+        return None
+    c = next((c for c in v.children if c.dep_ == "ccomp" and c.i < v.i and c.right_edge.i == v.i - 2), None)
+    if c is None or c.left_edge.i != v.sent.start:
+        return None
+    subj = next((x for x in c.children if x.dep_ == "nsubj" and x.i < c.i), None)
+    if subj is None or subj.pos_ not in ("PROPN", "NOUN") or subj.i + 1 >= len(doc) or doc[subj.i + 1].text != ",":
+        return None
+    return subj
 
 
 def _listed_names(noun: Token) -> list[Token]:
