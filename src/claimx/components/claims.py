@@ -428,9 +428,7 @@ class ClaimFinder(DataComponent):
             actor = self._entity(doc, h)
             if actor is None:
                 continue
-            out.append({"actor": actor, "stance": "support", "issue": {"text": text[s_:e_], "start": s_, "end": e_},
-                        "condition": None, "cue": _span_dict(doc, v.i, v.i + 1), "addressee": None, "optional": False,
-                        "source": f"{self.name}:{rule}", "confidence": 0.7})
+            out.append(self._read_record(doc, actor, s_, e_, (v.i, v.i + 1), rule, 0.7))
         return out
 
     @staticmethod
@@ -523,9 +521,7 @@ class ClaimFinder(DataComponent):
             lead = re.match(r"(?:but|and|so)\s+", text[q[0]:q[1]], re.I)
             if lead:
                 q = (q[0] + lead.end(), q[1])
-            out.append({"actor": actor, "stance": "support", "issue": {"text": text[q[0]:q[1]], "start": q[0], "end": q[1]},
-                        "condition": None, "cue": _span_dict(doc, v.i, v.i + 1), "addressee": None, "optional": False,
-                        "source": f"{self.name}:quote_tag", "confidence": 0.8})
+            out.append(self._read_record(doc, actor, q[0], q[1], (v.i, v.i + 1), "quote_tag", 0.8))
         return out
 
     TAIL_NP = {"DET", "ADJ", "NOUN", "PROPN", "NUM", "CCONJ", "PART", "ADP"}
@@ -609,9 +605,7 @@ class ClaimFinder(DataComponent):
         content = doc.char_span(s_, e_, alignment_mode="expand")
         if content is None or len(content) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in content) or text[e_ - 1:e_] == "?":
             return []
-        return [{"actor": actor, "stance": "support", "issue": {"text": text[s_:e_], "start": s_, "end": e_},
-                 "condition": None, "cue": _span_dict(doc, v.i, v.i + 1), "addressee": None, "optional": False,
-                 "source": f"{self.name}:tail_tag", "confidence": 0.7}]
+        return [self._read_record(doc, actor, s_, e_, (v.i, v.i + 1), "tail_tag", 0.7)]
 
     def inverted_tail_tag(self, doc: Doc, sent: Span, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """``tail_tag`` with the verb first: "X, said Christine Link, executive director of the ACLU
@@ -640,6 +634,15 @@ class ClaimFinder(DataComponent):
         if actor is None:
             return []
         return self._sentence_before(doc, sent, doc[v.i - 1], actor, v)
+
+    def _read_record(self, doc: Doc, actor: dict[str, Any], start: int, end: int, cue: tuple[int, int], rule: str,
+                     confidence: float, stance: str = "support") -> dict[str, Any]:
+        """A record read from the words (the speaker-tag and evaluation fallbacks): the issue is
+        ``doc``'s text from character ``start`` to ``end``, the cue the tokens ``cue``."""
+        text = doc_text(doc)
+        return {"actor": actor, "stance": stance, "issue": {"text": text[start:end], "start": start, "end": end},
+                "condition": None, "cue": _span_dict(doc, *cue), "addressee": None, "optional": False,
+                "source": f"{self.name}:{rule}", "confidence": confidence}
 
     def noun_read_verb(self, doc: Doc, sent: Span, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """``tail_tag`` for a sentence whose reporting verb the tagger read as a noun after its
@@ -695,13 +698,11 @@ class ClaimFinder(DataComponent):
             if head is None:
                 continue
             left, right = doc[sent.start: k], doc[v.i + 2: end]
-            def clause(span: Span) -> bool:
-                return any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in span)
             if left and left[0].pos_ == "SCONJ":
                 continue   # ("While X might seem odd, records show, ...": the tag reports the main clause)
-            if clause(left):
+            if _finite(left):
                 s_, e_ = left.start_char, left.end_char
-            elif clause(right) and right[0].pos_ != "CCONJ":
+            elif _finite(right) and right[0].pos_ != "CCONJ":
                 s_, e_ = right.start_char, right.end_char
             else:
                 continue
@@ -711,9 +712,7 @@ class ClaimFinder(DataComponent):
             s_, e_ = _trim_content(text, s_, e_)
             if e_ - s_ < 8:
                 continue
-            return [{"actor": actor, "stance": "support", "issue": {"text": text[s_:e_], "start": s_, "end": e_},
-                     "condition": None, "cue": _span_dict(doc, v.i, v.i + 1), "addressee": None, "optional": False,
-                     "source": f"{self.name}:parenthetical", "confidence": 0.6}]
+            return [self._read_record(doc, actor, s_, e_, (v.i, v.i + 1), "parenthetical", 0.6)]
         return []
 
     def _named_says_that(self, t: Token) -> bool:
@@ -735,9 +734,7 @@ class ClaimFinder(DataComponent):
             return []
         text = doc_text(doc)
         s_, e_ = _trim_content(text, content.start_char, content.end_char)
-        return [{"actor": actor, "stance": "support", "issue": {"text": text[s_:e_], "start": s_, "end": e_},
-                 "condition": None, "cue": _span_dict(doc, v.i, v.i + 1), "addressee": None, "optional": False,
-                 "source": f"{self.name}:noun_read_verb", "confidence": 0.6}]
+        return [self._read_record(doc, actor, s_, e_, (v.i, v.i + 1), "noun_read_verb", 0.6)]
 
     _CLOSING_MARKS = ("\u201d", '"', "''", "\u2019\u2019")
     _DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -807,9 +804,7 @@ class ClaimFinder(DataComponent):
             s_, e_ = _trim_content(text, *(quote if not before or before[-1] in ".!?:\n\u201d\"'" else (sent.start_char, q.idx - 1)))
             if e_ - s_ < 2 or any(c["issue"]["start"] < e_ and s_ < c["issue"]["end"] for c in found):
                 continue
-            out.append({"actor": actor, "stance": "support", "issue": {"text": text[s_:e_], "start": s_, "end": e_},
-                        "condition": None, "cue": _span_dict(doc, v.i, v.i + 1), "addressee": None, "optional": False,
-                        "source": f"{self.name}:closed_quote_tag", "confidence": 0.7})
+            out.append(self._read_record(doc, actor, s_, e_, (v.i, v.i + 1), "closed_quote_tag", 0.7))
             break
         return out
 
@@ -875,9 +870,7 @@ class ClaimFinder(DataComponent):
             issue = doc[obj.start: end]
             words = set(re.findall(r"[\w'-]+", text[quote[0]:quote[1]].lower()))
             stance = "oppose" if words & self.lex.negative else "support"
-            out.append({"actor": actor, "stance": stance, "issue": _span_dict(doc, issue.start, issue.end),
-                        "condition": None, "cue": _span_dict(doc, v.i, v.i + 1), "addressee": None, "optional": False,
-                        "source": f"{self.name}:evaluative", "confidence": 0.6})
+            out.append(self._read_record(doc, actor, issue.start_char, issue.end_char, (v.i, v.i + 1), "evaluative", 0.6, stance=stance))
         return out
 
     def claims_at(self, tok: Token) -> list[dict[str, Any]]:
@@ -1252,11 +1245,9 @@ class ClaimFinder(DataComponent):
         # going to round them all up? Does that sound familiar?" -> "Now it's forced deportation")
         body = text[s:e].rstrip(" \u201d\u2019\"'")
         if body.endswith("?"):
-            last = None
-            for end in _STATEMENT_END.finditer(body):
-                last = end
-            if last is not None and last.start() >= 8:
-                e = s + last.start()
+            ends = [m.start() for m in _STATEMENT_END.finditer(body)]
+            if ends and ends[-1] >= 8:
+                e = s + ends[-1]
         if (s, e) != (issue["start"], issue["end"]):
             claim["issue"] = {"text": text[s:e], "start": s, "end": e}
 
@@ -1386,9 +1377,7 @@ class ClaimFinder(DataComponent):
         actor = self._entity(doc, named_appositive(subj))
         if actor is None:
             return []
-        return [{"actor": actor, "stance": "support", "issue": {"text": text[quote[0]:quote[1]], "start": quote[0], "end": quote[1]},
-                 "condition": None, "cue": _span_dict(doc, v.i, k), "addressee": None, "optional": False,
-                 "source": f"{self.name}:quote_after", "confidence": 0.7}]
+        return [self._read_record(doc, actor, quote[0], quote[1], (v.i, k), "quote_after", 0.7)]
 
     def _tag_verb(self, tok: Token) -> bool:
         """A verb that reports only as a quotation's speaker tag: "continue", or a phrasal one
@@ -1561,6 +1550,11 @@ def _end_before_period(doc: Doc, sent: Span) -> int:
     while end > sent.start and (doc[end - 1].is_space or doc[end - 1].text in (".", "!")):
         end -= 1
     return end
+
+
+def _finite(span: Span) -> bool:
+    """Whether ``span`` holds a finite verb or a modal: a clause, not a phrase."""
+    return any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in span)
 
 
 def _trim_content(text: str, s: int, e: int) -> tuple[int, int]:

@@ -118,6 +118,7 @@ class CueLexicon:
     lemma_fixes: dict[str, str] = field(default_factory=dict)
     noun_forms: set[str] = field(default_factory=set)
     report_nouns: set[str] = field(default_factory=set)
+    content_nouns: set[str] = field(default_factory=set)
     small_clause_verbs: set[str] = field(default_factory=set)
     finding_holders: set[str] = field(default_factory=set)
     object_not_issue: set[str] = field(default_factory=set)
@@ -182,6 +183,7 @@ class CueLexicon:
             lemma_fixes={k.lower(): v for k, v in (lex.get("lemma_fixes") or {}).items()},
             noun_forms={w.lower() for w in lex.get("noun_forms") or []},
             report_nouns={w.lower() for w in lex.get("report_nouns") or []},
+            content_nouns={w.lower() for w in lex.get("content_nouns") or []},
             small_clause_verbs={w.lower() for w in lex.get("small_clause_verbs") or []},
             finding_holders={w.lower() for w in lex.get("finding_holders") or []},
             object_not_issue={w.lower() for w in lex.get("object_not_issue") or []},
@@ -1106,12 +1108,6 @@ def verb_ccomp_misparsed(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
     return [Frame("verb_ccomp", cx.polarity(lex), [v.i], cx.actor, [Content(root, "that", minus=noun)], 0.7)]
 
 
-#: nouns that take a "that" clause of their own ("responded to accusations that X", "the idea that X")
-CONTENT_NOUNS = frozenset({"fact", "idea", "notion", "news", "possibility", "rumor", "rumour", "theory", "evidence",
-                           "sign", "question", "speculation", "word", "hope", "fear", "concern", "impression", "sense",
-                           "perception", "reports", "story", "assumption", "premise", "message", "point"})
-
-
 def _clause_on_adjunct(v: Token, lex: CueLexicon) -> Token | None:
     """A finite clause opened by the complementizer "that" with a subject of its own, hung as a
     relative clause on the object of a preposition after ``v`` ("on Friday", "during a news
@@ -1122,7 +1118,7 @@ def _clause_on_adjunct(v: Token, lex: CueLexicon) -> Token | None:
             lemma = noun.lemma_.lower()
             # "said in a statement that X" is the verb's; "responded to accusations that X" the noun's
             where = noun.head.lower_ in ("in", "during", "at", "on") and noun.head.head == v
-            if not where and (lemma in lex.report_nouns or lemma in lex.light_nouns or lemma in CONTENT_NOUNS or noun.lower_ in CONTENT_NOUNS):
+            if not where and (lemma in lex.report_nouns or lemma in lex.light_nouns or lemma in lex.content_nouns or noun.lower_ in lex.content_nouns):
                 continue
             for c in noun.children:
                 if c.dep_ in ("relcl", "acl") and c.i > noun.i and any(m.dep_ == "mark" and m.lower_ == "that" and m.i == c.left_edge.i for m in c.children) \
