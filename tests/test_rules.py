@@ -126,3 +126,20 @@ def test_a_condition_inside_a_relative_clause_of_the_issue_is_not_the_claims(nlp
     assert claim["issue"]["text"].startswith("the bill, which if enacted") and claim["condition"] is None
     doc = nlp("The union said it would strike if wages were cut.")
     assert doc._.claims[0]["condition"]["text"] == "if wages were cut"
+
+
+@pytest.mark.parametrize("text", [
+    # a reason clause of the issue holds the condition
+    "The chairman said the board must approve the deal because if it refuses, investors will flee.",
+    # an embedded question of the issue holds it
+    "The economist said it is hard to estimate how many jobs you lose if you cut output by ten percent.",
+])
+def test_a_condition_of_a_clause_below_the_issues_verb_is_not_the_claims(nlp, text):
+    (claim,) = doc_claims = nlp(text)._.claims
+    assert claim["condition"] is None, doc_claims
+    assert claim["issue"]["text"].endswith(("will flee", "ten percent"))
+
+
+def test_a_condition_on_the_issues_own_verb_beside_a_reason_clause_stays(nlp):
+    doc = nlp("The mayor said the city would sue if the state cut its funds, because the law forbids it.")
+    assert [c["condition"]["text"] for c in doc._.claims] == ["if the state cut its funds"]

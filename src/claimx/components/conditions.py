@@ -220,11 +220,13 @@ class ConditionFinder(DataComponent):
     def _relation(doc: Doc, issue: Span, cue: Span, cond: Span) -> str | None:
         if cond.start >= issue.start and cond.end <= issue.end:
             if cond.end >= issue.end - 1 or all(t.is_punct for t in doc[cond.end : issue.end]):
-                return "end"
+                return None if _in_subordinate_clause(doc[cond.start], issue) else "end"
             if cond.start == issue.start:
                 return "start"
             if _in_relative_clause(doc[cond.start], issue):
                 return None   # "the bill, which if enacted would X": it conditions the clause, not the claim
+            if _in_subordinate_clause(doc[cond.start], issue):
+                return None
             return "inside"
         if cond.start > issue.start and cond.start <= issue.end + 3 and cond.end > issue.end:
             gap = doc[issue.end : cond.start]
@@ -261,6 +263,26 @@ def _coordinated_condition(doc: Doc, start: int, last: Token, right: int, sent: 
             or any(c.dep_ == "mark" for c in conj.children):
         return right
     return min(conj.right_edge.i, sent.end - 1)
+
+
+REASON_MARKS = frozenset({"because", "since", "although", "though", "whereas", "while", "cause"})
+WH_TAGS = frozenset({"WP", "WRB", "WDT", "WP$"})
+
+
+def _in_subordinate_clause(marker: Token, issue: Span) -> bool:
+    """Whether the condition opened by ``marker`` restricts a clause below the issue's own verb
+    (GUIDELINES 12.24): a reason clause ("I have to say yes because if I don't, you won't believe
+    it") or an embedded question ("it is hard to estimate how many jobs you cut if you cut output
+    by 10 percent").  The claim itself does not depend on it."""
+    clause = marker.head if marker.dep_ == "mark" else marker
+    for anc in clause.ancestors:
+        if not issue.start <= anc.i < issue.end or not issue.start <= anc.head.i < issue.end or anc.head is anc:
+            return False   # the issue's own verb (or outside it): the claim's condition
+        if any(c.dep_ == "mark" and c.lower_ in REASON_MARKS for c in anc.children):
+            return True
+        if anc.dep_ in ("ccomp", "pcomp", "csubj") and anc.left_edge.tag_ in WH_TAGS and anc.left_edge.i < anc.i:
+            return True
+    return False
 
 
 def _in_relative_clause(tok: Any, issue: Span) -> bool:
