@@ -1752,3 +1752,25 @@ def test_a_name_and_description_read_as_a_clause_before_said_hold_its_content(nl
     (said,) = [t for t in doc if t.text == "said"]
     assert not any(c.dep_ in ("nsubj", "nsubjpass") for c in said.children)   # the parse error the rule repairs
     assert _claims(nlp, text) == [("One attendee", "support", "the message was that the race is long")]
+
+
+def test_according_to_hung_on_a_verb_of_the_sources_relative_clause(nlp):
+    text = ("Investigators are examining whether the mayor broke the law, according to two officials who "
+            "spoke to reporters but were not allowed to comment publicly.")
+    words = [t.text for t in nlp.make_doc(text)]
+    assert (words[2], words[10], words[21], words[25]) == ("examining", "according", "allowed", ".")
+    # the parse of the real sentence: "according" on "allowed", read as a conjunct of the main verb
+    claims = _with_parse(nlp, text, {10: (21, "prep"), 21: (2, "conj"), 25: (21, "punct")})
+    assert claims == [("two officials", "support", "Investigators are examining whether the mayor broke the law")]
+
+
+def test_a_participle_describing_the_source_of_according_to_is_not_content(nlp):
+    text = "According to Jane Roe, writing for the Tribune, the fund received millions in undisclosed payments."
+    assert _claims(nlp, text) == [("Jane Roe", "support", "the fund received millions in undisclosed payments")]
+
+
+def test_according_to_before_a_colon_holds_what_the_colon_introduces(nlp):
+    text = "According to the audit:\n\nThe fund received millions in undisclosed payments from abroad.\n"
+    assert _claims(nlp, text) == [("audit", "support", "The fund received millions in undisclosed payments from abroad")]
+    text = "According to Jane Roe, writing for the Tribune:\n\nThe fund received millions in undisclosed payments.\n"
+    assert _claims(nlp, text) == [("Jane Roe", "support", "The fund received millions in undisclosed payments")]

@@ -38,7 +38,7 @@ from .actors import PRONOUNS, mention_at, noun_phrase
 from .data import DataComponent
 from .quotes import quotation_around
 from .rules import (ASKING, NOUN_READ_VERBS, NOT_ACTORS, OPENING_MARKS, RELATIVE, SUBJECTS, Content, CueLexicon, Frame, body_pronoun, described_name, writers_turn,
-                    first_person_narrator, frames_at, holder, named_appositive, partitive_one, quoted_first_person)
+                    _conjunct_of_the_source, _describes_the_source, first_person_narrator, frames_at, holder, named_appositive, partitive_one, quoted_first_person)
 from .text import doc_text
 
 if not Doc.has_extension("claims"):
@@ -101,6 +101,8 @@ class ClaimFinder(DataComponent):
             first = len(claims)
             for tok in sent:
                 claims.extend(self.claims_at(tok))
+                if tok.lower_ == "according" and not _cue_taken(claims[first:], tok):
+                    claims.extend(self.according_colon(doc, tok))
                 if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.lex.report:
                     claims.extend(self.quote_tag(doc, tok, askers))
                     claims.extend(self.colon_content(doc, tok))
@@ -407,9 +409,24 @@ class ClaimFinder(DataComponent):
         holders, _ = holder(v, self.lex)
         if not holders:
             return []
+        span = self._after_colon(doc, colon, rule == "colon")
+        if span is None:
+            return []
+        out = []
+        for h in holders:
+            actor = self._entity(doc, h)
+            if actor is None:
+                continue
+            out.append(self._read_record(doc, actor, *span, (v.i, v.i + 1), rule, 0.7))
+        return out
+
+    @staticmethod
+    def _after_colon(doc: Doc, colon: Token, blocks: bool = True) -> tuple[int, int] | None:
+        """What a colon introduces (character bounds): the quotation it opens, else the rest of its
+        sentence; a colon ending its paragraph (``blocks``) introduces the next paragraph."""
         text = doc_text(doc)
         start = colon.idx + 1
-        block = rule == "colon" and "\n" in text[start: start + 3] and not text[start: colon.sent.end_char].strip()
+        block = blocks and "\n" in text[start: start + 3] and not text[start: colon.sent.end_char].strip()
         while start < len(text) and text[start] in " \t\u201c\"'\u2018" + ("\n" if block else ""):
             start += 1
         quote = quotation_around(text, start, start + 1)
@@ -417,19 +434,33 @@ class ClaimFinder(DataComponent):
             s_, e_ = quote
         else:
             # "he said:\n\nLet no one be mistaken ...": a colon ending its paragraph introduces the next one
-            end = text.find("\n", start) if block else sent.end_char
+            end = text.find("\n", start) if block else colon.sent.end_char
             s_, e_ = start, (end if end >= 0 else len(text))
             while e_ > s_ and text[e_ - 1] in " \n.,;:!\u201d\"'\u2019":
                 e_ -= 1
         if e_ - s_ < 3 or text[e_:e_ + 1] == "?":
+            return None
+        return s_, e_
+
+    def according_colon(self, doc: Doc, tok: Token) -> list[dict[str, Any]]:
+        """``according_to`` before a colon ("According to the Times:", "According to Jack Kelly,
+        writing for RealClearPolitics:"): the source holds what the colon introduces."""
+        to = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        src = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None and to.lower_ == "to" else None
+        if src is None:
             return []
-        out = []
-        for h in holders:
-            actor = self._entity(doc, h)
-            if actor is None:
-                continue
-            out.append(self._read_record(doc, actor, s_, e_, (v.i, v.i + 1), rule, 0.7))
-        return out
+        end = max(t.i for t in src.subtree)
+        k = end + 1
+        if k + 1 < len(doc) and doc[k].text == "," and doc[k + 1].tag_ in ("VBG", "VBN"):
+            # ", writing for RealClearPolitics:": a few words describing the source, then the colon
+            k = next((t.i for t in doc[k + 2: min(len(doc), k + 10)] if t.text in (":", ",", ".", ";") or t.is_space), k)
+        if k >= len(doc) or doc[k].text != ":":
+            return []
+        span = self._after_colon(doc, doc[k])
+        actor = self._entity(doc, src)
+        if span is None or actor is None:
+            return []
+        return [self._read_record(doc, actor, *span, (tok.i, to.i + 1), "according_to", 0.8)]
 
     @staticmethod
     def _quotation_follows(doc: Doc, period: Token) -> bool:
@@ -1021,7 +1052,7 @@ class ClaimFinder(DataComponent):
             heads += [c for c in self._verb_conjuncts(head)]
         elif head.pos_ in ("VERB", "AUX") and minus.lower_ == "according":
             # "Trump leads in Indiana, according to the poll, and has a lead in Ohio": two findings
-            heads += [c for c in self._verb_conjuncts(head) if c.i > minus.i]
+            heads += [c for c in self._verb_conjuncts(head) if c.i > minus.i and not _conjunct_of_the_source(minus, c)]
         ranges = []
         contrasts = []  # "X, while Y": Y is a proposition of its own (GUIDELINES 5.6)
         for i, h in enumerate(heads):
@@ -1036,6 +1067,10 @@ class ClaimFinder(DataComponent):
                     skip.update(x.i for x in h.children if x.dep_ in ("cc", "punct") and x.i < c.i and x.i > h.i)
                 elif c.dep_ in ("advcl", "conj") and c.pos_ == "VERB" and c.i > h.i and (self._is_own_cue(c) or writers_turn(c)):
                     skip.update(t.i for t in c.subtree)
+                elif minus is not None and minus.lower_ == "according" and c.dep_ == "advcl" and _describes_the_source(minus, c):
+                    # "According to Jack Kelly, writing for RealClearPolitics, X": part of the source
+                    skip.update(t.i for t in c.subtree)
+                    skip.update(x.i for x in h.children if x.is_punct and x.i in (c.left_edge.i - 1, c.right_edge.i + 1))
                 elif c.dep_ == "advcl" and c.tag_ in ("VBG", "VBN") and c.i > h.i and self._is_comment(c):
                     # ", marking a major concession": the reporter's comment, not the content
                     skip.update(t.i for t in c.subtree)

@@ -1410,10 +1410,43 @@ def according_to(tok: Token, lex: CueLexicon) -> list[Frame]:
     head = tok.head if tok.head != tok else None
     if head is None:
         return []
+    if _conjunct_of_the_source(tok, head):
+        head = head.head
+    if _describes_the_source(tok, head):
+        return []   # "According to Jack Kelly, writing for RealClearPolitics:" -- no content here
     # "according to X and Y": one record per source (coordinated holders, SPEC); not across a comma
     # ("According to the FBI summary, Mills and another aide asked ...": the subject after it)
     sources = [named_appositive(src)] + [c for c in conjuncts(src) if not any(t.is_punct for t in src.doc[src.i: c.i])]
     return [Frame("according_to", "support", [tok.i, to.i], sources, [Content(head, "that", tok)], 0.8)]
+
+
+def _describes_the_source(tok: Token, verb: Token) -> bool:
+    """Whether ``verb`` opens a participle phrase right after "according to X," that describes X
+    ("According to Jack Kelly, writing for RealClearPolitics, the fund ..."): a participle with no
+    subject, its phrase starting at the comma after the source."""
+    if verb.tag_ not in ("VBG", "VBN") or verb.i < tok.i:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass") for c in verb.children):
+        return False
+    end = max(t.i for t in tok.subtree if not t.is_punct)   # the source's last word
+    doc = verb.doc
+    return end + 2 < len(doc) and doc[end + 1].text == "," and verb.i == end + 2
+
+
+def _conjunct_of_the_source(tok: Token, head: Token) -> bool:
+    """Whether the parser hung "according to X" on a verb after it that is a second predicate of
+    X's own relative clause ("X, according to sources who spoke to Fox News but were not
+    authorized to speak": "authorized", read as a conjunct of the sentence's verb before the
+    phrase). Such a verb has no subject, and no coordinator of the verb before the phrase stands
+    between the two."""
+    first = head.head
+    if head.dep_ != "conj" or not first.i < tok.i < head.i:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children):
+        return False
+    if any(c.dep_ == "cc" and tok.i < c.i < head.i for c in first.children):
+        return False
+    return any(t.dep_ == "relcl" for t in tok.subtree)
 
 
 def _adjective_key(tok: Token, lex: CueLexicon) -> str | None:
