@@ -453,6 +453,27 @@ def test_addressee_is_not_the_issue(tiny_model, nlp):
     assert claims[0]["issue"]["text"] == "pass the budget bill" and claims[0]["addressee"]["text"] == "Congress"
 
 
+def test_a_tagged_actor_outside_the_cue_verbs_own_subject_gives_way_to_it(tiny_model, nlp):
+    from claimx.model.component import TaggerComponent
+
+    path, _ = tiny_model
+    comp = TaggerComponent(nlp, "claimx_tagger", str(path))
+    text = "Texas, leading a coalition of 13 states, asked a federal judge to block the new rules."
+    doc = nlp(text)
+    def sp(s):
+        i = text.index(s)
+        return (i, i + len(s))
+    spans = {"ACTOR": [sp("13 states")], "CUE": [sp("asked")], "ISSUE": [sp("block the new rules")], "CONDITION": []}
+    (claim,) = comp._group(doc, text, spans)
+    assert claim["actor"]["text"] == "Texas"                             # the verb's subject, not "13 states"
+    # an actor inside the subject's phrase stays ("Ukraine and Russia agreed": Russia)
+    text = "Ukraine and Russia agreed on Saturday to exchange prisoners of war."
+    doc = nlp(text)
+    spans = {"ACTOR": [sp("Russia")], "CUE": [sp("agreed")], "ISSUE": [sp("exchange prisoners of war")], "CONDITION": []}
+    (claim,) = comp._group(doc, text, spans)
+    assert claim["actor"]["text"] == "Russia"
+
+
 def test_hybrid_records_are_in_text_order_with_source_and_confidence():
     def claim(actor, a0, issue, i0, src, conf):
         return {"actor": {"text": actor, "start": a0, "end": a0 + len(actor), "canonical": actor},

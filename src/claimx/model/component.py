@@ -541,6 +541,12 @@ class TaggerComponent:
                     actor = before[-1] if before else None
             if actor is None and mention is None:
                 continue
+            if mention is None and actor is not None:
+                # the cue verb's own subject holds it: a tagged actor outside that subject is
+                # another noun of the sentence ("Texas, leading a coalition of 13 states, asked X")
+                subject = self._own_subject(doc, cue)
+                if subject is not None and not _overlaps({"start": subject[1][0], "end": subject[1][1]}, actor):
+                    mention = subject[0]
             if mention is None:
                 span = doc.char_span(actor[0], actor[1], alignment_mode="expand")
                 mention = mention_at(doc, span.root) if span is not None else None
@@ -616,6 +622,27 @@ class TaggerComponent:
                 return None, mention
             return [doc[k].idx, issue[1]], mention
         return issue, None
+
+    @staticmethod
+    def _own_subject(doc: Doc, cue: tuple[int, int]) -> tuple[dict[str, Any], tuple[int, int]] | None:
+        """The actor mention that is the subject of the cue's verb itself (a direct nominal
+        subject, not a relative or expletive pronoun), and the character span of its whole phrase."""
+        span = doc.char_span(cue[0], cue[1], alignment_mode="expand")
+        if span is None or span.root.pos_ not in ("VERB", "AUX"):
+            return None
+        subjects = [c for c in span.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if len(subjects) != 1:
+            return None   # none, or two (a dateline read as a second subject: "ISTANBUL, ... - X agreed")
+        subj = subjects[0]
+        if subj.tag_ in ("WDT", "WP", "EX") or subj.lower_ in ("it", "that", "which", "who", "this"):
+            return None
+        found = mention_at(doc, subj)
+        if found is None:
+            return None
+        # its phrase without the clauses that describe it ("Texas, leading a coalition of 13 states,")
+        clauses = {t.i for c in subj.children if c.dep_ in ("acl", "relcl") for t in c.subtree}
+        words = [t for t in subj.subtree if t.i not in clauses and not t.is_punct]
+        return found, (words[0].idx, words[-1].idx + len(words[-1].text))
 
     @staticmethod
     def _subject_mention(doc: Doc, cue: tuple[int, int]) -> dict[str, Any] | None:
