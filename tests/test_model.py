@@ -472,6 +472,18 @@ def test_a_tagged_actor_outside_the_cue_verbs_own_subject_gives_way_to_it(tiny_m
     spans = {"ACTOR": [sp("Russia")], "CUE": [sp("agreed")], "ISSUE": [sp("exchange prisoners of war")], "CONDITION": []}
     (claim,) = comp._group(doc, text, spans)
     assert claim["actor"]["text"] == "Russia"
+    # after a name, its apposition and prepositional phrase describe it; after a common noun, the
+    # apposition is the name ("Her spokesman, Tom Lee,")
+    text = "Tom Lee, a spokesman for Governor Ann Ray, said the budget would pass."
+    doc = nlp(text)
+    spans = {"ACTOR": [sp("Governor Ann Ray")], "CUE": [sp("said")], "ISSUE": [sp("the budget would pass")], "CONDITION": []}
+    (claim,) = comp._group(doc, text, spans)
+    assert claim["actor"]["text"] == "Tom Lee"
+    text = "Her spokesman, Tom Lee, said the budget would pass."
+    doc = nlp(text)
+    spans = {"ACTOR": [sp("Tom Lee")], "CUE": [sp("said")], "ISSUE": [sp("the budget would pass")], "CONDITION": []}
+    (claim,) = comp._group(doc, text, spans)
+    assert claim["actor"]["text"] == "Tom Lee"
 
 
 def test_hybrid_records_are_in_text_order_with_source_and_confidence():

@@ -639,8 +639,13 @@ class TaggerComponent:
         found = mention_at(doc, subj)
         if found is None:
             return None
-        # its phrase without the clauses that describe it ("Texas, leading a coalition of 13 states,")
-        clauses = {t.i for c in subj.children if c.dep_ in ("acl", "relcl") for t in c.subtree}
+        # its phrase without what describes it: clauses ("Texas, leading a coalition of 13 states,"),
+        # and, after a name, appositions and prepositional phrases ("Brian Fallon, a spokesman for
+        # Mrs. Clinton,"); a common noun keeps them ("Her campaign manager, Robby Mook,")
+        describing = ("acl", "relcl", "appos", "prep") if subj.pos_ in ("PROPN", "PRON") else ("acl", "relcl")
+        clauses = {t.i for c in subj.children if c.dep_ in describing and not (   # (not across a dash:
+            c.dep_ == "appos" and c.left_edge.i > 0 and doc[c.left_edge.i - 1].text in ("-", "\u2013", "\u2014"))
+            for t in c.subtree}                                                  # a misread clause)
         words = [t for t in subj.subtree if t.i not in clauses and not t.is_punct]
         return found, (words[0].idx, words[-1].idx + len(words[-1].text))
 
