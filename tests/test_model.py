@@ -486,6 +486,21 @@ def test_a_tagged_actor_outside_the_cue_verbs_own_subject_gives_way_to_it(tiny_m
     assert claim["actor"]["text"] == "Tom Lee"
 
 
+def test_an_issue_cut_on_a_word_that_opens_a_phrase_runs_to_its_end(tiny_model, nlp):
+    from claimx.model.component import TaggerComponent
+
+    path, _ = tiny_model
+    comp = TaggerComponent(nlp, "claimx_tagger", str(path))
+    text = "The senators pointed to the example of Ohio, which lost jobs after the law passed."
+    doc = nlp(text)
+    cut = text.index("which") + len("which")
+    assert text[:comp._complete_issue(doc, text.index("the example"), cut)].endswith("after the law passed")
+    text = "She said it was the bathroom of the gender they identify with."
+    doc = nlp(text)
+    end = text.index(" with") + len(" with")                               # a stranded preposition stays
+    assert comp._complete_issue(doc, text.index("it was"), end) == end
+
+
 def test_hybrid_records_are_in_text_order_with_source_and_confidence():
     def claim(actor, a0, issue, i0, src, conf):
         return {"actor": {"text": actor, "start": a0, "end": a0 + len(actor), "canonical": actor},

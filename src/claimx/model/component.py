@@ -427,6 +427,7 @@ class TaggerComponent:
                     kept.append((a, b, conf))
             if slot == "ISSUE":
                 kept = self._join_fragments(doc, kept, spans.get("CUE", []))
+                kept = [(a, self._complete_issue(doc, a, b), c) for a, b, c in kept]
             if slot == "CONDITION":
                 kept = [(a, self._clause_end(doc, a, b), c) for a, b, c in kept]
             if slot == "ACTOR":
@@ -454,6 +455,31 @@ class TaggerComponent:
                     continue
             out.append((a, b, c))
         return out
+
+    @staticmethod
+    def _complete_issue(doc: Doc, a: int, b: int) -> int:
+        """An issue the tagger ended on a word that opens a phrase whose rest follows ("be tougher
+        as", "the example of Indiana, which", "called it improper on"): it runs to the end of that
+        phrase, within its sentence. A stranded preposition ("the gender they identify with")
+        has nothing after it and stays."""
+        span = doc.char_span(a, b, alignment_mode="expand")
+        if span is None or not len(span):
+            return b
+        last = span[-1]
+        while last.i > span.start and (last.is_punct or last.is_space):
+            last = doc[last.i - 1]
+        if last.pos_ not in ("ADP", "SCONJ", "DET", "CCONJ") and last.tag_ not in ("WDT", "WP", "TO", "IN"):
+            return b
+        opened = last.head if last.dep_ in ("det", "mark", "cc", "aux", "nsubj", "nsubjpass", "dobj") and last.head.i > last.i else last
+        end = max(t.i for t in opened.subtree)
+        if last.dep_ == "cc":    # "X and": the conjunct after it
+            end = max([end] + [t.i for c in last.head.children if c.dep_ == "conj" and c.i > last.i for t in c.subtree])
+        end = min(end, last.sent.end - 1)
+        while end > last.i and (doc[end].is_punct or doc[end].is_space):
+            end -= 1
+        if end <= last.i:
+            return b
+        return max(b, doc[end].idx + len(doc[end].text))
 
     @staticmethod
     def _clause_end(doc: Doc, a: int, b: int) -> int:
