@@ -501,6 +501,23 @@ def test_an_issue_cut_on_a_word_that_opens_a_phrase_runs_to_its_end(tiny_model, 
     assert comp._complete_issue(doc, text.index("it was"), end) == end
 
 
+def test_an_issue_goes_with_the_cue_whose_verb_it_hangs_on(tiny_model, nlp):
+    from claimx.model.component import TaggerComponent
+
+    path, _ = tiny_model
+    comp = TaggerComponent(nlp, "claimx_tagger", str(path))
+    text = "The senator told the crowd at the rally on Monday the plan will protect jobs while her rival wants higher taxes."
+    doc = nlp(text)
+    assert next(t for t in doc if t.text == "protect").head.text == "told"
+    def sp(s):
+        i = text.index(s)
+        return (i, i + len(s))
+    spans = {"ACTOR": [sp("The senator"), sp("her rival")], "CUE": [sp("told"), sp("wants")],
+             "ISSUE": [sp("the plan will protect jobs")], "CONDITION": []}
+    (claim,) = comp._group(doc, text, spans)
+    assert claim["cue"]["text"] == "told"                                # not the nearer "wants"
+
+
 def test_hybrid_records_are_in_text_order_with_source_and_confidence():
     def claim(actor, a0, issue, i0, src, conf):
         return {"actor": {"text": actor, "start": a0, "end": a0 + len(actor), "canonical": actor},

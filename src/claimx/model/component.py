@@ -457,6 +457,26 @@ class TaggerComponent:
         return out
 
     @staticmethod
+    def _governing_cue(doc: Doc, issue: tuple[int, int], cues: list[tuple[int, int]]) -> tuple[int, int] | None:
+        """Of the sentence's tagged cues, the one whose verb the issue's clause hangs on (the
+        nearest ancestor of the issue's head) -- "Clinton told the gathering she will protect X
+        while her opponent wants Y": "she will protect X" goes with "told", not with the nearer
+        "wants"; None when no cue governs it."""
+        span = doc.char_span(issue[0], issue[1], alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        at: dict[int, tuple[int, int]] = {}
+        for c in cues:
+            cs = doc.char_span(c[0], c[1], alignment_mode="expand")
+            if cs is not None and len(cs):
+                at.setdefault(cs.root.i, c)
+        outside = [a for a in span.root.ancestors if not span.start <= a.i < span.end]
+        for anc in outside[:2]:   # the verb it hangs on, or the one above a preposition
+            if anc.i in at:
+                return at[anc.i]
+        return None
+
+    @staticmethod
     def _complete_issue(doc: Doc, a: int, b: int) -> int:
         """An issue the tagger ended on a word that opens a phrase whose rest follows ("be tougher
         as", "the example of Indiana, which", "called it improper on"): it runs to the end of that
@@ -552,7 +572,7 @@ class TaggerComponent:
             same = [c for c in cues if sent_of(c[0]) == sent_of(iss[0]) and not (c[0] >= iss[0] and c[1] <= iss[1])]
             if not same:
                 continue
-            cue = min(same, key=lambda c: dist(c, iss))
+            cue = self._governing_cue(doc, iss, same) or min(same, key=lambda c: dist(c, iss))
             by_cue.setdefault(cue, []).append(iss)
         claims = []
         for cue, iss_list in by_cue.items():
