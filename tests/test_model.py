@@ -518,6 +518,33 @@ def test_an_issue_goes_with_the_cue_whose_verb_it_hangs_on(tiny_model, nlp):
     assert claim["cue"]["text"] == "told"                                # not the nearer "wants"
 
 
+def test_after_an_evaluative_verb_the_issue_is_what_is_evaluated(tiny_model, nlp):
+    from claimx.model.component import TaggerComponent
+    from claimx.resources import cue_lexicon
+
+    path, _ = tiny_model
+    comp = TaggerComponent(nlp, "claimx_tagger", str(path), lexicon=cue_lexicon())
+    comp.initialize()
+    text = "The governor called the new tax a disaster for small farms."
+    doc = nlp(text)
+    def sp(s):
+        i = text.index(s)
+        return (i, i + len(s))
+    spans = {"ACTOR": [sp("The governor")], "CUE": [sp("called")], "ISSUE": [sp("the new tax a disaster for small farms")],
+             "CONDITION": []}
+    (claim,) = comp._group(doc, text, spans)
+    assert claim["issue"]["text"] == "the new tax"
+    comp._stances([claim], [])
+    assert claim["stance"] == "oppose"                                   # "disaster": a negative evaluation
+    # a verbal complement is no evaluation: "polls see Le Pen making it to the run-off"
+    text = "Opinion polls see the senator winning the run-off in May."
+    doc = nlp(text)
+    spans = {"ACTOR": [sp("Opinion polls")], "CUE": [sp("see")], "ISSUE": [sp("the senator winning the run-off in May")],
+             "CONDITION": []}
+    (claim,) = comp._group(doc, text, spans)
+    assert claim["issue"]["text"] == "the senator winning the run-off in May"
+
+
 def test_hybrid_records_are_in_text_order_with_source_and_confidence():
     def claim(actor, a0, issue, i0, src, conf):
         return {"actor": {"text": actor, "start": a0, "end": a0 + len(actor), "canonical": actor},

@@ -107,6 +107,31 @@ def test_word_lists_come_from_the_lexicon_files():
     assert {"official", "spokesman", "delegation"} <= set(actor_gazetteer()["body_heads"])
 
 
+def test_every_word_of_the_lexicons_and_gazetteers_is_a_string():
+    """A bare YAML word like false, no, on or yes reads as a boolean and would never match."""
+    from pathlib import Path
+
+    from claimx.resources import config_dir, load_yaml
+
+    def leaves(x):
+        if isinstance(x, dict):
+            for k, v in x.items():
+                yield k
+                yield from leaves(v)
+        elif isinstance(x, list):
+            for v in x:
+                yield from leaves(v)
+        else:
+            yield x
+
+    files = sorted(Path(config_dir()).glob("lexicons/*.yaml")) + sorted(Path(config_dir()).glob("gazetteers/*.yaml"))
+    assert files
+    for f in files:
+        odd = [w for w in leaves(load_yaml(f)) if isinstance(w, bool) or w is None]
+        assert not odd, f"{f.name}: {odd}"
+    assert "false" in cue_lexicon()["negative_evaluations"]
+
+
 def test_a_lexicon_without_a_list_is_refused():
     lex = dict(cue_lexicon())
     del lex["report_objects"]

@@ -123,6 +123,8 @@ class TaggerComponent:
         self.gate_words = frozenset(words.get("gate", []))
         self.addressee_verbs = frozenset(words.get("addressee", []))
         self.listener_verbs = frozenset(words.get("listener", []))
+        self.evaluative_verbs = frozenset(words.get("evaluative", []))
+        self.negative_words = frozenset(words.get("negative_evaluations", []))
 
     def _set_markers(self, markers: list[str]) -> None:
         self.marker_list = markers
@@ -374,8 +376,12 @@ class TaggerComponent:
         groups: dict[int, list[tuple[dict[str, Any], Any, Any]]] = {}   # window -> (claim, cue mask, issue mask)
         for c in claims:
             c["stance"] = "support"
+            read = c.pop("_stance_issue", None) or c["issue"]
+            if c.pop("_negative", False):
+                c["stance"] = "oppose"   # the lexicon decides, as in the rules' evaluative claims
+                continue
             for k, (_, hidden, w, offsets) in enumerate(windows_):
-                if w.start <= c["issue"]["start"] and c["issue"]["end"] <= w.end:
+                if w.start <= read["start"] and read["end"] <= w.end:
                     n = hidden.shape[1]
                     cue = torch.zeros(n, device=hidden.device)
                     issue = torch.zeros(n, device=hidden.device)
@@ -384,7 +390,7 @@ class TaggerComponent:
                             continue
                         if c.get("cue") and a < c["cue"]["end"] and b > c["cue"]["start"]:
                             cue[t] = 1
-                        if a < c["issue"]["end"] and b > c["issue"]["start"]:
+                        if a < read["end"] and b > read["start"]:
                             issue[t] = 1
                     groups.setdefault(k, []).append((c, cue, issue))
                     break
@@ -618,7 +624,8 @@ class TaggerComponent:
                         elif cond[1] >= issue[1] - 1 and cond[0] > issue[0]:   # at the end: cut out
                             issue[1] = cond[0]
                 issue, addressee = self._addressee(doc, cue, issue)
-                i_dict = span_dict(*issue) if issue else None
+                evaluated = self._evaluated(doc, cue, issue) if issue else None
+                i_dict = span_dict(*(evaluated or issue)) if issue else None
                 if i_dict is None:
                     continue
                 claims.append({
@@ -626,8 +633,39 @@ class TaggerComponent:
                     "condition": span_dict(*cond) if cond else None, "addressee": addressee,
                     "source": f"{self.name}:model",
                     "_conf": min(conf.get(("CUE", *cue), 1.0), conf.get(("ISSUE", iss[0], iss[1]), 1.0)),
+                    # the stance reads the evaluation too ("calling it the mark of a desperate candidate")
+                    "_stance_issue": {"start": issue[0], "end": issue[1]} if evaluated else None,
+                    "_negative": bool(evaluated) and self._negative_evaluation(doc, evaluated[1], issue[1]),
                 })
         return claims
+
+    def _evaluated(self, doc: Doc, cue: tuple[int, int], issue: list[int]) -> tuple[int, int] | None:
+        """SPEC's evaluative claims: after an evaluative verb ("calling it the mark of a desperate
+        candidate", "views Mr. Trump as a poisonous candidate") the issue is what is evaluated, the
+        verb's object, not the evaluation after it (None: the issue stays as tagged)."""
+        cue_span = doc.char_span(cue[0], cue[1], alignment_mode="expand")
+        if cue_span is None or cue_span.root.lemma_.lower() not in self.evaluative_verbs:
+            return None
+        verb = cue_span.root
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        evaluation = next((c for c in verb.children if c.i > verb.i and (
+            (c.dep_ in ("oprd", "xcomp", "ccomp") and c.pos_ in ("NOUN", "PROPN", "ADJ", "PRON"))
+            or (c.dep_ == "prep" and c.lower_ == "as"))), None)   # not a verb: "see Le Pen making it"
+        if obj is None and evaluation is not None and evaluation.dep_ in ("oprd", "xcomp", "ccomp"):
+            # "calling it the mark of X": the parser's small clause, its subject the object
+            obj = next((c for c in evaluation.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < evaluation.i), None)
+        if obj is None or evaluation is None or obj.i < verb.i:
+            return None
+        start, end = obj.left_edge, obj.right_edge
+        if not (issue[0] <= start.idx and end.idx + len(end.text) < issue[1]):
+            return None   # the tagged issue is not the object and its evaluation
+        return start.idx, end.idx + len(end.text)
+
+    def _negative_evaluation(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether the evaluation (characters ``start``..``end``) holds a word of the lexicon's
+        negative evaluations ("called the plan a mistake"), as the rules read it."""
+        span = doc.char_span(start, end, alignment_mode="expand")
+        return span is not None and any(t.lower_ in self.negative_words or t.lemma_.lower() in self.negative_words for t in span)
 
     def _addressee(self, doc: Doc, cue: tuple[int, int], issue: list[int]) -> tuple[list[int] | None, dict[str, Any] | None]:
         """SPEC: in "urged / pressed / told Y to do X" Y is the addressee, not the issue.  The
@@ -814,7 +852,9 @@ def lexicon_words(lexicon: dict[str, Any]) -> dict[str, list[str]]:
     and the report verbs whose object alone is a listener ("told reporters")."""
     report = set((lexicon.get("report") or {}).get("verbs", []))
     return {"gate": sorted(gate_words(lexicon)), "addressee": sorted(lexicon.get("addressee_verbs") or []),
-            "listener": sorted(report - set(lexicon.get("report_objects") or []))}
+            "listener": sorted(report - set(lexicon.get("report_objects") or [])),
+            "evaluative": sorted(lexicon.get("evaluative") or []),
+            "negative_evaluations": sorted(lexicon.get("negative_evaluations") or [])}
 
 
 def gate_words(lexicon: dict[str, Any]) -> frozenset[str]:
