@@ -45,6 +45,31 @@ def run(pipeline: str, gold_path: Path, device: str, shared: str | None = None) 
             "counts": result["lenient"]["counts"]}
 
 
+def machine() -> dict:
+    """The CPU and library versions the numbers were measured with: the int8 encoder's results
+    depend on them (ONNX Runtime picks its int8 kernels by the CPU's instruction set)."""
+    import platform
+    from importlib.metadata import PackageNotFoundError, version
+
+    cpu, flags = platform.processor(), []
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name") and not cpu:
+                cpu = line.split(":", 1)[1].strip()
+            if line.startswith("flags"):
+                flags = [f for f in line.split(":", 1)[1].split() if "vnni" in f or f in ("avx2", "avx512f", "amx_int8")]
+                break
+    except OSError:
+        pass
+    versions = {}
+    for pkg in ("onnxruntime", "onnx", "torch", "transformers", "spacy", "numpy"):
+        try:
+            versions[pkg] = version(pkg)
+        except PackageNotFoundError:
+            versions[pkg] = None
+    return {"cpu": cpu, "cpu_flags": sorted(set(flags)), "versions": versions}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--news", type=Path, help="Real-news gold (stand-off: needs --shared).")
@@ -62,7 +87,7 @@ def main() -> None:
             print(f"{name} / {pipeline} ...", file=sys.stderr)
             results.setdefault(name, {})[pipeline] = run(pipeline, path, args.device, args.shared)
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps({"device": args.device, "results": results}, indent=2) + "\n")
+    args.out.write_text(json.dumps({"device": args.device, "machine": machine(), "results": results}, indent=2) + "\n")
     rows = ["| data | pipeline | claim F1 (P / R) | stance F1 | full F1 | condition F1 | words/s |",
             "|---|---|---|---|---|---|---|"]
     for name, per in results.items():
