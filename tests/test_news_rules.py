@@ -1707,6 +1707,16 @@ def test_a_names_reporting_verb_read_as_a_noun_before_that(nlp):
     assert _claims(nlp, "The Trump claims that were debunked last year came back.") == []
 
 
+def test_a_names_reporting_verb_read_as_a_noun_before_a_pronoun_clause(nlp):
+    text = "Donald Trump spoke in Iowa on Monday. Trump claims he's worth $10 billion."
+    doc = nlp(text)
+    (v,) = [t for t in doc if t.lower_ == "claims"]
+    assert v.pos_ == "NOUN"   # the parse error the rule repairs
+    assert [(c["actor"]["text"], c["issue"]["text"]) for c in doc._.claims] == [("Trump", "he's worth $10 billion")]
+    # not inside a noun phrase: "The Trump claims it makes are false"
+    assert _claims(nlp, "Donald Trump spoke in Iowa. The Trump claims it makes are false.") == []
+
+
 def test_a_quotation_that_states_then_asks_keeps_the_statement(nlp):
     text = "The mayor added, “The tax will hurt the city’s poorest families. Who will pay for that? Does anyone care?”"
     assert _claims(nlp, text) == [("mayor", "support", "The tax will hurt the city’s poorest families")]

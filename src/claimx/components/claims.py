@@ -746,12 +746,26 @@ class ClaimFinder(DataComponent):
             return [self._read_record(doc, actor, s_, e_, (v.i, v.i + 1), "parenthetical", 0.6)]
         return []
 
+    _CLAUSE_SUBJECTS = frozenset({"he", "she", "they", "we", "i", "it"})
+
     def _named_says_that(self, t: Token) -> bool:
-        """A reporting verb's -s form the tagger read as a noun, after a name and before "that"."""
-        return t.tag_ == "NNS" and t.lower_.endswith("s") and t.i > 0 and t.doc[t.i - 1].pos_ in ("PROPN", "NOUN") \
-            and t.doc[t.i - 1].text[:1].isupper() and mention_at(t.doc, t.doc[t.i - 1]) is not None \
-            and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "that" and t.text.islower() \
-            and any(self.lex.reports(lemma) for lemma in self._verb_lemmas(t))
+        """A reporting verb's -s form the tagger read as a noun, after a name and before "that" or
+        before a clause opened by a personal pronoun and its verb ("Trump claims he's worth X")."""
+        doc = t.doc
+        if not (t.tag_ == "NNS" and t.lower_.endswith("s") and t.i > 0 and doc[t.i - 1].pos_ in ("PROPN", "NOUN")
+                and doc[t.i - 1].text[:1].isupper() and mention_at(doc, doc[t.i - 1]) is not None
+                and t.i + 2 < len(doc) and t.text.islower()
+                and any(self.lex.reports(lemma) for lemma in self._verb_lemmas(t))):
+            return False
+        nxt = doc[t.i + 1]
+        if nxt.lower_ == "that":
+            return True
+        # before a clause of its own: only where the name opens the sentence ("The Trump claims it
+        # makes are false" is a noun phrase)
+        name_start = t.i - 1
+        while name_start > t.sent.start and doc[name_start - 1].pos_ == "PROPN":
+            name_start -= 1
+        return name_start == t.sent.start and nxt.lower_ in self._CLAUSE_SUBJECTS and doc[t.i + 2].pos_ in ("VERB", "AUX")
 
     def _read_claim(self, doc: Doc, v: Token, start: int, end: int, head: Token, subject: Span) -> list[dict[str, Any]]:
         """The ``noun_read_verb`` claim: the clause after ``v`` (and its "that"), held by ``head``."""
