@@ -1784,3 +1784,16 @@ def test_according_to_before_a_colon_holds_what_the_colon_introduces(nlp):
     assert _claims(nlp, text) == [("audit", "support", "The fund received millions in undisclosed payments from abroad")]
     text = "According to Jane Roe, writing for the Tribune:\n\nThe fund received millions in undisclosed payments.\n"
     assert _claims(nlp, text) == [("Jane Roe", "support", "The fund received millions in undisclosed payments")]
+
+
+def test_a_subject_glued_to_a_noun_of_the_clause_before_holds_its_verb(nlp):
+    text = ("Testing has been a priority issue for teachers unions and both the American Federation of Teachers "
+            "and the National Education Association endorsed her early.")
+    words = [t.text for t in nlp.make_doc(text)]
+    assert (words[2], words[8], words[13], words[20], words[21]) == ("been", "unions", "Federation", "Association", "endorsed")
+    # the parse of the real sentence: both names coordinated with "unions", "endorsed" a conjunct
+    # of "been" with no subject
+    claims = _with_parse(nlp, text, {13: (8, "conj"), 20: (13, "conj"), 21: (2, "conj"), 10: (13, "preconj"),
+                                     9: (8, "cc"), 16: (13, "cc"), 0: (2, "nsubj")})
+    assert [(a, i) for a, _, i in claims] == [("American Federation of Teachers", "her"),
+                                              ("National Education Association", "her")]

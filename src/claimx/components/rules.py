@@ -359,6 +359,9 @@ def holder(v: Token, lex: CueLexicon) -> tuple[list[Token] | None, bool]:
         return adjunct, False
     if v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN"):
         return [described_name(v.head)], False
+    glued = _subject_glued_to_the_clause_before(v)
+    if glued is not None:
+        return glued, False
     # no subject: inherit from the cue this verb continues ("..., adding that", "and said")
     cur = v
     for _ in range(4):
@@ -411,6 +414,30 @@ def holder(v: Token, lex: CueLexicon) -> tuple[list[Token] | None, bool]:
         if noun is not None and noun.lower_ not in NOT_ACTORS:
             return [noun], False
     return None, False
+
+
+def _subject_glued_to_the_clause_before(v: Token) -> list[Token] | None:
+    """"X has been a priority for unions and both the AFT and the NEA endorsed her": the parser
+    coordinated the second clause's subject with a noun of the first and made the verb after it a
+    conjunct of the first verb, with no subject. The noun phrase right before such a verb is its
+    subject: from the conjunct that "both" / "either" opens, else the last one."""
+    doc = v.doc
+    if v.dep_ != "conj" or v.tag_ not in ("VBD", "VBZ", "VBP") or v.i == 0 or v.head.i > v.i:
+        return None
+    if any(c.dep_ in SUBJECTS for c in v.children):
+        return None
+    last = doc[v.i - 1]
+    if last.pos_ not in ("NOUN", "PROPN") or last.dep_ != "conj" or last.head.pos_ not in ("NOUN", "PROPN") \
+            or last.head.i < v.head.i:
+        return None
+    cur = last
+    while cur.dep_ == "conj" and cur.head.pos_ in ("NOUN", "PROPN") and cur.head.i > v.head.i:
+        if any(c.dep_ == "preconj" for c in cur.children):
+            break
+        cur = cur.head
+    if not any(c.dep_ == "preconj" for c in cur.children):
+        cur = last
+    return [cur, *[c for c in conjuncts(cur) if c.i > cur.i]]
 
 
 def _name_read_as_clause(v: Token) -> Token | None:
