@@ -453,95 +453,72 @@ def test_addressee_is_not_the_issue(tiny_model, nlp):
     assert claims[0]["issue"]["text"] == "pass the budget bill" and claims[0]["addressee"]["text"] == "Congress"
 
 
-def test_a_tagged_actor_outside_the_cue_verbs_own_subject_gives_way_to_it(tiny_model, nlp):
-    from claimx.model.component import TaggerComponent
-
-    path, _ = tiny_model
-    comp = TaggerComponent(nlp, "claimx_tagger", str(path))
-    text = "Texas, leading a coalition of 13 states, asked a federal judge to block the new rules."
-    doc = nlp(text)
-    def sp(s):
-        i = text.index(s)
-        return (i, i + len(s))
-    spans = {"ACTOR": [sp("13 states")], "CUE": [sp("asked")], "ISSUE": [sp("block the new rules")], "CONDITION": []}
-    (claim,) = comp._group(doc, text, spans)
-    assert claim["actor"]["text"] == "Texas"                             # the verb's subject, not "13 states"
-    # an actor inside the subject's phrase stays ("Ukraine and Russia agreed": Russia)
-    text = "Ukraine and Russia agreed on Saturday to exchange prisoners of war."
-    doc = nlp(text)
-    spans = {"ACTOR": [sp("Russia")], "CUE": [sp("agreed")], "ISSUE": [sp("exchange prisoners of war")], "CONDITION": []}
-    (claim,) = comp._group(doc, text, spans)
-    assert claim["actor"]["text"] == "Russia"
-    # after a name, its apposition and prepositional phrase describe it; after a common noun, the
-    # apposition is the name ("Her spokesman, Tom Lee,")
-    text = "Tom Lee, a spokesman for Governor Ann Ray, said the budget would pass."
-    doc = nlp(text)
-    spans = {"ACTOR": [sp("Governor Ann Ray")], "CUE": [sp("said")], "ISSUE": [sp("the budget would pass")], "CONDITION": []}
-    (claim,) = comp._group(doc, text, spans)
-    assert claim["actor"]["text"] == "Tom Lee"
-    text = "Her spokesman, Tom Lee, said the budget would pass."
-    doc = nlp(text)
-    spans = {"ACTOR": [sp("Tom Lee")], "CUE": [sp("said")], "ISSUE": [sp("the budget would pass")], "CONDITION": []}
-    (claim,) = comp._group(doc, text, spans)
-    assert claim["actor"]["text"] == "Tom Lee"
-
-
-def test_an_issue_cut_on_a_word_that_opens_a_phrase_runs_to_its_end(tiny_model, nlp):
-    from claimx.model.component import TaggerComponent
-
-    path, _ = tiny_model
-    comp = TaggerComponent(nlp, "claimx_tagger", str(path))
-    text = "The senators pointed to the example of Ohio, which lost jobs after the law passed."
-    doc = nlp(text)
-    cut = text.index("which") + len("which")
-    assert text[:comp._complete_issue(doc, text.index("the example"), cut)].endswith("after the law passed")
-    text = "She said it was the bathroom of the gender they identify with."
-    doc = nlp(text)
-    end = text.index(" with") + len(" with")                               # a stranded preposition stays
-    assert comp._complete_issue(doc, text.index("it was"), end) == end
-
-
-def test_an_issue_goes_with_the_cue_whose_verb_it_hangs_on(tiny_model, nlp):
-    from claimx.model.component import TaggerComponent
-
-    path, _ = tiny_model
-    comp = TaggerComponent(nlp, "claimx_tagger", str(path))
-    text = "The senator told the crowd at the rally on Monday the plan will protect jobs while her rival wants higher taxes."
-    doc = nlp(text)
-    assert next(t for t in doc if t.text == "protect").head.text == "told"
-    def sp(s):
-        i = text.index(s)
-        return (i, i + len(s))
-    spans = {"ACTOR": [sp("The senator"), sp("her rival")], "CUE": [sp("told"), sp("wants")],
-             "ISSUE": [sp("the plan will protect jobs")], "CONDITION": []}
-    (claim,) = comp._group(doc, text, spans)
-    assert claim["cue"]["text"] == "told"                                # not the nearer "wants"
-
-
-def test_after_an_evaluative_verb_the_issue_is_what_is_evaluated(tiny_model, nlp):
+@pytest.fixture(scope="module")
+def lexicon_tagger(tiny_model, nlp):
+    """The tiny tagger as a component with the cue lexicon's words, for its span post-processing."""
     from claimx.model.component import TaggerComponent
     from claimx.resources import cue_lexicon
 
-    path, _ = tiny_model
-    comp = TaggerComponent(nlp, "claimx_tagger", str(path), lexicon=cue_lexicon())
+    comp = TaggerComponent(nlp, "claimx_tagger", str(tiny_model[0]), lexicon=cue_lexicon())
     comp.initialize()
-    text = "The governor called the new tax a disaster for small farms."
+    return comp
+
+
+def _spans(text, **slots):
+    """Tagger spans by their words: {"ACTOR": ["Ann Ray"], ...} as character offsets in ``text``."""
+    out = {slot: [] for slot in ("ACTOR", "CUE", "ISSUE", "CONDITION")}
+    for slot, words in slots.items():
+        out[slot] = [(text.index(w), text.index(w) + len(w)) for w in words]
+    return out
+
+
+def test_a_tagged_actor_outside_the_cue_verbs_own_subject_gives_way_to_it(lexicon_tagger, nlp):
+    def actor(text, **slots):
+        (claim,) = lexicon_tagger._group(nlp(text), text, _spans(text, **slots))
+        return claim["actor"]["text"]
+
+    text = "Texas, leading a coalition of 13 states, asked a federal judge to block the new rules."
+    assert actor(text, ACTOR=["13 states"], CUE=["asked"], ISSUE=["block the new rules"]) == "Texas"
+    # an actor inside the subject's phrase stays ("Ukraine and Russia agreed": Russia)
+    text = "Ukraine and Russia agreed on Saturday to exchange prisoners of war."
+    assert actor(text, ACTOR=["Russia"], CUE=["agreed"], ISSUE=["exchange prisoners of war"]) == "Russia"
+    # after a name, its apposition and prepositional phrase describe it; after a common noun, the
+    # apposition is the name ("Her spokesman, Tom Lee,")
+    text = "Tom Lee, a spokesman for Governor Ann Ray, said the budget would pass."
+    assert actor(text, ACTOR=["Governor Ann Ray"], CUE=["said"], ISSUE=["the budget would pass"]) == "Tom Lee"
+    text = "Her spokesman, Tom Lee, said the budget would pass."
+    assert actor(text, ACTOR=["Tom Lee"], CUE=["said"], ISSUE=["the budget would pass"]) == "Tom Lee"
+
+
+def test_an_issue_cut_on_a_word_that_opens_a_phrase_runs_to_its_end(lexicon_tagger, nlp):
+    text = "The senators pointed to the example of Ohio, which lost jobs after the law passed."
+    cut = text.index("which") + len("which")
+    assert text[:lexicon_tagger._complete_issue(nlp(text), text.index("the example"), cut)].endswith("after the law passed")
+    text = "She said it was the bathroom of the gender they identify with."
+    end = text.index(" with") + len(" with")                               # a stranded preposition stays
+    assert lexicon_tagger._complete_issue(nlp(text), text.index("it was"), end) == end
+
+
+def test_an_issue_goes_with_the_cue_whose_verb_it_hangs_on(lexicon_tagger, nlp):
+    text = "The senator told the crowd at the rally on Monday the plan will protect jobs while her rival wants higher taxes."
     doc = nlp(text)
-    def sp(s):
-        i = text.index(s)
-        return (i, i + len(s))
-    spans = {"ACTOR": [sp("The governor")], "CUE": [sp("called")], "ISSUE": [sp("the new tax a disaster for small farms")],
-             "CONDITION": []}
-    (claim,) = comp._group(doc, text, spans)
+    assert next(t for t in doc if t.text == "protect").head.text == "told"
+    spans = _spans(text, ACTOR=["The senator", "her rival"], CUE=["told", "wants"], ISSUE=["the plan will protect jobs"])
+    (claim,) = lexicon_tagger._group(doc, text, spans)
+    assert claim["cue"]["text"] == "told"                                # not the nearer "wants"
+
+
+def test_after_an_evaluative_verb_the_issue_is_what_is_evaluated(lexicon_tagger, nlp):
+    text = "The governor called the new tax a disaster for small farms."
+    spans = _spans(text, ACTOR=["The governor"], CUE=["called"], ISSUE=["the new tax a disaster for small farms"])
+    (claim,) = lexicon_tagger._group(nlp(text), text, spans)
     assert claim["issue"]["text"] == "the new tax"
-    comp._stances([claim], [])
+    lexicon_tagger._stances([claim], [])
     assert claim["stance"] == "oppose"                                   # "disaster": a negative evaluation
     # a verbal complement is no evaluation: "polls see Le Pen making it to the run-off"
     text = "Opinion polls see the senator winning the run-off in May."
-    doc = nlp(text)
-    spans = {"ACTOR": [sp("Opinion polls")], "CUE": [sp("see")], "ISSUE": [sp("the senator winning the run-off in May")],
-             "CONDITION": []}
-    (claim,) = comp._group(doc, text, spans)
+    spans = _spans(text, ACTOR=["Opinion polls"], CUE=["see"], ISSUE=["the senator winning the run-off in May"])
+    (claim,) = lexicon_tagger._group(nlp(text), text, spans)
     assert claim["issue"]["text"] == "the senator winning the run-off in May"
 
 
