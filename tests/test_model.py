@@ -569,6 +569,26 @@ def test_calibration_and_quantization_survive_serialization(tiny_model, nlp):
     assert pinned.threshold("model") == 0.9                            # the config wins over the fold's
 
 
+
+def test_a_pipeline_saved_before_a_word_list_existed_takes_it_from_the_lexicon(tiny_model, nlp, tmp_path):
+    import srsly
+
+    from claimx.model.component import WORD_LISTS, WORDS, TaggerComponent, lexicon_words
+    from claimx.resources import cue_lexicon
+
+    assert set(lexicon_words(cue_lexicon())) == WORD_LISTS              # a complete save reads no lexicon
+
+    path, _ = tiny_model
+    comp = TaggerComponent(nlp, "claimx_tagger", str(path), lexicon=cue_lexicon())
+    comp.initialize()
+    comp.to_disk(tmp_path / "tagger")
+    old = {k: v for k, v in srsly.read_json(tmp_path / "tagger" / WORDS).items() if k not in ("evaluative", "negative_evaluations")}
+    srsly.write_json(tmp_path / "tagger" / WORDS, old)
+    back = TaggerComponent(nlp, "claimx_tagger", str(path)).from_disk(tmp_path / "tagger")
+    assert "call" in back.evaluative_verbs and "disaster" in back.negative_words
+    assert back.gate_words == comp.gate_words                           # what was saved is kept
+
+
 def test_hybrid_adds_tagger_claims_only_in_sentences_without_rules_claims(nlp):
     """``hybrid_sentences = "without_rules"``: a tagger claim anchored (cue, else issue) in a
     sentence where the rules found a claim is not added; one in a sentence without is."""

@@ -203,7 +203,7 @@ class TaggerComponent:
         if (path / MARKERS).is_file():
             self._set_markers(list(srsly.read_json(path / MARKERS)))
         if (path / WORDS).is_file():
-            self._set_words(dict(srsly.read_json(path / WORDS)))
+            self._set_words(_with_shipped_words(srsly.read_json(path / WORDS)))
         return self
 
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
@@ -223,7 +223,7 @@ class TaggerComponent:
         cal = msg.get("calibration")
         self._use(ClaimTagger.from_bytes(msg["tagger"], self.device), Calibration.from_dict(cal) if cal else None)
         self._set_markers(list(msg["markers"]))
-        self._set_words(dict(msg.get("words") or {}))
+        self._set_words(_with_shipped_words(msg.get("words")))
         return self
 
     def _require_model(self) -> None:
@@ -464,10 +464,11 @@ class TaggerComponent:
 
     @staticmethod
     def _governing_cue(doc: Doc, issue: tuple[int, int], cues: list[tuple[int, int]]) -> tuple[int, int] | None:
-        """Of the sentence's tagged cues, the one whose verb the issue's clause hangs on (the
-        nearest ancestor of the issue's head) -- "Clinton told the gathering she will protect X
-        while her opponent wants Y": "she will protect X" goes with "told", not with the nearer
-        "wants"; None when no cue governs it."""
+        """Of the sentence's tagged cues, the one whose verb the issue's clause hangs on: the first
+        or second ancestor of the issue's head outside the issue (the verb, or the verb above a
+        preposition) -- "Clinton told the gathering she will protect X while her opponent wants Y":
+        "she will protect X" goes with "told", not with the nearer "wants"; None when neither is a
+        tagged cue (higher up, parse errors made the nearest cue the better guess)."""
         span = doc.char_span(issue[0], issue[1], alignment_mode="expand")
         if span is None or not len(span):
             return None
@@ -593,7 +594,7 @@ class TaggerComponent:
                     actor = before[-1] if before else None
             if actor is None and mention is None:
                 continue
-            if mention is None and actor is not None:
+            if mention is None:   # (then a tagged actor was found)
                 # the cue verb's own subject holds it: a tagged actor outside that subject is
                 # another noun of the sentence ("Texas, leading a coalition of 13 states, asked X")
                 subject = self._own_subject(doc, cue)
@@ -849,12 +850,26 @@ _GATE_MARKS = ('"', "“", "”", "«", "»", ":")
 
 def lexicon_words(lexicon: dict[str, Any]) -> dict[str, list[str]]:
     """What the tagger reads from the cue lexicon: the sentence gate's words, the addressee verbs,
-    and the report verbs whose object alone is a listener ("told reporters")."""
+    the report verbs whose object alone is a listener ("told reporters"), and the evaluative verbs
+    with the negative evaluation words (an evaluated object as the issue, "called it a disaster").
+    A pipeline saved before the last two were added takes them from the shipped lexicon on load."""
     report = set((lexicon.get("report") or {}).get("verbs", []))
     return {"gate": sorted(gate_words(lexicon)), "addressee": sorted(lexicon.get("addressee_verbs") or []),
             "listener": sorted(report - set(lexicon.get("report_objects") or [])),
             "evaluative": sorted(lexicon.get("evaluative") or []),
             "negative_evaluations": sorted(lexicon.get("negative_evaluations") or [])}
+
+
+WORD_LISTS = frozenset({"gate", "addressee", "listener", "evaluative", "negative_evaluations"})
+
+
+def _with_shipped_words(saved: dict[str, list[str]] | None) -> dict[str, list[str]]:
+    """The word lists a saved pipeline holds; one it was saved without (saved before that list
+    existed) comes from the shipped cue lexicon rather than being empty."""
+    words = dict(saved or {})
+    if WORD_LISTS <= words.keys():
+        return words   # a complete pipeline reads nothing outside itself
+    return {**lexicon_words(cue_lexicon()), **words}
 
 
 def gate_words(lexicon: dict[str, Any]) -> frozenset[str]:
