@@ -1784,6 +1784,7 @@ def test_according_to_before_a_colon_holds_what_the_colon_introduces(nlp):
     assert _claims(nlp, text) == [("audit", "support", "The fund received millions in undisclosed payments from abroad")]
     text = "According to Jane Roe, writing for the Tribune:\n\nThe fund received millions in undisclosed payments.\n"
     assert _claims(nlp, text) == [("Jane Roe", "support", "The fund received millions in undisclosed payments")]
+    assert _claims(nlp, "According to plan:\n\nThe troops left the city on Monday morning.\n") == []
 
 
 def test_a_subject_glued_to_a_noun_of_the_clause_before_holds_its_verb(nlp):

@@ -38,7 +38,7 @@ from .actors import PRONOUNS, mention_at, noun_phrase
 from .data import DataComponent
 from .quotes import quotation_around
 from .rules import (ASKING, NOUN_READ_VERBS, NOT_ACTORS, OPENING_MARKS, RELATIVE, SUBJECTS, Content, CueLexicon, Frame, body_pronoun, described_name, writers_turn,
-                    _conjunct_of_the_source, _describes_the_source, first_person_narrator, frames_at, holder, named_appositive, partitive_one, quoted_first_person)
+                    _conjunct_of_the_source, _describes_the_source, according_source, first_person_narrator, frames_at, holder, named_appositive, partitive_one, quoted_first_person)
 from .text import doc_text
 
 if not Doc.has_extension("claims"):
@@ -445,10 +445,10 @@ class ClaimFinder(DataComponent):
     def according_colon(self, doc: Doc, tok: Token) -> list[dict[str, Any]]:
         """``according_to`` before a colon ("According to the Times:", "According to Jack Kelly,
         writing for RealClearPolitics:"): the source holds what the colon introduces."""
-        to = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-        src = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None and to.lower_ == "to" else None
-        if src is None:
+        found = according_source(tok)
+        if found is None:
             return []
+        to, src = found
         end = max(t.i for t in src.subtree)
         k = end + 1
         if k + 1 < len(doc) and doc[k].text == "," and doc[k + 1].tag_ in ("VBG", "VBN"):

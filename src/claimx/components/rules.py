@@ -1428,12 +1428,22 @@ def verb_frames(v: Token, lex: CueLexicon) -> list[Frame]:
 
 
 # -- other rules ------------------------------------------------------------------------------
-def according_to(tok: Token, lex: CueLexicon) -> list[Frame]:
-    """``according_to``: "According to officials, X"."""
+def according_source(tok: Token) -> tuple[Token, Token] | None:
+    """("to", the source) of "according to X" at ``tok``; None without a source ("went ahead
+    according to plan")."""
     to = next((c for c in tok.children if c.lower_ == "to"), None)
     src = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
     if src is None or (src.lower_ in ("plan", "schedule", "script", "form") and not any(src.children)):
-        return []   # "went ahead according to plan": no source
+        return None
+    return to, src
+
+
+def according_to(tok: Token, lex: CueLexicon) -> list[Frame]:
+    """``according_to``: "According to officials, X"."""
+    found = according_source(tok)
+    if found is None:
+        return []
+    to, src = found
     head = tok.head if tok.head != tok else None
     if head is None:
         return []
