@@ -154,6 +154,7 @@ class ActorFinder(DataComponent):
         # A surname seen in a full PERSON name names that person wherever it recurs, whatever
         # label the tagger gave it there ("Zelenskyy said" is often tagged ORG or nothing).
         surnames: dict[str, Span] = {}
+        words: dict[tuple[int, int], frozenset[str]] = {}   # a span's lower-cased words, read once
         for p in persons:
             if len(p) > 1:
                 key = p[-1].lower_
@@ -163,7 +164,7 @@ class ActorFinder(DataComponent):
             if label != "PERSON" and len(span) <= 2 and span[-1].lower_ in surnames and not self.gazetteer_name(span.text):
                 label = "PERSON"
                 persons.append(span)
-            mentions.append(self._mention(span, label, self._canonical(span, label, persons, orgs)))
+            mentions.append(self._mention(span, label, self._canonical(span, label, persons, orgs, words)))
             covered.update(range(span.start, span.end))
         for _, start, end in self.matcher(doc):
             span = doc[start:end]
@@ -174,7 +175,7 @@ class ActorFinder(DataComponent):
         for tok in doc:
             if tok.i not in covered and tok.pos_ in ("PROPN", "NOUN") and tok.lower_ in surnames:
                 span = doc[tok.i : tok.i + 1]
-                mentions.append(self._mention(span, "PERSON", self._canonical(span, "PERSON", persons, orgs)))
+                mentions.append(self._mention(span, "PERSON", self._canonical(span, "PERSON", persons, orgs, words)))
                 covered.add(tok.i)
         for tok in doc:
             if tok.i in covered or tok.pos_ not in ("NOUN", "PROPN"):
@@ -191,9 +192,10 @@ class ActorFinder(DataComponent):
         mentions.sort(key=lambda m: m["start"])
         self._genders(doc, mentions)
         resolved = []
+        heads = {m["root"]: (doc[m["root"]].tag_, doc[m["root"]].dep_) for m in mentions}   # read once per doc
         for tok in doc:
             if tok.lower_ in PRONOUNS and tok.pos_ == "PRON":
-                antecedent = self.antecedent(tok, mentions)
+                antecedent = self.antecedent(tok, mentions, heads)
                 resolved.append(self._mention(doc[tok.i : tok.i + 1], "PRON", antecedent["canonical"] if antecedent else tok.text))
         mentions.extend(resolved)
         mentions.sort(key=lambda m: (m["start"], m["end"]))
@@ -211,24 +213,34 @@ class ActorFinder(DataComponent):
             "root": span.root.i if root is None else root,
         }
 
-    def _canonical(self, span: Span, label: str, persons: list[Span], orgs: list[Span]) -> str:
+    def _canonical(self, span: Span, label: str, persons: list[Span], orgs: list[Span],
+                   words: dict[tuple[int, int], frozenset[str]] | None = None) -> str:
+        """``words``: a cache of each span's lower-cased words, shared over one document's calls."""
         mapped = self.gazetteer_name(span.text)
         if mapped:
             return mapped
+        cache = {} if words is None else words
+
+        def words_of(x: Span) -> frozenset[str]:
+            key = (x.start, x.end)
+            if key not in cache:
+                cache[key] = frozenset(t.lower_ for t in x)
+            return cache[key]
+
         if label == "PERSON":
             last = span[-1].lower_
-            words = {t.lower_ for t in span}
+            own = words_of(span)
             best = span
             for other in persons:
-                other_words = {t.lower_ for t in other}
-                if last in other_words and words <= other_words and len(other) > len(best):
+                other_words = words_of(other)
+                if last in other_words and own <= other_words and len(other) > len(best):
                     best = other
             return " ".join(t.text for t in best if t.tag_ != "POS" and t.lower_ not in ("’s", "'s"))
         if label == "ORG":
-            words = {t.lower_ for t in span}
+            own = words_of(span)
             best = span
             for other in orgs:
-                if words <= {t.lower_ for t in other} and len(other) > len(best):
+                if own <= words_of(other) and len(other) > len(best):
                     best = other
             mapped = self.gazetteer_name(best.text)
             return mapped or best.text
@@ -288,19 +300,23 @@ class ActorFinder(DataComponent):
         for m in mentions:
             m["gender"] = evidence.get(m["canonical"]) if m["label"] == "PERSON" else None
 
-    def antecedent(self, pron: Token, mentions: list[dict[str, Any]]) -> dict[str, Any] | None:
+    def antecedent(self, pron: Token, mentions: list[dict[str, Any]],
+                   heads: dict[int, tuple[str, str]] | None = None) -> dict[str, Any] | None:
         """Nearest earlier compatible mention: persons for he/she, organisations and places for
         it, groups (plural nouns, organisations, nationalities) for they.  Subjects win over other
-        mentions within the last three sentences, as they are the likelier topic."""
+        mentions within the last three sentences, as they are the likelier topic.  ``heads``: the
+        (tag, dependency) of each mention's head token by its index, read once per document."""
+        doc = pron.doc
+        if heads is None:
+            heads = {m["root"]: (doc[m["root"]].tag_, doc[m["root"]].dep_) for m in mentions}
         low = pron.lower_
         if low in MALE_FEMALE:
             want = "female" if low in FEMALE else "male"
             ok = lambda m: m["label"] == "PERSON" and m.get("gender") in (None, want)  # noqa: E731
         elif low in SINGULAR_THING:
-            ok = lambda m: m["label"] in ("ORG", "GPE") or (m["label"] == "NOUN" and not _plural(pron.doc, m))  # noqa: E731
+            ok = lambda m: m["label"] in ("ORG", "GPE") or (m["label"] == "NOUN" and heads[m["root"]][0] not in PLURAL_TAGS)  # noqa: E731
         else:
-            ok = lambda m: m["label"] in ("ORG", "NORP", "GPE") or (m["label"] == "NOUN" and _plural(pron.doc, m))  # noqa: E731
-        doc = pron.doc
+            ok = lambda m: m["label"] in ("ORG", "NORP", "GPE") or (m["label"] == "NOUN" and heads[m["root"]][0] in PLURAL_TAGS)  # noqa: E731
         sent_start = pron.sent.start
         window_start = sent_start
         for _ in range(3):
@@ -312,13 +328,13 @@ class ActorFinder(DataComponent):
             return None
         recent_subjects = [
             m for m in before
-            if doc[m["root"]].i >= window_start and doc[m["root"]].dep_ in ("nsubj", "nsubjpass")
+            if m["root"] >= window_start and heads[m["root"]][1] in ("nsubj", "nsubjpass")
         ]
         return (recent_subjects or before)[-1]
 
 
-def _plural(doc: Doc, mention: dict[str, Any]) -> bool:
-    return doc[mention["root"]].tag_ in ("NNS", "NNPS")
+PLURAL_TAGS = ("NNS", "NNPS")
+
 
 
 def mention_at(doc: Doc, token: Token) -> dict[str, Any] | None:
