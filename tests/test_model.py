@@ -113,6 +113,31 @@ def test_long_documents_are_windowed_without_losing_text(tok):
     assert all(a.end <= b.start for a, b in zip(wins, wins[1:]))
 
 
+class _Retokenizing:
+    """The tokenizer without its fast backend in view: each window's text is tokenized anew."""
+
+    def __init__(self, tok):
+        self.tok = tok
+
+    def __call__(self, *args, **kwargs):
+        return self.tok(*args, **kwargs)
+
+
+def test_windows_join_the_sentences_tokens_as_tokenizing_the_window_would(tok):
+    from claimx.model.data import _splits_at_whitespace
+
+    assert _splits_at_whitespace(tok) and not _splits_at_whitespace(_Retokenizing(tok))
+    texts = [d.text for d in read_jsonl(SYNTHETIC / "dev.jsonl")] + [SOURCE_TEXT.read_text(encoding="utf-8")]
+    for text in texts:
+        sents = split_sentences(text)
+        for size in (192, 48):
+            joined = windows(text, sents, tok, size)
+            anew = windows(text, sents, _Retokenizing(tok), size)
+            assert len(joined) > 1
+            assert [(w.start, w.end, w.input_ids, w.offsets) for w in joined] == \
+                [(w.start, w.end, w.input_ids, w.offsets) for w in anew]
+
+
 def test_labels_follow_the_gold_and_respect_unannotated_slots(tok):
     doc = next(iter(read_jsonl(SYNTHETIC / "train.jsonl")))
     wins = document_windows(doc, tok, 160)
