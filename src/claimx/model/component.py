@@ -383,16 +383,18 @@ class TaggerComponent:
             for k, (_, hidden, w, offsets) in enumerate(windows_):
                 if w.start <= read["start"] and read["end"] <= w.end:
                     n = hidden.shape[1]
-                    cue = torch.zeros(n, device=hidden.device)
-                    issue = torch.zeros(n, device=hidden.device)
+                    ca, cb = (c["cue"]["start"], c["cue"]["end"]) if c.get("cue") else (0, 0)
+                    ia, ib = read["start"], read["end"]
+                    cue = [0.0] * n
+                    issue = [0.0] * n
                     for t, (a, b) in enumerate(offsets[:n]):
-                        if b <= a:
-                            continue
-                        if c.get("cue") and a < c["cue"]["end"] and b > c["cue"]["start"]:
-                            cue[t] = 1
-                        if a < read["end"] and b > read["start"]:
-                            issue[t] = 1
-                    groups.setdefault(k, []).append((c, cue, issue))
+                        if b > a:
+                            if a < cb and b > ca:
+                                cue[t] = 1.0
+                            if a < ib and b > ia:
+                                issue[t] = 1.0
+                    groups.setdefault(k, []).append((c, torch.tensor(cue, device=hidden.device),
+                                                     torch.tensor(issue, device=hidden.device)))
                     break
         with torch.no_grad():
             for k, items in groups.items():   # one call per window for all its claims
