@@ -325,6 +325,11 @@ def test_sentence_gate_keeps_claim_sentences(tiny_model, nlp):
               'Crowds gathered: nobody left. According to the report, costs rose.')
     kept = [comp._may_hold_claim(s) for s in doc.sents]
     assert kept[0] is False and all(kept[1:])
+    # a word that is a cue only as a verb ("state") or only in a phrasal cue ("take aim at")
+    # opens a sentence only so
+    doc = nlp("The state's roads were busy. The mayor will state her plan. The vote took place in May. "
+              "The mayor took aim at the plan.")
+    assert [comp._may_hold_claim(s) for s in doc.sents] == [False, True, False, True]
 
 
 def test_int8_tagger_runs_on_cpu_and_agrees_with_float32(tiny_model, nlp):

@@ -121,6 +121,11 @@ class TaggerComponent:
         """The cue-lexicon words the tagger reads (saved with the pipeline, like the markers)."""
         self.words = words
         self.gate_words = frozenset(words.get("gate", []))
+        self.gate_verbs = frozenset(words.get("gate_verbs", []))
+        self.gate_phrases: dict[str, frozenset[str]] = {}   # first word -> the words that may follow it
+        for phrase in words.get("gate_phrases", []):
+            first, second = (phrase.lower().split() + [""])[:2]
+            self.gate_phrases[first] = self.gate_phrases.get(first, frozenset()) | {second}
         self.addressee_verbs = frozenset(words.get("addressee", []))
         self.listener_verbs = frozenset(words.get("listener", []))
         self.evaluative_verbs = frozenset(words.get("evaluative", []))
@@ -348,19 +353,33 @@ class TaggerComponent:
         return 0.6 if mode == "model" else 0.7
 
     def _gate_tokens(self, doc: Doc) -> Any:
-        """Per token of ``doc``, whether it is a cue word of the lexicon (by lemma) or "according":
-        read from the token arrays once per document, each distinct lemma looked up once."""
+        """Per token of ``doc``, whether it is a cue word of the lexicon (by lemma; a word that is
+        a cue only as a verb, ``gate_verbs``, where it is tagged a verb; a word that is a cue only
+        as the first of a phrasal cue, ``gate_phrases``, where the phrase's second word follows
+        within four tokens: "took aim at", not "took place") or "according": read from the token
+        arrays once per document, each distinct lemma looked up once."""
         import numpy
-        from spacy.attrs import LEMMA, LOWER
+        from spacy.attrs import LEMMA, LOWER, POS
+        from spacy.symbols import AUX, VERB
 
-        arr = doc.to_array([LEMMA, LOWER])
-        strings, words = doc.vocab.strings, self.gate_words
-        lemmas = [h for h in numpy.unique(arr[:, 0]) if strings[int(h)].lower() in words]
-        return numpy.isin(arr[:, 0], lemmas) | (arr[:, 1] == strings["according"])
+        arr = doc.to_array([LEMMA, LOWER, POS])
+        strings, words, verbs = doc.vocab.strings, self.gate_words, self.gate_verbs
+        seen = [(h, strings[int(h)].lower()) for h in numpy.unique(arr[:, 0])]
+        any_pos = [h for h, w in seen if w in words and w not in verbs]
+        as_verb = [h for h, w in seen if w in verbs]
+        verb_pos = numpy.isin(arr[:, 2], [VERB, AUX])
+        mask = numpy.isin(arr[:, 0], any_pos) | (numpy.isin(arr[:, 0], as_verb) & verb_pos)
+        phrasal = [h for h, w in seen if w in self.gate_phrases]
+        for i in numpy.flatnonzero(mask & numpy.isin(arr[:, 0], phrasal)):
+            after = {strings[int(h)] for h in arr[i + 1: i + 5, 1]}
+            if not self.gate_phrases[strings[int(arr[i, 0])].lower()] & after:
+                mask[i] = False
+        return mask | (arr[:, 1] == strings["according"])
 
     def _may_hold_claim(self, sent: Any, gate: Any = None, text: str | None = None) -> bool:
         """The sentence gate (``skip_sentences``): only a sentence with a cue word of the lexicon
-        (by lemma), a quotation mark, a colon or "according" can hold a claim the tagger would find;
+        (by lemma, :meth:`_gate_tokens`), a quotation mark, a colon or "according" can hold a claim
+        the tagger would find;
         the others are not run through the encoder.  ``gate``: :meth:`_gate_tokens` of its document,
         ``text``: the document's text (``doc.text`` joins every token anew on each call)."""
         words = sent.text if text is None else text[sent.start_char:sent.end_char]
@@ -856,13 +875,14 @@ def lexicon_words(lexicon: dict[str, Any]) -> dict[str, list[str]]:
     with the negative evaluation words (an evaluated object as the issue, "called it a disaster").
     A pipeline saved before the last two were added takes them from the shipped lexicon on load."""
     report = set((lexicon.get("report") or {}).get("verbs", []))
-    return {"gate": sorted(gate_words(lexicon)), "addressee": sorted(lexicon.get("addressee_verbs") or []),
+    return {"gate": sorted(gate_words(lexicon)), "gate_verbs": sorted(gate_verbs(lexicon)),
+            "gate_phrases": sorted(gate_phrases(lexicon)), "addressee": sorted(lexicon.get("addressee_verbs") or []),
             "listener": sorted(report - set(lexicon.get("report_objects") or [])),
             "evaluative": sorted(lexicon.get("evaluative") or []),
             "negative_evaluations": sorted(lexicon.get("negative_evaluations") or [])}
 
 
-WORD_LISTS = frozenset({"gate", "addressee", "listener", "evaluative", "negative_evaluations"})
+WORD_LISTS = frozenset({"gate", "gate_verbs", "gate_phrases", "addressee", "listener", "evaluative", "negative_evaluations"})
 
 
 def _with_shipped_words(saved: dict[str, list[str]] | None) -> dict[str, list[str]]:
@@ -885,6 +905,33 @@ def gate_words(lexicon: dict[str, Any]) -> frozenset[str]:
     for section in ("light_nouns", "agent_nouns", "adjectives", "evaluative", "addressee_verbs"):
         words.update(lexicon.get(section) or [])
     return frozenset(w.lower() for w in words)
+
+
+def gate_verbs(lexicon: dict[str, Any]) -> frozenset[str]:
+    """The gate words that are cues only as verbs (the verb sections' words that no noun or
+    adjective section lists): "state" or "campaign" as a noun does not open a sentence to the
+    tagger ("the state's voters", "the campaign said" opens it with "say")."""
+    verbs: set[str] = set()
+    for section in ("report", "support", "oppose"):
+        verbs.update((lexicon.get(section) or {}).get("verbs", []))
+    verbs.update(k.split()[0] for k in lexicon.get("phrasal") or {})
+    verbs.update(lexicon.get("evaluative") or [])
+    verbs.update(lexicon.get("addressee_verbs") or [])
+    other: set[str] = set()
+    for section in ("light_nouns", "agent_nouns", "adjectives"):
+        other.update(lexicon.get(section) or [])
+    return frozenset(w.lower() for w in verbs) - frozenset(w.lower() for w in other)
+
+
+def gate_phrases(lexicon: dict[str, Any]) -> frozenset[str]:
+    """The phrasal cues whose first word is a gate word only through them ("take aim at", "go
+    after", "come out for": "take", "go" and "come" alone are no cue)."""
+    own: set[str] = set()
+    for section in ("report", "support", "oppose"):
+        own.update(w.lower() for w in (lexicon.get(section) or {}).get("verbs", []))
+    for section in ("light_nouns", "agent_nouns", "adjectives", "evaluative", "addressee_verbs"):
+        own.update(w.lower() for w in lexicon.get(section) or [])
+    return frozenset(k.lower() for k in lexicon.get("phrasal") or {} if k.split()[0].lower() not in own)
 
 
 def _is_ffn_output(name: str) -> bool:
