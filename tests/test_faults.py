@@ -524,3 +524,13 @@ def test_the_time_budget_grows_with_the_length_of_a_document():
     from claimx.records import budget
 
     assert budget(120, 5_000) == 120 and budget(120, 1_000_000) == 1200 and budget(None, 10) is None
+
+
+def test_the_longest_stretch_without_a_sentence_end_is_read_from_the_token_arrays(nlp):
+    from claimx.records import _longest_stretch
+
+    assert _longest_stretch(nlp.make_doc("The union said no. It rained\n\nand then it stopped")) == 4
+    assert _longest_stretch(nlp.make_doc("Who? Me! Yes, sir")) == 3
+    assert _longest_stretch(nlp.make_doc("")) == 0
+    doc = nlp.make_doc("the union said that " * 100)
+    assert _longest_stretch(doc) == len(doc)

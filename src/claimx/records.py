@@ -62,6 +62,8 @@ def make_doc(nlp: Language, text: str) -> Doc:
         if pos < len(text):
             parts.append(nlp.make_doc(text[pos:]))
         doc = Doc.from_docs(parts, ensure_whitespace=False)
+    if _longest_stretch(doc) < MAX_STRETCH:
+        return doc   # read from the token arrays: no token loop for the usual text
     n = 0
     for tok in doc:
         if tok.text in _ENDS or (tok.is_space and "\n" in tok.text):
@@ -72,6 +74,23 @@ def make_doc(nlp: Language, text: str) -> Doc:
             doc[tok.i + 1].is_sent_start = True
             n = 0
     return doc
+
+
+def _longest_stretch(doc: Doc) -> int:
+    """The most tokens in ``doc`` in a row with no sentence end (".", "!", "?" or a line break)."""
+    import numpy
+    from spacy.attrs import IS_SPACE, ORTH
+
+    if not len(doc):
+        return 0
+    arr = doc.to_array([ORTH, IS_SPACE])
+    strings = doc.vocab.strings
+    ends = numpy.isin(arr[:, 0], [strings[e] for e in _ENDS])
+    for i in numpy.flatnonzero(arr[:, 1]):
+        if "\n" in doc[int(i)].text:
+            ends[i] = True
+    at = numpy.concatenate(([-1], numpy.flatnonzero(ends), [len(doc)]))
+    return int((numpy.diff(at) - 1).max())
 
 
 def chunk_text(text: str, limit: int) -> list[tuple[int, str]]:
