@@ -1798,3 +1798,21 @@ def test_a_subject_glued_to_a_noun_of_the_clause_before_holds_its_verb(nlp):
                                      9: (8, "cc"), 16: (13, "cc"), 0: (2, "nsubj")})
     assert [(a, i) for a, _, i in claims] == [("American Federation of Teachers", "her"),
                                               ("National Education Association", "her")]
+
+
+def test_if_meaning_whether_and_a_relevance_if_are_no_conditions(nlp):
+    """GUIDELINES 12.27: no position depends on an "if" that asks ("does not know if X") or one
+    that only sets up the speech act ("If anyone wonders why X, Y"); a real "if" still counts."""
+    def conds(text):
+        return [(c["condition"] or {}).get("text") for c in nlp(text)._.claims]
+
+    assert conds("The mayor said she does not know if the council will approve the budget.") == [None]
+    assert conds("He said he asked them if the deal would survive, and he said he would support it if the council agreed.") \
+        == [None, "if the council agreed"]
+    text = ("“If anyone wonders why the inquiry is not yet complete, the delays identified in this report "
+            "are the reason,” the chairman said.")
+    claims = nlp(text)._.claims
+    assert [c["condition"] for c in claims] == [None] and claims[0]["issue"]["text"].startswith("If anyone wonders")
+    assert conds("If you ask me, the plan is a disaster, she said.") == [None]
+    assert conds("If you ask Congress to fund it, it will refuse, he said.") == ["If you ask Congress to fund it"]
+    assert conds("The union said it would strike if wages did not rise.") == ["if wages did not rise"]

@@ -51,6 +51,9 @@ class ConditionFinder(DataComponent):
         self.not_after = set(markers.get("not_after") or [])
         self.not_before = {k: set(v) for k, v in (markers.get("not_before") or {}).items()}
         self.clausal = set(markers.get("clausal") or [])
+        self.whether_words = {w.lower() for w in markers.get("whether_words") or []}
+        self.relevance_verbs = {w.lower() for w in markers.get("relevance_verbs") or []}
+        self.generic_subjects = {w.lower() for w in markers.get("generic_subjects") or []}
 
     def find(self, doc: Doc, joined: list[Span] | None = None) -> list[Span]:
         """All condition spans in the document, longest marker first where they overlap; the
@@ -119,9 +122,37 @@ class ConditionFinder(DataComponent):
         if marker in ("as long as", "so long as") and end < len(doc) and doc[end].like_num:
             return False  # "wait for as long as three hours": a duration
         last = doc[end - 1]
+        if marker == "if" and (self._if_whether(doc, start) or self._relevance(doc, start)):
+            return False
         if marker in self.clausal and last.dep_ != "mark" and not (end < len(doc) and doc[end].lower_ == "that"):
             if not (marker == "once" and last.pos_ == "SCONJ"):
                 return False
+        return True
+
+    def _if_whether(self, doc: Doc, i: int) -> bool:
+        """ "if" meaning "whether" (GUIDELINES 12.27): right after a word of ``whether_words``
+        (with at most a pronoun or name between: "asked him if"), or opening the complement clause
+        of one before it ("did not know then if X")."""
+        prev = doc[i - 1] if i > 0 else None
+        if prev is not None and prev.pos_ in ("PRON", "PROPN") and i > 1:
+            prev = doc[i - 2]
+        if prev is not None and (prev.lemma_.lower() in self.whether_words or prev.lower_ in self.whether_words):
+            return True
+        clause = doc[i].head
+        return (doc[i].dep_ == "mark" and clause.dep_ in ("ccomp", "csubj", "xcomp") and clause.head.i < i
+                and clause.head.lemma_.lower() in self.whether_words)
+
+    def _relevance(self, doc: Doc, i: int) -> bool:
+        """ "if" setting up the speech act (a relevance conditional, GUIDELINES 12.27): its clause's
+        verb is one of ``relevance_verbs`` with a generic subject ("If anyone wonders why X, Y",
+        "if you look at the polls, Y"); "ask" only with "me" ("if you ask me")."""
+        verb = doc[i].head
+        if doc[i].dep_ != "mark" or verb.lemma_.lower() not in self.relevance_verbs:
+            return False
+        if not any(c.dep_ == "nsubj" and c.lower_ in self.generic_subjects for c in verb.children):
+            return False
+        if verb.lemma_.lower() == "ask":
+            return any(c.dep_ in ("dobj", "dative") and c.lower_ == "me" for c in verb.children)
         return True
 
     @staticmethod
