@@ -37,7 +37,7 @@ from ..resources import ModelMissing, condition_markers, cue_lexicon, resolve_mo
 from ..schema import STANCES
 from ..scoring import token_f1
 from .calibration import Calibration
-from .data import SLOTS, decode_bio, windows
+from .data import SLOTS, decode_bio_tokens, windows
 
 log = logging.getLogger("claimx")
 RUNTIMES = ("torch", "onnx")
@@ -266,8 +266,6 @@ class TaggerComponent:
     def _run(self, docs: list[Doc]) -> list[Doc]:
         import torch
 
-        from .train import collate
-
         jobs = []  # (doc index, window)
         texts = []
         for i, doc in enumerate(docs):
@@ -286,14 +284,15 @@ class TaggerComponent:
         # or in any feed (on CPU about as fast with the ONNX session, 1.2x slower with torch's copy).
         # A float encoder batches windows of similar length across documents (little padding).
         size = 1 if self.quantized or self.running == "onnx" else self.batch_size
+        pad_id = self.tok.pad_token_id
         jobs.sort(key=lambda job: len(job[1].input_ids))
         chunks = [jobs[k: k + size] for k in range(0, len(jobs), size)]
         spans: list[dict[str, list[tuple[int, int, float]]]] = [{s: [] for s in SLOTS} for _ in docs]
         found: list[list[tuple[int, Any, Any, list[tuple[int, int]]]]] = [[] for _ in docs]
         with torch.no_grad():
             for chunk in chunks:
-                b = collate([w for _, w in chunk], self.tok.pad_token_id, self.device)
-                hidden, logits = self.runner(b["input_ids"], b["attention_mask"])
+                ids, mask = _inputs([w for _, w in chunk], pad_id, self.device)
+                hidden, logits = self.runner(ids, mask)
                 probs = logits.softmax(-1)
                 tags = probs.argmax(-1).cpu().numpy()
                 inside = (probs[..., 1] + probs[..., 2]).cpu().numpy()   # P(B or I) per token and slot
@@ -305,8 +304,8 @@ class TaggerComponent:
                         if not column.any():          # no span of this slot in the window (all O)
                             continue
                         ins = inside[row, :n, j].tolist()
-                        for a, b_ in decode_bio(column.tolist(), offsets):
-                            conf = [ins[k] for k, (x, y) in enumerate(offsets) if y > x and x >= a and y <= b_]
+                        for a, b_, ks in decode_bio_tokens(column.tolist(), offsets):
+                            conf = [ins[k] for k in _tokens_within(offsets, a, b_, ks[0], ks[-1])]
                             spans[i][slot].append((a, b_, sum(conf) / max(1, len(conf))))
                     found[i].append((row, hidden[row: row + 1], w, w.offsets))
         for i, doc in enumerate(docs):
@@ -766,6 +765,34 @@ class TaggerComponent:
                 if child.dep_ in ("nsubj", "nsubjpass"):
                     return mention_at(doc, child)
         return None
+
+
+def _inputs(wins: list[Any], pad_id: int, device: str) -> tuple[Any, Any]:
+    """Token ids (padded with ``pad_id``) and attention mask of ``wins``, for inference."""
+    import torch
+
+    n = max(len(w.input_ids) for w in wins)
+    ids = torch.full((len(wins), n), pad_id, dtype=torch.long)
+    mask = torch.zeros((len(wins), n), dtype=torch.long)
+    for i, w in enumerate(wins):
+        ids[i, :len(w.input_ids)] = torch.tensor(w.input_ids)
+        mask[i, :len(w.input_ids)] = 1
+    return ids.to(device), mask.to(device)
+
+
+def _tokens_within(offsets: list[tuple[int, int]], a: int, b: int, first: int, last: int) -> list[int]:
+    """The tokens whose characters lie within ``a:b`` (special tokens excluded), in order, from a
+    span's first and last token: offsets rise along a window, so they are the span's own tokens and
+    any next to them with the same characters (a character cut into several tokens)."""
+    def within(k: int) -> bool:
+        x, y = offsets[k]
+        return y > x and x >= a and y <= b
+
+    while first > 0 and within(first - 1):
+        first -= 1
+    while last + 1 < len(offsets) and within(last + 1):
+        last += 1
+    return [k for k in range(first, last + 1) if within(k)]
 
 
 def _overlaps(m: dict[str, Any], span: tuple[int, int]) -> bool:

@@ -178,23 +178,30 @@ def document_windows(doc: Document, tokenizer: Any, max_length: int = 192) -> li
 
 def decode_bio(tags: list[int], offsets: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Character spans from one slot's BIO tags (an I without a B starts a span)."""
-    spans: list[tuple[int, int]] = []
-    cur: list[int] | None = None
-    for t, (a, b) in zip(tags, offsets):
+    return [(a, b) for a, b, _ in decode_bio_tokens(tags, offsets)]
+
+
+def decode_bio_tokens(tags: list[int], offsets: list[tuple[int, int]]) -> list[tuple[int, int, list[int]]]:
+    """:func:`decode_bio` with, for each span, the indices of its tokens (special tokens, with no
+    characters, are never inside a span)."""
+    spans: list[tuple[int, int, list[int]]] = []
+    cur: list[Any] | None = None
+    for k, (t, (a, b)) in enumerate(zip(tags, offsets)):
         if b <= a:
             continue
         if t == B or (t == I and cur is None):
             if cur:
-                spans.append((cur[0], cur[1]))
-            cur = [a, b]
+                spans.append((cur[0], cur[1], cur[2]))
+            cur = [a, b, [k]]
         elif t == I and cur is not None:
             cur[1] = b
+            cur[2].append(k)
         else:
             if cur:
-                spans.append((cur[0], cur[1]))
+                spans.append((cur[0], cur[1], cur[2]))
             cur = None
     if cur:
-        spans.append((cur[0], cur[1]))
+        spans.append((cur[0], cur[1], cur[2]))
     return spans
 
 
