@@ -1816,3 +1816,9 @@ def test_if_meaning_whether_and_a_relevance_if_are_no_conditions(nlp):
     assert conds("If you ask me, the plan is a disaster, she said.") == [None]
     assert conds("If you ask Congress to fund it, it will refuse, he said.") == ["If you ask Congress to fund it"]
     assert conds("The union said it would strike if wages did not rise.") == ["if wages did not rise"]
+
+
+def test_hoping_is_read_as_hope_although_the_lemmatizer_says_hop(nlp):
+    """en_core_web_sm lemmatizes "hoping" as "hop" (and "hating" as "hat"); lemma_fixes repairs it."""
+    assert _claims(nlp, "Republicans are hoping they can win back the Senate in November.") == \
+        [("Republicans", "support", "they can win back the Senate in November")]
