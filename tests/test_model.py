@@ -138,6 +138,19 @@ def test_windows_join_the_sentences_tokens_as_tokenizing_the_window_would(tok):
                 [(w.start, w.end, w.input_ids, w.offsets) for w in anew]
 
 
+def test_a_spans_confidence_reads_its_own_tokens_and_those_sharing_their_characters():
+    from claimx.model.component import _tokens_within
+    from claimx.model.data import decode_bio_tokens
+
+    # [CLS] "Tax" "½" "½" (one character cut in two tokens) "cut" [SEP]
+    offsets = [(0, 0), (0, 3), (4, 5), (4, 5), (6, 9), (0, 0)]
+    spans = decode_bio_tokens([0, 0, 1, 0, 1, 0], offsets)
+    assert spans == [(4, 5, [2]), (6, 9, [4])]
+    assert _tokens_within(offsets, 4, 5, 2, 2) == [2, 3]          # the tagged token and its twin
+    assert _tokens_within(offsets, 6, 9, 4, 4) == [4]              # specials are never inside
+    assert _tokens_within(offsets, 0, 9, 1, 4) == [1, 2, 3, 4]
+
+
 def test_labels_follow_the_gold_and_respect_unannotated_slots(tok):
     doc = next(iter(read_jsonl(SYNTHETIC / "train.jsonl")))
     wins = document_windows(doc, tok, 160)

@@ -378,8 +378,7 @@ class TaggerComponent:
     def _may_hold_claim(self, sent: Any, gate: Any = None, text: str | None = None) -> bool:
         """The sentence gate (``skip_sentences``): only a sentence with a cue word of the lexicon
         (by lemma, :meth:`_gate_tokens`), a quotation mark, a colon or "according" can hold a claim
-        the tagger would find;
-        the others are not run through the encoder.  ``gate``: :meth:`_gate_tokens` of its document,
+        the tagger would find; the others are not run through the encoder.  ``gate``: :meth:`_gate_tokens` of its document,
         ``text``: the document's text (``doc.text`` joins every token anew on each call)."""
         words = sent.text if text is None else text[sent.start_char:sent.end_char]
         if any(ch in words for ch in _GATE_MARKS):
