@@ -920,44 +920,43 @@ def _with_shipped_words(saved: dict[str, list[str]] | None) -> dict[str, list[st
     return {**lexicon_words(cue_lexicon()), **words}
 
 
+def _gate_sections(lexicon: dict[str, Any]) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The cue lexicon's words as the sentence gate reads them, lower-cased: the verbs (report,
+    support and oppose verbs, evaluative and addressee verbs), the phrasal cues, and the nominal
+    words (light and agent nouns, adjectives)."""
+    verbs: set[str] = set()
+    for section in ("report", "support", "oppose"):
+        verbs.update((lexicon.get(section) or {}).get("verbs", []))
+    verbs.update(lexicon.get("evaluative") or [])
+    verbs.update(lexicon.get("addressee_verbs") or [])
+    nominal: set[str] = set()
+    for section in ("light_nouns", "agent_nouns", "adjectives"):
+        nominal.update(lexicon.get(section) or [])
+    phrasal = frozenset(k.lower() for k in lexicon.get("phrasal") or {})
+    return frozenset(w.lower() for w in verbs), phrasal, frozenset(w.lower() for w in nominal)
+
+
 def gate_words(lexicon: dict[str, Any]) -> frozenset[str]:
     """Words that can make a sentence a claim, from the cue lexicon (data, not code): the report,
     support and oppose verbs, the first word of each phrasal cue, light and agent nouns,
     adjectives, evaluative and addressee verbs."""
-    words: set[str] = set()
-    for section in ("report", "support", "oppose"):
-        words.update((lexicon.get(section) or {}).get("verbs", []))
-    words.update(k.split()[0] for k in lexicon.get("phrasal") or {})
-    for section in ("light_nouns", "agent_nouns", "adjectives", "evaluative", "addressee_verbs"):
-        words.update(lexicon.get(section) or [])
-    return frozenset(w.lower() for w in words)
+    verbs, phrasal, nominal = _gate_sections(lexicon)
+    return verbs | {p.split()[0] for p in phrasal} | nominal
 
 
 def gate_verbs(lexicon: dict[str, Any]) -> frozenset[str]:
-    """The gate words that are cues only as verbs (the verb sections' words that no noun or
-    adjective section lists): "state" or "campaign" as a noun does not open a sentence to the
-    tagger ("the state's voters", "the campaign said" opens it with "say")."""
-    verbs: set[str] = set()
-    for section in ("report", "support", "oppose"):
-        verbs.update((lexicon.get(section) or {}).get("verbs", []))
-    verbs.update(k.split()[0] for k in lexicon.get("phrasal") or {})
-    verbs.update(lexicon.get("evaluative") or [])
-    verbs.update(lexicon.get("addressee_verbs") or [])
-    other: set[str] = set()
-    for section in ("light_nouns", "agent_nouns", "adjectives"):
-        other.update(lexicon.get(section) or [])
-    return frozenset(w.lower() for w in verbs) - frozenset(w.lower() for w in other)
+    """The gate words that are cues only as verbs (the verb sections' words and the phrasal cues'
+    first words that no noun or adjective section lists): "state" or "campaign" as a noun does not
+    open a sentence to the tagger ("the state's voters"; "the campaign said" opens it with "say")."""
+    verbs, phrasal, nominal = _gate_sections(lexicon)
+    return (verbs | {p.split()[0] for p in phrasal}) - nominal
 
 
 def gate_phrases(lexicon: dict[str, Any]) -> frozenset[str]:
     """The phrasal cues whose first word is a gate word only through them ("take aim at", "go
     after", "come out for": "take", "go" and "come" alone are no cue)."""
-    own: set[str] = set()
-    for section in ("report", "support", "oppose"):
-        own.update(w.lower() for w in (lexicon.get(section) or {}).get("verbs", []))
-    for section in ("light_nouns", "agent_nouns", "adjectives", "evaluative", "addressee_verbs"):
-        own.update(w.lower() for w in lexicon.get(section) or [])
-    return frozenset(k.lower() for k in lexicon.get("phrasal") or {} if k.split()[0].lower() not in own)
+    verbs, phrasal, nominal = _gate_sections(lexicon)
+    return frozenset(p for p in phrasal if p.split()[0] not in verbs | nominal)
 
 
 def _is_ffn_output(name: str) -> bool:
