@@ -527,10 +527,13 @@ def test_the_time_budget_grows_with_the_length_of_a_document():
 
 
 def test_the_longest_stretch_without_a_sentence_end_is_read_from_the_token_arrays(nlp):
-    from claimx.records import _longest_stretch
+    from claimx.records import _longest_stretch, _sentence_ends
 
-    assert _longest_stretch(nlp.make_doc("The union said no. It rained\n\nand then it stopped")) == 4
-    assert _longest_stretch(nlp.make_doc("Who? Me! Yes, sir")) == 3
-    assert _longest_stretch(nlp.make_doc("")) == 0
-    doc = nlp.make_doc("the union said that " * 100)
-    assert _longest_stretch(doc) == len(doc)
+    def longest(text):
+        return _longest_stretch(_sentence_ends(nlp.make_doc(text)))
+
+    assert longest("The union said no. It rained\n\nand then it stopped") == 4       # ".", a line break
+    assert longest("Who? Me! Yes, sir") == 3
+    assert longest("") == 0
+    text = "the union said that " * 100
+    assert longest(text) == len(nlp.make_doc(text))

@@ -12,6 +12,7 @@ import re
 import signal
 import threading
 from collections.abc import Iterable, Iterator
+from typing import Any
 from contextlib import contextmanager
 
 from spacy.language import Language
@@ -62,34 +63,42 @@ def make_doc(nlp: Language, text: str) -> Doc:
         if pos < len(text):
             parts.append(nlp.make_doc(text[pos:]))
         doc = Doc.from_docs(parts, ensure_whitespace=False)
-    if _longest_stretch(doc) < MAX_STRETCH:
-        return doc   # read from the token arrays: no token loop for the usual text
+    ends = _sentence_ends(doc)
+    if _longest_stretch(ends) < MAX_STRETCH:
+        return doc   # the usual text: nothing to force
     n = 0
-    for tok in doc:
-        if tok.text in _ENDS or (tok.is_space and "\n" in tok.text):
+    for i, end in enumerate(ends.tolist()):
+        if end:
             n = 0
             continue
         n += 1
-        if n >= MAX_STRETCH and tok.i + 1 < len(doc):
-            doc[tok.i + 1].is_sent_start = True
+        if n >= MAX_STRETCH and i + 1 < len(doc):
+            doc[i + 1].is_sent_start = True
             n = 0
     return doc
 
 
-def _longest_stretch(doc: Doc) -> int:
-    """The most tokens in ``doc`` in a row with no sentence end (".", "!", "?" or a line break)."""
+def _sentence_ends(doc: Doc) -> Any:
+    """Per token, whether it ends a stretch: ".", "!", "?" or a space token with a line break
+    (read from the token arrays; only the space tokens are looked at one by one)."""
     import numpy
     from spacy.attrs import IS_SPACE, ORTH
 
     if not len(doc):
-        return 0
+        return numpy.zeros(0, dtype=bool)
     arr = doc.to_array([ORTH, IS_SPACE])
-    strings = doc.vocab.strings
-    ends = numpy.isin(arr[:, 0], [strings[e] for e in _ENDS])
+    ends = numpy.isin(arr[:, 0], [doc.vocab.strings[e] for e in _ENDS])
     for i in numpy.flatnonzero(arr[:, 1]):
         if "\n" in doc[int(i)].text:
             ends[i] = True
-    at = numpy.concatenate(([-1], numpy.flatnonzero(ends), [len(doc)]))
+    return ends
+
+
+def _longest_stretch(ends: Any) -> int:
+    """The most tokens in a row that are no sentence end (``ends``: :func:`_sentence_ends`)."""
+    import numpy
+
+    at = numpy.concatenate(([-1], numpy.flatnonzero(ends), [len(ends)]))
     return int((numpy.diff(at) - 1).max())
 
 

@@ -336,7 +336,6 @@ class ActorFinder(DataComponent):
 PLURAL_TAGS = ("NNS", "NNPS")
 
 
-
 def mention_at(doc: Doc, token: Token) -> dict[str, Any] | None:
     """The actor mention whose head is ``token``, else the smallest mention containing it."""
     best = None
