@@ -5,6 +5,8 @@ Run:  python corpora/news/resolve.py DRAFT_DIR --annotator A [--shared ../shared
       python corpora/news/resolve.py DRAFT_DIR --stem train_extra   (the second batch of articles,
       selection_extra.csv) -> corpora/news/train_extra.jsonl; --stem train_batch3 for the third
       (selection_batch3.csv)
+      python corpora/news/resolve.py DRAFT_DIR --stem train_batch4 / --stem dev2 (selection_batch4.csv,
+      selection_dev2.csv)
 
 A draft is one JSON file per article, `DRAFT_DIR/<doc_id>.json`:
 
@@ -116,10 +118,9 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     docs = load_polnear(args.shared)
     selection = {}
-    for name in ("selection.csv", "selection_extra.csv", "selection_batch3.csv"):
-        if (HERE / name).is_file():
-            with open(HERE / name, encoding="utf-8", newline="") as fh:
-                selection.update({r["doc_id"]: r for r in csv.DictReader(fh)})
+    for path in sorted(HERE.glob("selection*.csv")):
+        with open(path, encoding="utf-8", newline="") as fh:
+            selection.update({r["doc_id"]: r for r in csv.DictReader(fh)})
     by_split: dict[str, list] = {}
     problems = 0
     for path in sorted(args.drafts.glob("*.json")):

@@ -5,6 +5,10 @@ Run: python corpora/news/select.py [--shared ../shared]  ->  corpora/news/select
      articles, for the second batch of gold, `train_extra.jsonl`)
      python corpora/news/select.py --extra 40 --batch 3  ->  corpora/news/selection_batch3.csv (40
      more, none of the earlier 120: the third batch, `train_batch3.jsonl`)
+     python corpora/news/select.py --extra 20 --batch 4  ->  selection_batch4.csv (20 more train
+     articles, none of any earlier selection file's: `train_batch4.jsonl`)
+     python corpora/news/select.py --extra 20 --batch 2 --split dev  ->  selection_dev2.csv (20 more
+     dev articles, none of the first 20: `dev2.jsonl`, a second dev portion)
 
 60 train and 20 dev articles, spread over the seven publishers and over three genres (wire copy,
 opinion, news). Articles are taken in the order of the CRC32 of their id. Only articles of
@@ -97,21 +101,32 @@ def main() -> None:
     ap.add_argument("--extra", type=int, default=0,
                     help="N more train articles, none of selection.csv's, by the same rules -> selection_extra.csv")
     ap.add_argument("--batch", type=int, default=2,
-                    help="with --extra: 2 -> selection_extra.csv (none of selection.csv's); 3 -> "
-                         "selection_batch3.csv (none of selection.csv's or selection_extra.csv's)")
+                    help="with --extra: 2 -> selection_extra.csv (none of selection.csv's); 3 or more -> "
+                         "selection_batchK.csv (none of any earlier selection file's)")
+    ap.add_argument("--split", choices=("train", "dev"), default="train",
+                    help="with --extra: the PolNeAR split to draw from; dev -> selection_devK.csv, a further "
+                         "portion of the dev split (measured, never developed on)")
     args = ap.parse_args()
     docs = [json.loads(line) for line in open(Path(args.shared) / "data/polnear/docs.jsonl", encoding="utf-8")]
     if args.extra:
-        if args.batch not in (2, 3):
-            raise SystemExit("--batch must be 2 or 3")
-        earlier = ["selection.csv"] + (["selection_extra.csv"] if args.batch == 3 else [])
+        if args.batch < 2:
+            raise SystemExit("--batch must be 2 or more")
+        if args.split == "dev":
+            out = HERE / f"selection_dev{args.batch}.csv"
+        else:
+            out = HERE / ("selection_extra.csv" if args.batch == 2 else f"selection_batch{args.batch}.csv")
+        # none of the articles of any earlier batch (of either split)
+        earlier = sorted(p for p in HERE.glob("selection*.csv") if p != out)
+        if args.split == "train" and args.batch == 2:
+            earlier = [HERE / "selection.csv"]
         taken = set()
-        for name in earlier:
-            with open(HERE / name, encoding="utf-8") as fh:
+        for path in earlier:
+            with open(path, encoding="utf-8") as fh:
                 taken.update(r["doc_id"] for r in csv.DictReader(fh))
         n = args.extra
-        rows = select(docs, {"train": {"n": n, "wire": round(n * 8 / 60), "opinion": round(n * 6 / 60)}}, frozenset(taken))
-        out = HERE / ("selection_extra.csv" if args.batch == 2 else "selection_batch3.csv")
+        share = TARGETS[args.split]
+        rows = select(docs, {args.split: {"n": n, "wire": round(n * share["wire"] / share["n"]),
+                                          "opinion": round(n * share["opinion"] / share["n"])}}, frozenset(taken))
     else:
         rows = select(docs)
         out = HERE / "selection.csv"
