@@ -1822,3 +1822,20 @@ def test_hoping_is_read_as_hope_although_the_lemmatizer_says_hop(nlp):
     """en_core_web_sm lemmatizes "hoping" as "hop" (and "hating" as "hat"); lemma_fixes repairs it."""
     assert _claims(nlp, "Republicans are hoping they can win back the Senate in November.") == \
         [("Republicans", "support", "they can win back the Senate in November")]
+
+
+def test_charged_someone_with_something_is_an_accusation(nlp):
+    """GUIDELINES 11.3: "charged Y with X" opposes X with Y the addressee; "charged that X" reports X."""
+    claims = nlp("Prosecutors charged the former mayor with fraud and bribery.")._.claims
+    assert [(c["actor"]["text"], c["stance"], c["issue"]["text"], c["addressee"]["text"]) for c in claims] == \
+        [("Prosecutors", "oppose", "fraud and bribery", "former mayor")]
+    assert _claims(nlp, "Prosecutors charged that the mayor took bribes.") == \
+        [("Prosecutors", "support", "the mayor took bribes")]
+
+
+def test_a_document_published_in_the_passive_holds_its_participle(nlp):
+    """GUIDELINES 8.6 / 10.6: "A lawsuit was filed challenging X": the lawsuit holds the position;
+    a participle after an active verb keeps the verb's subject."""
+    assert _claims(nlp, "A federal lawsuit was filed in 2012 challenging the city's surveillance program.") == \
+        [("federal lawsuit", "oppose", "the city's surveillance program")]
+    assert _claims(nlp, "The mayor was seen in 2012 challenging the city's surveillance program.") == []

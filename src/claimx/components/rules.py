@@ -114,6 +114,7 @@ class CueLexicon:
     physical_objects: set[str] = field(default_factory=set)
     message_nouns: set[str] = field(default_factory=set)
     sending_verbs: set[str] = field(default_factory=set)
+    documents: set[str] = field(default_factory=set)
     tag_verbs: set[str] = field(default_factory=set)
     lemma_fixes: dict[str, str] = field(default_factory=dict)
     noun_forms: set[str] = field(default_factory=set)
@@ -130,6 +131,7 @@ class CueLexicon:
     withholding: set[str] = field(default_factory=set)
     belief: set[str] = field(default_factory=set)
     intention: set[str] = field(default_factory=set)
+    addressee_stance: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_dict(cls, lex: dict[str, Any], actor_nouns: list[str] | None = None) -> CueLexicon:
@@ -175,6 +177,7 @@ class CueLexicon:
             physical_objects=set((lex.get("physical_acts") or {}).get("objects") or []),
             message_nouns=set((lex.get("messages") or {}).get("nouns") or []),
             sending_verbs=set((lex.get("messages") or {}).get("verbs") or []),
+            documents=set((lex.get("messages") or {}).get("documents") or []),
             tag_verbs=set(lex.get("tag_verbs") or []),
             group_heads=set(lex.get("group_heads") or []),
             withholding=set(lex.get("withholding_verbs") or []),
@@ -191,6 +194,7 @@ class CueLexicon:
             receiving_verbs={w.lower() for w in (lex.get("received_support") or {}).get("verbs") or []},
             given_support={w.lower() for w in (lex.get("received_support") or {}).get("nouns") or []},
             act_verbs={w.lower() for w in lex.get("act_verbs") or []},
+            addressee_stance={k.lower(): v for k, v in (lex.get("addressee_stance") or {}).items()},
         )
 
     def reports(self, lemma: str) -> bool:
@@ -394,6 +398,13 @@ def holder(v: Token, lex: CueLexicon) -> tuple[list[Token] | None, bool]:
                 # "Mr. Trump was forced into damage control and said X": coordinated verbs share
                 # the subject, whatever the first one's voice
                 subj = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+            if subj is None and v.dep_ == "advcl":
+                # "A federal lawsuit was filed in 2012 challenging X": the document the passive
+                # verb publishes holds the participle's position (GUIDELINES 8.6, 10.6)
+                document = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+                if document is not None and document.lemma_.lower() in (
+                        lex.message_nouns | lex.documents | lex.finding_holders):
+                    return [document], False
             if subj is not None and subj.lower_ not in RELATIVE and (
                     subj.lower_ not in NOT_ACTORS or quoted_first_person(subj)):
                 # "In opposing X, her personal lawyer, David E. Kendall, wrote": the name holds it;
@@ -1268,7 +1279,8 @@ def verb_prep(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
     obj = _pobj(prep)
     if obj is None:
         return None
-    return negate([Frame("verb_prep", cx.polarity(lex), [cx.v.i], cx.actor, [Content(obj, "")], 0.75, addressee=cx.dobj)], cx.negated)
+    stance = lex.addressee_stance.get(cx.lemma) or cx.polarity(lex)   # "charged Y with X": oppose
+    return negate([Frame("verb_prep", stance, [cx.v.i], cx.actor, [Content(obj, "")], 0.75, addressee=cx.dobj)], cx.negated)
 
 
 def verb_dobj(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
