@@ -1839,3 +1839,19 @@ def test_a_document_published_in_the_passive_holds_its_participle(nlp):
     assert _claims(nlp, "A federal lawsuit was filed in 2012 challenging the city's surveillance program.") == \
         [("federal lawsuit", "oppose", "the city's surveillance program")]
     assert _claims(nlp, "The mayor was seen in 2012 challenging the city's surveillance program.") == []
+
+
+def test_an_issue_drops_the_ellipsis_at_its_edges_and_then_its_condition(nlp):
+    claims = nlp("As the newspaper reported, “ … if the primary were held tonight, the governor would win easily.”")._.claims
+    assert [(c["issue"]["text"], c["condition"]["text"]) for c in claims] == \
+        [("the governor would win easily", "if the primary were held tonight")]
+    assert _claims(nlp, "The senator said, “… we will win this state …”") == [("senator", "support", "we will win this state")]
+
+
+def test_asking_for_admitting_to_and_congratulating_on(nlp):
+    assert _claims(nlp, "The senator asked for a full investigation of the deletions.") == \
+        [("senator", "support", "a full investigation of the deletions")]
+    assert _claims(nlp, "The hacker admitted to breaking into dozens of accounts.") == \
+        [("hacker", "support", "breaking into dozens of accounts")]
+    claims = nlp("The governor congratulated the mayor on her victory.")._.claims
+    assert [(c["stance"], c["issue"]["text"], c["addressee"]["text"]) for c in claims] == [("support", "her victory", "mayor")]

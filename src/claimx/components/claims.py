@@ -1278,9 +1278,16 @@ class ClaimFinder(DataComponent):
         """An issue (in practice a quotation) that asks before it states keeps the statement only
         (GUIDELINES 9.9: "Do I bear responsibility? So, you know, let's get off of that" -> "let's get
         off of that"), and an issue drops the discourse fillers it opens with ("Well,", "So, you
-        know,", "By the way,"; 9.1, 11.21)."""
+        know,", "By the way,"; 9.1, 11.21), and the ellipses at its edges ("“… if X, Y” -> "if X, Y",
+        whose condition the conditions component then cuts off)."""
         issue = claim["issue"]
         s, e = issue["start"], issue["end"]
+        edge = _ELLIPSIS_START.match(text, s, e)
+        if edge is not None and e - edge.end() >= 8:
+            s = edge.end()
+        edge = _ELLIPSIS_END.search(text, s, e)
+        if edge is not None and edge.start() - s >= 8:
+            e = edge.start()
         piece = text[s:e]
         q = piece.rfind("?")
         if 0 < q < len(piece) - 1:
@@ -1630,6 +1637,10 @@ def _title_case(line: str) -> bool:
 # discourse fillers that open a quotation: a word or phrase and its comma
 _FILLERS = re.compile(r"(?:(?:well|so|look|listen|now|okay|ok|oh|yes|no|again|folks|frankly|honestly|"
                       r"by the way|you know|i mean|let me tell you),\s+)+", re.I)
+
+# an ellipsis (and the space after or before it) at the start or end of an issue
+_ELLIPSIS_START = re.compile(r"(?:\u2026|\.{2,})[\s\u00a0]*")
+_ELLIPSIS_END = re.compile(r"[\s\u00a0]*(?:\u2026|\.{2,})$")
 
 # a paragraph that opens with an editor's note
 _EDITORS_NOTE = re.compile(r"(?:^|\n)\s*editor[’']?s[’']? note\b", re.I)
