@@ -1855,3 +1855,13 @@ def test_asking_for_admitting_to_and_congratulating_on(nlp):
         [("hacker", "support", "breaking into dozens of accounts")]
     claims = nlp("The governor congratulated the mayor on her victory.")._.claims
     assert [(c["stance"], c["issue"]["text"], c["addressee"]["text"]) for c in claims] == [("support", "her victory", "mayor")]
+
+
+def test_a_condition_inside_a_that_clause_below_the_contents_verb_is_not_the_claims(nlp):
+    """GUIDELINES 12.24: "The message is that if X, Y": the "if" restricts Y, not the claim; a plain
+    "said that if X, Y" keeps its condition."""
+    def conds(text):
+        return [(c["condition"] or {}).get("text") for c in nlp(text)._.claims]
+
+    assert conds("Christie said the message is that if anybody lives in those circumstances, that's something we have to fix.") == [None]
+    assert conds("He said that if the bill passes, the state will lose jobs.") == ["if the bill passes"]

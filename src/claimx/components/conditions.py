@@ -304,7 +304,8 @@ def _in_subordinate_clause(marker: Token, issue: Span) -> bool:
     """Whether the condition opened by ``marker`` restricts a clause below the issue's own verb
     (GUIDELINES 12.24): a reason clause ("I have to say yes because if I don't, you won't believe
     it") or an embedded question ("it is hard to estimate how many jobs you cut if you cut output
-    by 10 percent").  The claim itself does not depend on it."""
+    by 10 percent") or a "that" clause ("The message is that if anybody lives there, that's
+    unacceptable").  The claim itself does not depend on it."""
     clause = marker.head if marker.dep_ == "mark" else marker
     for anc in clause.ancestors:
         if not issue.start <= anc.i < issue.end or not issue.start <= anc.head.i < issue.end or anc.head is anc:
@@ -313,6 +314,8 @@ def _in_subordinate_clause(marker: Token, issue: Span) -> bool:
             return True
         if anc.dep_ in ("ccomp", "pcomp", "csubj") and anc.left_edge.tag_ in WH_TAGS and anc.left_edge.i < anc.i:
             return True
+        if anc.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ == "that" for c in anc.children):
+            return True   # "The message is that if X, Y": a "that" clause below the content's verb
     return False
 
 
