@@ -1865,3 +1865,14 @@ def test_a_condition_inside_a_that_clause_below_the_contents_verb_is_not_the_cla
 
     assert conds("Christie said the message is that if anybody lives in those circumstances, that's something we have to fix.") == [None]
     assert conds("He said that if the bill passes, the state will lose jobs.") == ["if the bill passes"]
+
+
+def test_a_participle_on_a_content_clause_is_said_by_the_cues_holder_and_an_outlet_relays(nlp):
+    """"X made clear that <non-actor> was Y, saying Z": X says Z; with "according to Reuters" after
+    it the outlet only relays X's account (GUIDELINES 11.2), while a document keeps its claim."""
+    text = ("On Saturday, Francis made clear that his meeting with Sanders was not political, saying that "
+            "those who thought it was should look for a psychiatrist, according to Reuters.")
+    assert _claims(nlp, text) == [("Francis", "support", "his meeting with Sanders was not political"),
+                                  ("Francis", "support", "those who thought it was should look for a psychiatrist")]
+    assert _claims(nlp, "The mayor said the plan was a failure, saying it cost too much.") == [
+        ("mayor", "support", "the plan was a failure"), ("mayor", "support", "it cost too much")]

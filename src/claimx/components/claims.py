@@ -1504,15 +1504,26 @@ class ClaimFinder(DataComponent):
         if not claim["source"].endswith(":according_to"):
             return False
         s, e = claim["issue"]["start"], claim["issue"]["end"]
+        told: dict[int, list[int]] = {}
         for o in claims:
             if o is claim or o["cue"] is None or o["actor"]["start"] in (None, claim["actor"]["start"]):
                 continue
-            if not o["source"].endswith(("verb_ccomp", "quote_tag", "tail_tag", "quote_after", "colon")):
+            if not o["source"].endswith(("verb_ccomp", "quote_tag", "tail_tag", "quote_after", "colon", "made_clear")):
                 continue
             shared = min(o["issue"]["end"], e) - max(o["issue"]["start"], s)
             if shared >= 0.6 * (e - s):   # the same content, not a part of it
                 return True
-        return False
+            if s <= o["actor"]["start"] and o["cue"]["start"] < e:
+                # a speaker inside the content: "Francis made clear that X, saying Y, according to
+                # Reuters" is Francis's account from his name to the end of what he said
+                span = told.setdefault(o["actor"]["start"], [o["actor"]["start"], o["issue"]["end"]])
+                span[0] = min(span[0], o["issue"]["start"], o["cue"]["start"])
+                span[1] = max(span[1], min(o["issue"]["end"], e))
+        # (an outlet, named only: "Reuters", "The Washington Post"; a document such as "the FBI's
+        # summary of its investigation" is a source of its own, 8.6)
+        named = all(w[0].isupper() or w.lower() in ("the", "of", "and", "for", "&")
+                    for w in re.findall(r"[A-Za-z&][\w&'’.-]*", claim["actor"]["text"]))
+        return named and any(b - a >= 0.6 * (e - s) for a, b in told.values())
 
     def _clean(self, doc: Doc, claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
         text = doc_text(doc)

@@ -405,6 +405,9 @@ def holder(v: Token, lex: CueLexicon) -> tuple[list[Token] | None, bool]:
                 if document is not None and document.lemma_.lower() in (
                         lex.message_nouns | lex.documents | lex.finding_holders):
                     return [document], False
+            speaker = _speaker_of_the_content(v, head, subj, lex)
+            if speaker is not None:
+                return speaker, False
             if subj is not None and subj.lower_ not in RELATIVE and (
                     subj.lower_ not in NOT_ACTORS or quoted_first_person(subj)):
                 # "In opposing X, her personal lawyer, David E. Kendall, wrote": the name holds it;
@@ -425,6 +428,29 @@ def holder(v: Token, lex: CueLexicon) -> tuple[list[Token] | None, bool]:
         if noun is not None and noun.lower_ not in NOT_ACTORS:
             return [noun], False
     return None, False
+
+
+PERSONAL_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they"})
+
+
+def _speaker_of_the_content(v: Token, head: Token, subj: Token | None, lex: CueLexicon) -> list[Token] | None:
+    """"Francis made clear that his meeting was not political, *saying* X": a participle after a
+    comma that the parser hung on the verb of a cue's content clause, whose subject could hold no
+    position ("meeting"), is said by the cue's holder."""
+    if v.dep_ != "advcl" or v.tag_ != "VBG" or v.i == 0 or v.doc[v.i - 1].text != ",":
+        return None
+    if head.dep_ not in ("ccomp", "advcl") or subj is None or subj.pos_ == "PROPN" \
+            or subj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or subj.lower_ in PERSONAL_PRONOUNS \
+            or subj.lemma_.lower() in lex.actor_nouns or subj.lower_ in lex.actor_nouns:
+        return None
+    cue = head.head
+    made_clear = cue.lower_ in ("clear", "plain") and cue.head.lemma_ == "make"
+    if made_clear:
+        cue = cue.head   # "made clear that X"
+    if cue.pos_ not in ("VERB", "AUX") or not (made_clear or lex.is_cue_verb(cue)):
+        return None
+    speaker, _ = holder(cue, lex)
+    return speaker
 
 
 def _subject_glued_to_the_clause_before(v: Token) -> list[Token] | None:
