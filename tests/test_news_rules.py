@@ -1876,3 +1876,14 @@ def test_a_participle_on_a_content_clause_is_said_by_the_cues_holder_and_an_outl
                                   ("Francis", "support", "those who thought it was should look for a psychiatrist")]
     assert _claims(nlp, "The mayor said the plan was a failure, saying it cost too much.") == [
         ("mayor", "support", "the plan was a failure"), ("mayor", "support", "it cost too much")]
+
+
+def test_a_phrasal_attack_on_someone_for_something(nlp):
+    """GUIDELINES 9.3 / 10.4 for phrasal cues: "lashed out at Y for X" opposes X, Y the addressee;
+    a document attacked keeps its phrase, and support phrasals ("campaigned for Y for president") are
+    untouched."""
+    claims = nlp("The president lashed out at Turkey for shooting down a Russian bomber.")._.claims
+    assert [(c["stance"], c["issue"]["text"], c["addressee"]["text"]) for c in claims] == \
+        [("oppose", "shooting down a Russian bomber", "Turkey")]
+    assert [i for a, s, i in _claims(nlp, "The senator lashed out at the plan for its cost.")] == ["the plan for its cost"]
+    assert [i for a, s, i in _claims(nlp, "The mayor lashed out at critics.")] == ["critics"]

@@ -777,9 +777,33 @@ def verb_prep_phrasal(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
         hit = _phrasal_content(cx.v, tail)
         if hit is not None:
             cue_toks, contents = hit
+            reason = _phrasal_reason(cx.v, contents, lex) if pol == "oppose" else None
+            if reason is not None:
+                # "lashed out at Turkey for having shot down a bomber", "has gone after Kelly for
+                # X": the one attacked is the addressee, the reason the issue (GUIDELINES 9.3, 10.4)
+                fr = Frame("verb_prep", pol, [cx.v.i, *cue_toks], cx.actor, [Content(reason, "")], 0.75,
+                           addressee=contents[0].head)
+                return negate([fr], cx.negated)
             fr = Frame("verb_prep", pol, [cx.v.i, *cue_toks], cx.actor, contents, 0.75)
             return negate([fr], cx.negated, report=pol == "report")
     return None
+
+
+def _phrasal_reason(v: Token, contents: list[Content], lex: CueLexicon) -> Token | None:
+    """The "for / over" phrase after the object of a phrasal cue, when that object could be
+    addressed (a name, an actor noun or a personal pronoun): the reason the cue is about."""
+    if len(contents) != 1 or contents[0].head.dep_ not in ("pobj", "dobj"):
+        return None
+    obj = contents[0].head
+    if not (obj.pos_ == "PROPN" or obj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+            or obj.lower_ in ("him", "her", "them", "me", "us") or obj.lemma_.lower() in lex.actor_nouns):
+        return None
+    if obj.lemma_.lower() in lex.message_nouns | lex.documents | lex.finding_holders:
+        return None   # "lashed out at the plan for its cost": the plan is what is attacked
+    places = [*obj.children, *v.children, *obj.head.children]
+    prep = next((c for c in places if c.dep_ == "prep" and c.lower_ in ("for", "over") and c.i > obj.i
+                 and not _of_time(c)), None)
+    return _pobj(prep)
 
 
 def _is_time(tok: Token) -> bool:
