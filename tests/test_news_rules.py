@@ -1887,3 +1887,13 @@ def test_a_phrasal_attack_on_someone_for_something(nlp):
         [("oppose", "shooting down a Russian bomber", "Turkey")]
     assert [i for a, s, i in _claims(nlp, "The senator lashed out at the plan for its cost.")] == ["the plan for its cost"]
     assert [i for a, s, i in _claims(nlp, "The mayor lashed out at critics.")] == ["critics"]
+
+
+def test_an_occasion_taken_to_speak_is_the_subjects_act(nlp):
+    """"went out of his way to say X", "took the opportunity to praise X": the infinitive is the
+    subject's act (lexicon occasion_nouns); "ways to challenge X" stays a hypothetical."""
+    assert _claims(nlp, "He went out of his way to say that the economy had hit bottom this year.") == \
+        [("He", "support", "the economy had hit bottom this year")]
+    assert _claims(nlp, "The senator took the opportunity to praise the new trade deal.") == \
+        [("senator", "support", "the new trade deal")]
+    assert _claims(nlp, "Critics are looking for ways to challenge the ruling.") == []

@@ -132,6 +132,7 @@ class CueLexicon:
     belief: set[str] = field(default_factory=set)
     intention: set[str] = field(default_factory=set)
     addressee_stance: dict[str, str] = field(default_factory=dict)
+    occasion_nouns: set[str] = field(default_factory=set)
 
     @classmethod
     def from_dict(cls, lex: dict[str, Any], actor_nouns: list[str] | None = None) -> CueLexicon:
@@ -195,6 +196,7 @@ class CueLexicon:
             given_support={w.lower() for w in (lex.get("received_support") or {}).get("nouns") or []},
             act_verbs={w.lower() for w in lex.get("act_verbs") or []},
             addressee_stance={k.lower(): v for k, v in (lex.get("addressee_stance") or {}).items()},
+            occasion_nouns={w.lower() for w in lex.get("occasion_nouns") or []},
         )
 
     def reports(self, lemma: str) -> bool:
@@ -361,6 +363,9 @@ def holder(v: Token, lex: CueLexicon) -> tuple[list[Token] | None, bool]:
     adjunct = free_adjunct(v)
     if adjunct is not None:
         return adjunct, False
+    taker = occasion_taker(v, lex)
+    if taker is not None:
+        return holder(taker, lex)[0], False
     if v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN"):
         return [described_name(v.head)], False
     glued = _subject_glued_to_the_clause_before(v)
@@ -1656,7 +1661,24 @@ def noun_frames(n: Token, lex: CueLexicon) -> list[Frame]:
     return []
 
 
-def hypothetical(tok: Token) -> bool:
+def occasion_taker(tok: Token, lex: CueLexicon) -> Token | None:
+    """The verb whose subject takes the occasion an infinitive acts on: "He went out of his way *to
+    say* X", "took the opportunity *to praise* X" (lexicon ``occasion_nouns``)."""
+    if tok.dep_ not in ("acl", "relcl") or not _to_infinitive(tok) or tok.head.lemma_.lower() not in lex.occasion_nouns:
+        return None
+    if not any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that")) for c in tok.head.children):
+        return None   # a particular occasion ("his way", "the opportunity"), not "ways to challenge X"
+    cur = tok.head
+    for _ in range(4):
+        if cur.dep_ not in ("dobj", "pobj", "prep") or cur.head == cur:
+            return None
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            return cur if any(c.dep_ == "nsubj" for c in cur.children) else None
+    return None
+
+
+def hypothetical(tok: Token, lex: CueLexicon | None = None) -> bool:
     """A cue that takes no position of its own: the verb of a clause opened by "whether" or "if"
     ("whether Clinton could block X", "if politicians decide to order X"), an infinitive that
     modifies a noun ("a request to question her", "ways to challenge the ruling"), or an infinitive
@@ -1669,8 +1691,9 @@ def hypothetical(tok: Token) -> bool:
         # strongest": the cue is part of the question
         return True
     if tok.dep_ in ("acl", "relcl") and tok.head.pos_ == "NOUN" and _to_infinitive(tok) \
-            and not any(c.dep_ in SUBJECTS for c in kids) and _ranked_predicate(tok) is None:
-        return True   # ("ways to express your opposition"; not "the first state to adopt X")
+            and not any(c.dep_ in SUBJECTS for c in kids) and _ranked_predicate(tok) is None \
+            and (lex is None or occasion_taker(tok, lex) is None):
+        return True   # ("ways to express your opposition"; not "the first state to adopt X", "went out of his way to say X")
     # "unusual for a sitting justice to weigh in on X", "for Trump to praise Putin ... raises
     # questions", "called for Congress to reject X": an infinitive with a "for" subject is a
     # hypothetical or somebody else's demand, not its subject's position (a conjunct shares it)
@@ -1728,7 +1751,7 @@ def _withheld(tok: Token, lex: CueLexicon) -> bool:
 def frames_at(tok: Token, lex: CueLexicon) -> list[Frame]:
     """Every frame the rules make at one token (see the module docstring for the order)."""
     frames: list[Frame] = []
-    if tok.pos_ in ("VERB", "AUX") and (hypothetical(tok) or _unrealized_act(tok, lex) or _withheld(tok, lex)):
+    if tok.pos_ in ("VERB", "AUX") and (hypothetical(tok, lex) or _unrealized_act(tok, lex) or _withheld(tok, lex)):
         return frames
     if tok.lower_ == "according":
         frames = according_to(tok, lex)
