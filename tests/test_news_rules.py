@@ -1897,3 +1897,12 @@ def test_an_occasion_taken_to_speak_is_the_subjects_act(nlp):
     assert _claims(nlp, "The senator took the opportunity to praise the new trade deal.") == \
         [("senator", "support", "the new trade deal")]
     assert _claims(nlp, "Critics are looking for ways to challenge the ruling.") == []
+
+
+def test_rulings_are_claims_of_the_court(nlp):
+    assert _claims(nlp, "The judge ruled that 17-year-olds are eligible to vote in the primary.") == \
+        [("judge", "support", "17-year-olds are eligible to vote in the primary")]
+    assert _claims(nlp, "The lower courts have ruled against the immigration plan.") == \
+        [("lower courts", "oppose", "the immigration plan")]
+    assert _claims(nlp, "He did not rule out a tax increase.") == [("He", "support", "a tax increase")]
+    assert _claims(nlp, "Assad has ruled Syria since 2000.") == []
