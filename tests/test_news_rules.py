@@ -1906,3 +1906,14 @@ def test_rulings_are_claims_of_the_court(nlp):
         [("lower courts", "oppose", "the immigration plan")]
     assert _claims(nlp, "He did not rule out a tax increase.") == [("He", "support", "a tax increase")]
     assert _claims(nlp, "Assad has ruled Syria since 2000.") == []
+
+
+def test_imploring_persuading_and_advising_someone_to_act(nlp):
+    """Requests like "urge": "implored Y to X" supports X with Y addressed; a bare object ("to
+    persuade Sanders' supporters") is no issue."""
+    claims = nlp("The governor implored lawmakers to pass the budget.")._.claims
+    assert [(c["stance"], c["issue"]["text"], c["addressee"]["text"]) for c in claims] == \
+        [("support", "pass the budget", "lawmakers")]
+    assert _claims(nlp, "Lawyers advised the company to settle the case.") == [("Lawyers", "support", "settle the case")]
+    assert _claims(nlp, "The lawyer advised against the merger.") == [("lawyer", "oppose", "the merger")]
+    assert _claims(nlp, "He will need to persuade the senator's supporters.") == []
