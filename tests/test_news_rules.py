@@ -1917,3 +1917,15 @@ def test_imploring_persuading_and_advising_someone_to_act(nlp):
     assert _claims(nlp, "Lawyers advised the company to settle the case.") == [("Lawyers", "support", "settle the case")]
     assert _claims(nlp, "The lawyer advised against the merger.") == [("lawyer", "oppose", "the merger")]
     assert _claims(nlp, "He will need to persuade the senator's supporters.") == []
+
+
+def test_a_feared_outcome_is_reported_a_fact_of_concern_opposed(nlp):
+    """GUIDELINES 13.2: "worried that X could Y" reports the outcome feared (support); "concerned
+    that the leadership has not acted" and "concern about X" oppose."""
+    assert _claims(nlp, "Officials are worried that the rhetoric could hurt foreign investment.") == \
+        [("Officials", "support", "the rhetoric could hurt foreign investment")]
+    assert _claims(nlp, "Republicans expressed concern that voter fraud could swing the election.") == \
+        [("Republicans", "support", "voter fraud could swing the election")]
+    assert _claims(nlp, "I am concerned that the leadership has not acted.") == \
+        [("I", "oppose", "the leadership has not acted")]
+    assert _claims(nlp, "Republicans expressed deep concern about the deal.") == [("Republicans", "oppose", "the deal")]

@@ -133,6 +133,7 @@ class CueLexicon:
     intention: set[str] = field(default_factory=set)
     addressee_stance: dict[str, str] = field(default_factory=dict)
     occasion_nouns: set[str] = field(default_factory=set)
+    fear_words: set[str] = field(default_factory=set)
 
     @classmethod
     def from_dict(cls, lex: dict[str, Any], actor_nouns: list[str] | None = None) -> CueLexicon:
@@ -197,6 +198,7 @@ class CueLexicon:
             act_verbs={w.lower() for w in lex.get("act_verbs") or []},
             addressee_stance={k.lower(): v for k, v in (lex.get("addressee_stance") or {}).items()},
             occasion_nouns={w.lower() for w in lex.get("occasion_nouns") or []},
+            fear_words={w.lower() for w in lex.get("fear_words") or []},
         )
 
     def reports(self, lemma: str) -> bool:
@@ -1029,7 +1031,8 @@ def light_noun(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
         if clause is None:
             return None
         obj = clause
-    pol = "support" if pol == "report" else pol
+    pol = "support" if pol == "report" or (lead == "that" and lemma in lex.fear_words
+                                            and _feared_outcome(obj)) else pol   # "expressed concern that X could Y"
     cue = list(range(cx.v.i, noun.i + 1))
     return negate([Frame("light_noun", pol, cue, cx.actor, [Content(obj, lead)], 0.7)], cx.negated)
 
@@ -1565,6 +1568,15 @@ def _adjective_key(tok: Token, lex: CueLexicon) -> str | None:
     return None
 
 
+def _feared_outcome(x: Token) -> bool:
+    """A complement clause that predicts ("that X could / would / will Y"): the outcome a word of fear
+    reports (GUIDELINES 13.2); a fact one is concerned about ("concerned that the leadership hasn't
+    acted") is opposed like the object of "concerned about"."""
+    return x.pos_ in ("VERB", "AUX") and x.dep_ in ("ccomp", "acl") \
+        and any(c.dep_ in SUBJECTS for c in x.children) \
+        and any(c.tag_ == "MD" and c.lower_ not in ("should", "must") for c in x.children)
+
+
 def adjective(adj: Token, lex: CueLexicon) -> list[Frame]:
     """``adjective``: a predicate adjective ("reluctant to support X", "opposed to X")."""
     pol = lex.adjectives[_adjective_key(adj, lex)]
@@ -1586,6 +1598,8 @@ def adjective(adj: Token, lex: CueLexicon) -> list[Frame]:
         xobj = next((c for c in x.children if c.dep_ in ("dobj", "obj")), None)
         if inner is not None and xobj is not None:
             fr = Frame("adjective", compose(pol, inner), [adj.i, x.i], actor, [Content(xobj, "")], 0.65)
+        elif _feared_outcome(x) and (adj.lemma_.lower() in lex.fear_words or adj.lower_ in lex.fear_words):
+            fr = Frame("adjective", "support", [adj.i], actor, [Content(x, "that")], 0.6)   # "worried that X"
         else:
             fr = Frame("adjective", pol, [adj.i], actor, [Content(x, "to")], 0.6)
         return negate([fr], negated)
