@@ -1929,3 +1929,8 @@ def test_a_feared_outcome_is_reported_a_fact_of_concern_opposed(nlp):
     assert _claims(nlp, "I am concerned that the leadership has not acted.") == \
         [("I", "oppose", "the leadership has not acted")]
     assert _claims(nlp, "Republicans expressed deep concern about the deal.") == [("Republicans", "oppose", "the deal")]
+
+
+def test_shock_and_horror_oppose_their_object(nlp):
+    assert _claims(nlp, "Political pundits are shocked that Donald Trump is leading in the polls.") == \
+        [("Political pundits", "oppose", "Donald Trump is leading in the polls")]
