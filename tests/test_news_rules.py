@@ -1934,3 +1934,14 @@ def test_a_feared_outcome_is_reported_a_fact_of_concern_opposed(nlp):
 def test_shock_and_horror_oppose_their_object(nlp):
     assert _claims(nlp, "Political pundits are shocked that Donald Trump is leading in the polls.") == \
         [("Political pundits", "oppose", "Donald Trump is leading in the polls")]
+
+
+def test_more_verbs_of_real_news(nlp):
+    """Cues the fourth and fifth batches showed outside the lexicon: herald, shun, answer as a
+    speech tag, strike down, stump for, fire back at."""
+    assert _claims(nlp, "The chancellor heralded the trade deal as a breakthrough.")[0][:2] == ("chancellor", "support")
+    assert _claims(nlp, "The Supreme Court struck down a restrictive Texas abortion law.") == \
+        [("Supreme Court", "oppose", "a restrictive Texas abortion law")]
+    assert _claims(nlp, "Israeli leaders shunned the former president.") == [("Israeli leaders", "oppose", "the former president")]
+    assert _claims(nlp, "The former president stumped for his wife.") == [("former president", "support", "his wife")]
+    assert _claims(nlp, "“It's the right call,” the aide answered.") == [("aide", "support", "It's the right call")]
