@@ -1945,3 +1945,11 @@ def test_more_verbs_of_real_news(nlp):
     assert _claims(nlp, "Israeli leaders shunned the former president.") == [("Israeli leaders", "oppose", "the former president")]
     assert _claims(nlp, "The former president stumped for his wife.") == [("former president", "support", "his wife")]
     assert _claims(nlp, "“It's the right call,” the aide answered.") == [("aide", "support", "It's the right call")]
+
+
+def test_not_without_is_no_condition(nlp):
+    """"but not without X" means "with X": no position depends on it (GUIDELINES 4.3)."""
+    claims = nlp("The company said it won the contracts, but not without major controversy.")._.claims
+    assert [c["condition"] for c in claims] == [None]
+    claims = nlp("The union said it would not sign the deal without pension guarantees.")._.claims
+    assert [c["condition"]["text"] for c in claims] == ["without pension guarantees"]

@@ -49,6 +49,7 @@ class ConditionFinder(DataComponent):
         for marker in markers["markers"]:
             self.matcher.add(marker, [nlp.make_doc(marker)])
         self.not_after = set(markers.get("not_after") or [])
+        self.not_after_marker = {k: set(v) for k, v in (markers.get("not_after_marker") or {}).items()}
         self.not_before = {k: set(v) for k, v in (markers.get("not_before") or {}).items()}
         self.clausal = set(markers.get("clausal") or [])
         self.whether_words = {w.lower() for w in markers.get("whether_words") or []}
@@ -115,8 +116,8 @@ class ConditionFinder(DataComponent):
         return out
 
     def _is_condition(self, doc: Doc, marker: str, start: int, end: int) -> bool:
-        if start > 0 and doc[start - 1].lower_ in self.not_after:
-            return False  # even if, as if
+        if start > 0 and (doc[start - 1].lower_ in self.not_after or doc[start - 1].lower_ in self.not_after_marker.get(marker, ())):
+            return False  # even if, as if, not without
         if end < len(doc) and doc[end].lower_ in self.not_before.get(marker, ()):
             return False
         if marker in ("as long as", "so long as") and end < len(doc) and doc[end].like_num:
