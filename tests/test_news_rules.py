@@ -1953,3 +1953,13 @@ def test_not_without_is_no_condition(nlp):
     assert [c["condition"] for c in claims] == [None]
     claims = nlp("The union said it would not sign the deal without pension guarantees.")._.claims
     assert [c["condition"]["text"] for c in claims] == ["without pension guarantees"]
+
+
+def test_challenging_a_person_is_a_contest_or_a_dare(nlp):
+    """lexicon rivalry_verbs: "challenging Clinton for the nomination" is no claim, "challenged Trump to
+    a debate" supports the debate with Trump addressed; a thing challenged is opposed."""
+    assert _claims(nlp, "Sanders is challenging Clinton and O'Malley for the Democratic nomination.") == []
+    claims = nlp("The campaign challenged Hillary Clinton to debate him in Brooklyn.")._.claims
+    assert [(c["stance"], c["issue"]["text"], c["addressee"]["text"]) for c in claims] == \
+        [("support", "debate him in Brooklyn", "Hillary Clinton")]
+    assert _claims(nlp, "The group challenged the new voting law.") == [("group", "oppose", "the new voting law")]

@@ -134,6 +134,7 @@ class CueLexicon:
     addressee_stance: dict[str, str] = field(default_factory=dict)
     occasion_nouns: set[str] = field(default_factory=set)
     fear_words: set[str] = field(default_factory=set)
+    rivalry_verbs: set[str] = field(default_factory=set)
 
     @classmethod
     def from_dict(cls, lex: dict[str, Any], actor_nouns: list[str] | None = None) -> CueLexicon:
@@ -199,6 +200,7 @@ class CueLexicon:
             addressee_stance={k.lower(): v for k, v in (lex.get("addressee_stance") or {}).items()},
             occasion_nouns={w.lower() for w in lex.get("occasion_nouns") or []},
             fear_words={w.lower() for w in lex.get("fear_words") or []},
+            rivalry_verbs={w.lower() for w in lex.get("rivalry_verbs") or []},
         )
 
     def reports(self, lemma: str) -> bool:
@@ -1472,7 +1474,26 @@ def made_clear(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
                   cx.negated, True)
 
 
-OPEN_VERB_RULES: tuple[VerbRule, ...] = (verb_prep_phrasal, parenthetical_as, verb_xcomp_call_on, evaluative, made_clear, light_noun)
+def verb_rivalry(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
+    """``verb_xcomp``: a verb of rivalry (lexicon ``rivalry_verbs``) with a person as object: "challenged
+    Trump to a debate" / "to debate him" supports the debate, Trump addressed; "is challenging
+    Clinton for the nomination" names a contest and makes no claim."""
+    if cx.lemma not in lex.rivalry_verbs:
+        return None
+    person = cx.dobj if cx.dobj is not None else cx.addressee
+    if person is None or not (person.ent_type_ == "PERSON" or person.lower_ in ("him", "her", "them", "me", "us", "you")
+                              or (person.pos_ == "PROPN" and person.ent_type_ not in ("ORG", "GPE", "LAW"))):
+        return None
+    dare = next((x for x in cx.xcomps if _to_infinitive(x)), None)
+    if dare is not None:
+        return negate([Frame("verb_xcomp", "support", [cx.v.i], cx.actor, [Content(dare, "to")], 0.7, addressee=person)], cx.negated)
+    to = next((c for c in [*cx.kids, *person.children] if c.dep_ in ("prep", "dative") and c.lower_ == "to" and c.i > person.i), None)
+    if _pobj(to) is not None:
+        return negate([Frame("verb_prep", "support", [cx.v.i], cx.actor, [Content(_pobj(to), "")], 0.7, addressee=person)], cx.negated)
+    return []
+
+
+OPEN_VERB_RULES: tuple[VerbRule, ...] = (verb_rivalry, verb_prep_phrasal, parenthetical_as, verb_xcomp_call_on, evaluative, made_clear, light_noun)
 LEXICON_VERB_RULES: tuple[VerbRule, ...] = (verb_answer, verb_passive, verb_ccomp, verb_ccomp_misparsed, verb_compose, verb_xcomp, verb_prep,
                                             verb_dobj, parenthetical)
 VERB_RULES = OPEN_VERB_RULES + LEXICON_VERB_RULES
