@@ -1945,6 +1945,7 @@ def test_more_verbs_of_real_news(nlp):
     assert _claims(nlp, "Israeli leaders shunned the former president.") == [("Israeli leaders", "oppose", "the former president")]
     assert _claims(nlp, "The former president stumped for his wife.") == [("former president", "support", "his wife")]
     assert _claims(nlp, "“It's the right call,” the aide answered.") == [("aide", "support", "It's the right call")]
+    assert _claims(nlp, "The governor doubled down on his plan to cut taxes.") == [("governor", "support", "his plan to cut taxes")]
 
 
 def test_not_without_is_no_condition(nlp):
