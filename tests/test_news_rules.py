@@ -1964,3 +1964,10 @@ def test_challenging_a_person_is_a_contest_or_a_dare(nlp):
     assert [(c["stance"], c["issue"]["text"], c["addressee"]["text"]) for c in claims] == \
         [("support", "debate him in Brooklyn", "Hillary Clinton")]
     assert _claims(nlp, "The group challenged the new voting law.") == [("group", "oppose", "the new voting law")]
+
+
+def test_a_reporting_verb_tagged_a_noun_but_parsed_as_a_verb(nlp):
+    """"Article 33 affirms: “X”": the tagger read "affirms" as a plural noun, the parser built it as
+    the root with a subject and a complement clause: it reports X."""
+    assert _claims(nlp, "Article 33 affirms: “No Contracting State shall expel or return a refugee.”") == \
+        [("Article 33", "support", "No Contracting State shall expel or return a refugee")]

@@ -1783,6 +1783,14 @@ def _withheld(tok: Token, lex: CueLexicon) -> bool:
     return gov.pos_ == "VERB" and gov.lemma_.lower() in lex.withholding
 
 
+def _verb_read_as_noun(tok: Token, lex: CueLexicon) -> bool:
+    """A reporting verb the tagger read as a noun but the parser built as a verb: the root of its
+    sentence with a subject before it and a complement clause after it ("Article 33 affirms: “X”")."""
+    return tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and lex.reports(tok.lemma_.lower()) \
+        and any(c.dep_ == "nsubj" and c.i < tok.i for c in tok.children) \
+        and any(c.dep_ == "ccomp" and c.i > tok.i and c.pos_ in ("VERB", "AUX") for c in tok.children)
+
+
 def frames_at(tok: Token, lex: CueLexicon) -> list[Frame]:
     """Every frame the rules make at one token (see the module docstring for the order)."""
     frames: list[Frame] = []
@@ -1794,6 +1802,8 @@ def frames_at(tok: Token, lex: CueLexicon) -> list[Frame]:
         if tok.lower_ in lex.noun_forms and not (tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ in NOUN_FORM_CUES):
             return frames  # "Rust Belt states Indiana, Michigan ...": a noun the tagger read as a verb
         frames = verb_frames(tok, lex)
+    elif _verb_read_as_noun(tok, lex):
+        frames = verb_frames(tok, lex)   # "Article 33 affirms: “X”" with "affirms" tagged a plural noun
     if not frames and _adjective_key(tok, lex) is not None and tok.dep_ not in ("amod", "compound") \
             and not (tok.head.pos_ in ("AUX", "VERB") and hypothetical(tok.head)):   # "whether X was ready to"
         frames = adjective(tok, lex)
