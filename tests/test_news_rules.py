@@ -1971,3 +1971,12 @@ def test_a_reporting_verb_tagged_a_noun_but_parsed_as_a_verb(nlp):
     the root with a subject and a complement clause: it reports X."""
     assert _claims(nlp, "Article 33 affirms: “No Contracting State shall expel or return a refugee.”") == \
         [("Article 33", "support", "No Contracting State shall expel or return a refugee")]
+
+
+def test_the_speaker_after_a_relative_pronoun_and_companions_along_with(nlp):
+    """"emails, which she said represented X": "she" says it (the relative pronoun is the embedded
+    clause's subject); "X, along with Y, say": Y holds it too (one record each)."""
+    text = "Clinton had given emails to the State Department, which she said represented all her work-related emails."
+    assert _claims(nlp, text) == [("she", "support", "represented all her work-related emails")]
+    holders = [a for a, s, i in _claims(nlp, "Reporter Michelle Fields, along with reporter Ben Terris, said the manager grabbed her.")]
+    assert "Ben Terris" in holders and len(holders) == 2

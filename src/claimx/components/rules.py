@@ -336,6 +336,9 @@ def holder(v: Token, lex: CueLexicon) -> tuple[list[Token] | None, bool]:
     if len(subjects) > 1 and subjects[-1].i < v.i and any(
             t.text in (":", "\u201d", '"', "''") for t in v.doc[subjects[0].i: subjects[-1].i]):
         subj = subjects[-1]   # "His final assessment: “It's not quite optimistic,” he said": the tag's own subject
+    elif len(subjects) > 1 and subjects[0].lower_ in RELATIVE and subjects[-1].i == v.i - 1 \
+            and subjects[-1].lower_ not in RELATIVE:
+        subj = subjects[-1]   # "emails, which she said represented X": she says it of what "which" names
     elif len(subjects) > 1 and subjects[0].pos_ == "NOUN" and subjects[1].pos_ == "PROPN" \
             and subjects[1].ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and subjects[1].left_edge.i == subjects[0].right_edge.i + 1:
         subj = subjects[1]   # "Local news affiliate ABC 7 is reporting X": the name the parser made a second subject
@@ -350,7 +353,7 @@ def holder(v: Token, lex: CueLexicon) -> tuple[list[Token] | None, bool]:
             return None, passive
         subj = named_appositive(subj)
         holders = _one_person_titles([subj, *conjuncts(subj)])
-        return holders + included_members(holders) + stranded_members(v, holders, lex), passive
+        return holders + included_members(holders) + stranded_members(v, holders, lex) + companions(v, subj), passive
     if passive:
         return None, True
     named = _name_read_as_clause(v)
@@ -727,6 +730,20 @@ def included_members(holders: list[Token]) -> list[Token]:
                 person = next((e.root for e in m.doc.ents if e.label_ == "PERSON"
                                and m.left_edge.i <= e.start and e.end <= m.right_edge.i + 1), None)
                 out.append(person if m.ent_type_ != "PERSON" and person is not None else m)
+    return out
+
+
+def companions(v: Token, subj: Token) -> list[Token]:
+    """Those "along with" / "together with" the subject ("Fields, along with reporter Ben Terris,
+    say X"): holders of their own, one record each (SPEC: coordinated actors)."""
+    out = []
+    for prep in [*v.children, *subj.children]:
+        if prep.dep_ != "prep" or prep.lower_ not in ("along", "together") or prep.i > v.i:
+            continue
+        with_ = next((c for c in prep.children if c.dep_ == "prep" and c.lower_ == "with"), None)
+        pobj = _pobj(with_)
+        if pobj is not None and (pobj.pos_ == "PROPN" or pobj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")):
+            out += [pobj, *conjuncts(pobj)]
     return out
 
 
