@@ -1980,3 +1980,9 @@ def test_the_speaker_after_a_relative_pronoun_and_companions_along_with(nlp):
     assert _claims(nlp, text) == [("she", "support", "represented all her work-related emails")]
     holders = [a for a, s, i in _claims(nlp, "Reporter Michelle Fields, along with reporter Ben Terris, said the manager grabbed her.")]
     assert "Ben Terris" in holders and len(holders) == 2
+
+
+def test_names_after_a_group_noun_the_parser_made_a_second_subject(nlp):
+    text = ("Democratic presidential hopefuls former Maryland Gov. Martin O’Malley and former Secretary of State "
+            "Hillary Clinton called for further action to stem gun violence.")
+    assert [a for a, s, i in _claims(nlp, text)] == ["Martin O’Malley", "Hillary Clinton"]

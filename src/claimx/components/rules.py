@@ -339,9 +339,12 @@ def holder(v: Token, lex: CueLexicon) -> tuple[list[Token] | None, bool]:
     elif len(subjects) > 1 and subjects[0].lower_ in RELATIVE and subjects[-1].i == v.i - 1 \
             and subjects[-1].lower_ not in RELATIVE:
         subj = subjects[-1]   # "emails, which she said represented X": she says it of what "which" names
-    elif len(subjects) > 1 and subjects[0].pos_ == "NOUN" and subjects[1].pos_ == "PROPN" \
-            and subjects[1].ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and subjects[1].left_edge.i == subjects[0].right_edge.i + 1:
-        subj = subjects[1]   # "Local news affiliate ABC 7 is reporting X": the name the parser made a second subject
+    elif len(subjects) > 1 and subjects[0].pos_ == "NOUN" and subjects[1].left_edge.i == subjects[0].right_edge.i + 1 \
+            and subjects[1].ent_type_ in ("PERSON", "ORG", "GPE", "NORP") \
+            and (subjects[1].pos_ == "PROPN" or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in subjects[1].children)):
+        # "Local news affiliate ABC 7 is reporting X", "Democratic presidential hopefuls former Gov.
+        # Martin O'Malley and Hillary Clinton called for X": the names the parser made a second subject
+        subj = subjects[1]
     if subj is not None:
         if subj.lower_ in RELATIVE and v.dep_ in ("relcl", "acl"):
             return [subj], passive  # the span is "who"; its canonical is the antecedent's
