@@ -9,7 +9,9 @@ A builder returns ``None`` when its rule does not apply (the next one is tried) 
 empty, when it decides for the cue (an empty list: no claim here, try nothing else).  The order:
 
 * at "according": :func:`according_to`;
-* at a verb, :data:`VERB_RULES` in order: :func:`verb_prep_phrasal` ("called for X"),
+* at a verb (or a reporting verb the tagger read as a noun, :func:`_verb_read_as_noun`),
+  :data:`VERB_RULES` in order: :func:`verb_xcomp_dare` ("challenged Y to X"; "challenging Y for
+  the nomination": none), :func:`verb_prep_phrasal` ("called for X"),
   :func:`parenthetical_as` ("as X pointed out, Y"), :func:`verb_xcomp_call_on` ("called on X to
   Y"), :func:`evaluative`, :func:`made_clear` ("made it clear that X", a frame of ``verb_ccomp``),
   :func:`light_noun`; then, for a verb of the cue lexicon only,
@@ -1494,7 +1496,7 @@ def made_clear(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
                   cx.negated, True)
 
 
-def verb_rivalry(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
+def verb_xcomp_dare(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
     """``verb_xcomp``: a verb of rivalry (lexicon ``rivalry_verbs``) with a person as object: "challenged
     Trump to a debate" / "to debate him" supports the debate, Trump addressed; "is challenging
     Clinton for the nomination" names a contest and makes no claim."""
@@ -1509,11 +1511,11 @@ def verb_rivalry(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
         return negate([Frame("verb_xcomp", "support", [cx.v.i], cx.actor, [Content(dare, "to")], 0.7, addressee=person)], cx.negated)
     to = next((c for c in [*cx.kids, *person.children] if c.dep_ in ("prep", "dative") and c.lower_ == "to" and c.i > person.i), None)
     if _pobj(to) is not None:
-        return negate([Frame("verb_prep", "support", [cx.v.i], cx.actor, [Content(_pobj(to), "")], 0.7, addressee=person)], cx.negated)
+        return negate([Frame("verb_xcomp", "support", [cx.v.i], cx.actor, [Content(_pobj(to), "")], 0.7, addressee=person)], cx.negated)
     return []
 
 
-OPEN_VERB_RULES: tuple[VerbRule, ...] = (verb_rivalry, verb_prep_phrasal, parenthetical_as, verb_xcomp_call_on, evaluative, made_clear, light_noun)
+OPEN_VERB_RULES: tuple[VerbRule, ...] = (verb_xcomp_dare, verb_prep_phrasal, parenthetical_as, verb_xcomp_call_on, evaluative, made_clear, light_noun)
 LEXICON_VERB_RULES: tuple[VerbRule, ...] = (verb_answer, verb_passive, verb_ccomp, verb_ccomp_misparsed, verb_compose, verb_xcomp, verb_prep,
                                             verb_dobj, parenthetical)
 VERB_RULES = OPEN_VERB_RULES + LEXICON_VERB_RULES
