@@ -1986,3 +1986,11 @@ def test_names_after_a_group_noun_the_parser_made_a_second_subject(nlp):
     text = ("Democratic presidential hopefuls former Maryland Gov. Martin O’Malley and former Secretary of State "
             "Hillary Clinton called for further action to stem gun violence.")
     assert [a for a, s, i in _claims(nlp, text)] == ["Martin O’Malley", "Hillary Clinton"]
+
+
+def test_an_as_clause_on_a_sentence_whose_verb_the_parser_lost_and_mention(nlp):
+    text = ("However, as POLITICO has reported, cases that have led to charges included aggravating circumstances "
+            "that were likely not present in Clinton's case.")
+    assert [(a, s) for a, s, i in _claims(nlp, text)] == [("POLITICO", "support")]
+    assert _claims(nlp, "He mentioned that the plan was dead.") == [("He", "support", "the plan was dead")]
+    assert _claims(nlp, "She mentioned the weather.") == []

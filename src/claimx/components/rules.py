@@ -1436,7 +1436,10 @@ def parenthetical_as(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
         return None
     # "as one voter put it, ..." (the idiom's "it" is no object)
     put_it = cx.lemma == "put" and cx.dobj is not None and cx.dobj.lower_ == "it" and cx.dobj.i == v.i + 1
-    if cx.actor is None or v.head.pos_ not in ("VERB", "AUX") or cx.ccomps or (cx.dobj is not None and not put_it) \
+    # (a sentence whose verb the parser lost keeps its root noun: "as POLITICO has reported, cases
+    # that have led to charges included X" came out with "cases" as the root)
+    clause = v.head.pos_ in ("VERB", "AUX") or (v.head.dep_ == "ROOT" and v.head.pos_ in ("NOUN", "PROPN"))
+    if cx.actor is None or not clause or cx.ccomps or (cx.dobj is not None and not put_it) \
             or cx.negated:
         return None
     particles = [c for c in cx.kids if c.dep_ == "prt"]
