@@ -1994,3 +1994,8 @@ def test_an_as_clause_on_a_sentence_whose_verb_the_parser_lost_and_mention(nlp):
     assert [(a, s) for a, s, i in _claims(nlp, text)] == [("POLITICO", "support")]
     assert _claims(nlp, "He mentioned that the plan was dead.") == [("He", "support", "the plan was dead")]
     assert _claims(nlp, "She mentioned the weather.") == []
+
+
+def test_reminding_someone_of_something(nlp):
+    claims = nlp("Ramos reminded viewers about his daughter's job.")._.claims
+    assert [(c["stance"], c["issue"]["text"], c["addressee"]["text"]) for c in claims] == [("support", "his daughter's job", "viewers")]
