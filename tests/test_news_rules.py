@@ -1999,3 +1999,9 @@ def test_an_as_clause_on_a_sentence_whose_verb_the_parser_lost_and_mention(nlp):
 def test_reminding_someone_of_something(nlp):
     claims = nlp("Ramos reminded viewers about his daughter's job.")._.claims
     assert [(c["stance"], c["issue"]["text"], c["addressee"]["text"]) for c in claims] == [("support", "his daughter's job", "viewers")]
+
+
+def test_a_possessed_report_noun_whose_clause_follows_the_copula(nlp):
+    assert _claims(nlp, "But Podliska's most explosive claim is that the committee is a witch hunt.") == \
+        [("Podliska", "support", "the committee is a witch hunt")]
+    assert _claims(nlp, "The problem is that the bill is flawed.") == []

@@ -1708,6 +1708,10 @@ def report_noun(n: Token, lex: CueLexicon) -> list[Frame] | None:
         return None
     clause = next((c for c in n.children if c.dep_ in ("acl", "ccomp", "appos") and c.i > n.i
                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    if clause is None and n.dep_ == "nsubj" and n.head.lemma_ == "be":
+        # "Podliska's most explosive claim is that X": the copula's "that" clause
+        clause = next((c for c in n.head.children if c.dep_ in ("ccomp", "attr") and c.i > n.head.i
+                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
     if clause is None:
         return None
     return [Frame("report_noun", "support", [n.i], [poss], [Content(clause, "that")], 0.55)]
