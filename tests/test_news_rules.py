@@ -2005,3 +2005,10 @@ def test_a_possessed_report_noun_whose_clause_follows_the_copula(nlp):
     assert _claims(nlp, "But Podliska's most explosive claim is that the committee is a witch hunt.") == \
         [("Podliska", "support", "the committee is a witch hunt")]
     assert _claims(nlp, "The problem is that the bill is flawed.") == []
+
+
+def test_the_act_called_for_is_not_the_callers_own(nlp):
+    """"called on the government to block X": one claim (support "block X"), not also the caller
+    opposing X, which the government would block."""
+    assert _claims(nlp, "Arab Israeli lawmakers called on the government Wednesday to block Trump's visit to Israel.") == \
+        [("Arab Israeli lawmakers", "support", "block Trump's visit to Israel")]

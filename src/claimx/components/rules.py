@@ -383,6 +383,8 @@ def holder(v: Token, lex: CueLexicon) -> tuple[list[Token] | None, bool]:
     glued = _subject_glued_to_the_clause_before(v)
     if glued is not None:
         return glued, False
+    if v.dep_ == "xcomp" and v.head.lemma_ == "call" and any(c.dep_ == "prep" and c.lower_ in ("on", "upon") for c in v.head.children):
+        return None, False   # "called on the government to block X": the government would block it (verb_xcomp_call_on)
     # no subject: inherit from the cue this verb continues ("..., adding that", "and said")
     cur = v
     for _ in range(4):
