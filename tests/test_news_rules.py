@@ -2012,3 +2012,8 @@ def test_the_act_called_for_is_not_the_callers_own(nlp):
     opposing X, which the government would block."""
     assert _claims(nlp, "Arab Israeli lawmakers called on the government Wednesday to block Trump's visit to Israel.") == \
         [("Arab Israeli lawmakers", "support", "block Trump's visit to Israel")]
+
+
+def test_a_speaker_tag_with_an_age_that_the_parser_coordinated(nlp):
+    text = "“We were wrong to not have confronted him from the beginning,” Ramos, 58, told AFP in an interview on Monday."
+    assert _claims(nlp, text) == [("Ramos", "support", "We were wrong to not have confronted him from the beginning")]

@@ -495,6 +495,11 @@ class ClaimFinder(DataComponent):
             # '“... Every single amendment,” said Cruz': the parser gave the inverted tag the
             # quotation's last noun as a second subject; the one after the verb speaks
             subj = next((c for c in v.children if c.dep_ == "nsubj" and c.i > v.i), subj)
+        if subj is None and v.i >= 4 and doc[v.i - 1].text == "," and doc[v.i - 2].like_num \
+                and doc[v.i - 3].text == "," and doc[v.i - 4].pos_ == "PROPN":
+            # '“...,” Ramos, 58, told AFP': the parser coordinated the name and the tag with the
+            # quotation's verb; the name with its age before the verb speaks
+            subj = doc[v.i - 4]
         if subj is None and prev >= 0 and doc[prev].is_punct:
             # an inverted tag the parser read as verb + object ('“...,” added Gowdy.')
             subj = next((c for c in v.children if c.i > v.i and c.dep_ in ("dobj", "attr", "npadvmod", "oprd")
