@@ -137,6 +137,11 @@ class CueLexicon:
     occasion_nouns: set[str] = field(default_factory=set)
     fear_words: set[str] = field(default_factory=set)
     rivalry_verbs: set[str] = field(default_factory=set)
+    # derived: every noun of a document that can hold a position (messages, documents, findings)
+    document_holders: set[str] = field(init=False, default_factory=set)
+
+    def __post_init__(self) -> None:
+        self.document_holders = self.message_nouns | self.documents | self.finding_holders
 
     @classmethod
     def from_dict(cls, lex: dict[str, Any], actor_nouns: list[str] | None = None) -> CueLexicon:
@@ -383,7 +388,7 @@ def holder(v: Token, lex: CueLexicon) -> tuple[list[Token] | None, bool]:
     glued = _subject_glued_to_the_clause_before(v)
     if glued is not None:
         return glued, False
-    if v.dep_ == "xcomp" and v.head.lemma_ == "call" and any(c.dep_ == "prep" and c.lower_ in ("on", "upon") for c in v.head.children):
+    if v.dep_ == "xcomp" and called_on(v.head) is not None:
         return None, False   # "called on the government to block X": the government would block it (verb_xcomp_call_on)
     # no subject: inherit from the cue this verb continues ("..., adding that", "and said")
     cur = v
@@ -421,8 +426,7 @@ def holder(v: Token, lex: CueLexicon) -> tuple[list[Token] | None, bool]:
                 # "A federal lawsuit was filed in 2012 challenging X": the document the passive
                 # verb publishes holds the participle's position (GUIDELINES 8.6, 10.6)
                 document = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
-                if document is not None and document.lemma_.lower() in (
-                        lex.message_nouns | lex.documents | lex.finding_holders):
+                if document is not None and document.lemma_.lower() in lex.document_holders:
                     return [document], False
             speaker = _speaker_of_the_content(v, head, subj, lex)
             if speaker is not None:
@@ -450,6 +454,7 @@ def holder(v: Token, lex: CueLexicon) -> tuple[list[Token] | None, bool]:
 
 
 PERSONAL_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they"})
+OBJECT_PRONOUNS = frozenset({"him", "her", "them", "me", "us", "you"})   # someone addressed or attacked
 
 
 def _speaker_of_the_content(v: Token, head: Token, subj: Token | None, lex: CueLexicon) -> list[Token] | None:
@@ -829,9 +834,9 @@ def _phrasal_reason(v: Token, contents: list[Content], lex: CueLexicon) -> Token
         return None
     obj = contents[0].head
     if not (obj.pos_ == "PROPN" or obj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
-            or obj.lower_ in ("him", "her", "them", "me", "us") or obj.lemma_.lower() in lex.actor_nouns):
+            or obj.lower_ in OBJECT_PRONOUNS or obj.lemma_.lower() in lex.actor_nouns):
         return None
-    if obj.lemma_.lower() in lex.message_nouns | lex.documents | lex.finding_holders:
+    if obj.lemma_.lower() in lex.document_holders:
         return None   # "lashed out at the plan for its cost": the plan is what is attacked
     places = [*obj.children, *v.children, *obj.head.children]
     prep = next((c for c in places if c.dep_ == "prep" and c.lower_ in ("for", "over") and c.i > obj.i
@@ -922,11 +927,16 @@ def _phrasal_content(v: Token, tail: tuple[str, ...]) -> tuple[list[int], list[C
     return cue_toks, contents
 
 
+def called_on(v: Token) -> Token | None:
+    """The "on" of "called on / upon Y (to do X)" at the verb ``v``, if it is that phrase."""
+    if v.lemma_.lower() != "call":
+        return None
+    return next((c for c in v.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")), None)
+
+
 def verb_xcomp_call_on(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
     """``verb_xcomp``: "called on X to Y" -> support Y, addressee X."""
-    if cx.lemma != "call":
-        return None
-    on = next((c for c in cx.kids if c.dep_ == "prep" and c.lower_ in ("on", "upon")), None)
+    on = called_on(cx.v)
     comp = next((c for c in cx.kids if c.dep_ in ("xcomp", "advcl", "ccomp") and c.i > cx.v.i), None)
     if on is None or comp is None:
         return None
@@ -1508,7 +1518,7 @@ def verb_xcomp_dare(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
     if cx.lemma not in lex.rivalry_verbs:
         return None
     person = cx.dobj if cx.dobj is not None else cx.addressee
-    if person is None or not (person.ent_type_ == "PERSON" or person.lower_ in ("him", "her", "them", "me", "us", "you")
+    if person is None or not (person.ent_type_ == "PERSON" or person.lower_ in OBJECT_PRONOUNS
                               or (person.pos_ == "PROPN" and person.ent_type_ not in ("ORG", "GPE", "LAW"))):
         return None
     dare = next((x for x in cx.xcomps if _to_infinitive(x)), None)
@@ -1744,7 +1754,7 @@ def occasion_taker(tok: Token, lex: CueLexicon) -> Token | None:
     return None
 
 
-def hypothetical(tok: Token, lex: CueLexicon | None = None) -> bool:
+def hypothetical(tok: Token, lex: CueLexicon) -> bool:
     """A cue that takes no position of its own: the verb of a clause opened by "whether" or "if"
     ("whether Clinton could block X", "if politicians decide to order X"), an infinitive that
     modifies a noun ("a request to question her", "ways to challenge the ruling"), or an infinitive
@@ -1758,7 +1768,7 @@ def hypothetical(tok: Token, lex: CueLexicon | None = None) -> bool:
         return True
     if tok.dep_ in ("acl", "relcl") and tok.head.pos_ == "NOUN" and _to_infinitive(tok) \
             and not any(c.dep_ in SUBJECTS for c in kids) and _ranked_predicate(tok) is None \
-            and (lex is None or occasion_taker(tok, lex) is None):
+            and occasion_taker(tok, lex) is None:
         return True   # ("ways to express your opposition"; not "the first state to adopt X", "went out of his way to say X")
     # "unusual for a sitting justice to weigh in on X", "for Trump to praise Putin ... raises
     # questions", "called for Congress to reject X": an infinitive with a "for" subject is a
@@ -1836,7 +1846,7 @@ def frames_at(tok: Token, lex: CueLexicon) -> list[Frame]:
     elif _verb_read_as_noun(tok, lex):
         frames = verb_frames(tok, lex)   # "Article 33 affirms: “X”" with "affirms" tagged a plural noun
     if not frames and _adjective_key(tok, lex) is not None and tok.dep_ not in ("amod", "compound") \
-            and not (tok.head.pos_ in ("AUX", "VERB") and hypothetical(tok.head)):   # "whether X was ready to"
+            and not (tok.head.pos_ in ("AUX", "VERB") and hypothetical(tok.head, lex)):   # "whether X was ready to"
         frames = adjective(tok, lex)
     if not frames and tok.pos_ == "NOUN":
         frames = noun_frames(tok, lex)
