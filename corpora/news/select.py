@@ -7,6 +7,9 @@ Run: python corpora/news/select.py [--shared ../shared]  ->  corpora/news/select
      more, none of the earlier 120: the third batch, `train_batch3.jsonl`)
      python corpora/news/select.py --extra 20 --batch 4  ->  selection_batch4.csv (20 more train
      articles, none of any earlier selection file's: `train_batch4.jsonl`)
+     python corpora/news/select.py --extra 40 --batch 6 --conditional 3  ->  selection_batch6.csv (40
+     more train articles, each with three or more condition markers: `train_batch6.jsonl`, a batch
+     drawn to hold more conditions, since the spread batches hold about one gold condition per article)
      python corpora/news/select.py --extra 20 --batch 2 --split dev  ->  selection_dev2.csv (20 more
      dev articles, none of the first 20: `dev2.jsonl`, a second dev portion)
 
@@ -41,6 +44,15 @@ def genre(doc: dict) -> str:
     narration = re.sub(r"“[^”]*”|\"[^\"]*\"", "", doc["text"])
     first_person = re.findall(r"\b(?:I|my|me|I'm|I’m)\b", narration)
     return "opinion" if len(first_person) >= 4 else "news"
+
+
+CONDITION_MARKERS = re.compile(r"\b(?:[Ii]f|[Uu]nless|as long as|provided that|in exchange for|"
+                               r"on (?:the )?condition|[Oo]nly when|[Ww]hen)\b")
+
+
+def condition_markers(text: str) -> int:
+    """How many words in the text can open a condition (SPEC's markers and "when")."""
+    return len(CONDITION_MARKERS.findall(text))
 
 
 def select(docs: list[dict], targets: dict | None = None, exclude: frozenset[str] = frozenset()) -> list[dict]:
@@ -106,8 +118,13 @@ def main() -> None:
     ap.add_argument("--split", choices=("train", "dev"), default="train",
                     help="with --extra: the PolNeAR split to draw from; dev -> selection_devK.csv, a further "
                          "portion of the dev split (measured, never developed on)")
+    ap.add_argument("--conditional", type=int, default=0,
+                    help="with --extra: only articles with at least this many condition markers (if, unless, "
+                         "as long as, when, ...), for a batch that holds more conditions")
     args = ap.parse_args()
     docs = [json.loads(line) for line in open(Path(args.shared) / "data/polnear/docs.jsonl", encoding="utf-8")]
+    if args.conditional:
+        docs = [d for d in docs if condition_markers(d["text"]) >= args.conditional]
     if args.extra:
         if args.batch < 2:
             raise SystemExit("--batch must be 2 or more")
