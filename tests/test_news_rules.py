@@ -2017,3 +2017,15 @@ def test_the_act_called_for_is_not_the_callers_own(nlp):
 def test_a_speaker_tag_with_an_age_that_the_parser_coordinated(nlp):
     text = "“We were wrong to not have confronted him from the beginning,” Ramos, 58, told AFP in an interview on Monday."
     assert _claims(nlp, text) == [("Ramos", "support", "We were wrong to not have confronted him from the beginning")]
+
+
+def test_a_second_content_clause_the_parser_hung_on_the_cue(nlp):
+    """"told X that A and B" with no comma before "and": B, with a subject of its own, is a second
+    content; a clause after a comma (the writer's next event) is not added."""
+    text = ("Sanders told a cheering crowd in West Virginia that he expects to win that state's May 10 primary and "
+            "he is doing better against Donald Trump in general election polls than Clinton is.")
+    assert [i for a, s, i in _claims(nlp, text)] == [
+        "he expects to win that state's May 10 primary",
+        "he is doing better against Donald Trump in general election polls than Clinton is"]
+    text = "Sanders told the crowd that he expects to win the primary, and he left the stage."
+    assert [i for a, s, i in _claims(nlp, text)] == ["he expects to win the primary"]

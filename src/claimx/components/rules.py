@@ -256,6 +256,8 @@ class VerbCue:
             # parser hung it off the cue as a conjunct, it is the cue's second complement
             ccomps += [c for c in kids if c.dep_ == "conj" and c.i > ccomps[-1].i and c.pos_ in ("VERB", "AUX")
                        and c.left_edge.lower_ == "that" and c.left_edge.dep_ == "mark"]
+            if lex.reports(lemma):
+                ccomps += [c for c in kids if _second_content(c, ccomps[-1], lex)]
         if not ccomps and lex.reports(lemma):
             stray = _stray_complement(v, lex)
             if stray is not None:
@@ -277,6 +279,26 @@ class VerbCue:
 
     def is_report(self, lex: CueLexicon) -> bool:
         return lex.reports(self.lemma)
+
+
+def _second_content(c: Token, content: Token, lex: CueLexicon) -> bool:
+    """A clause with a subject of its own joined by a bare "and" (no comma) right after a reporting
+    verb's content ("told the crowd that he expects to win the primary and he is doing better than
+    Clinton"): the parser hung it on the cue as a second main clause; it is a second content when
+    its subject is a personal pronoun."""
+    if c.dep_ != "conj" or c.pos_ not in ("VERB", "AUX") or c.i <= content.i:
+        return False
+    doc = c.doc
+    cc = content.right_edge.i + 1
+    if cc >= c.i or doc[cc].lower_ != "and" or c.left_edge.i not in (cc, cc + 1):
+        return False
+    kids = list(c.children)
+    # a pronoun subject continues the report ("and he is doing better"); a new noun phrase more
+    # often opens the writer's next event ("said X and his aides declared victory")
+    if not any(k.dep_ in ("nsubj", "nsubjpass") and k.pos_ == "PRON" and k.tag_ == "PRP" for k in kids) \
+            or any(k.dep_ == "mark" for k in kids):
+        return False
+    return not lex.cue_here(c)
 
 
 def _stray_complement(v: Token, lex: CueLexicon) -> Token | None:
