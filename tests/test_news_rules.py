@@ -2029,3 +2029,11 @@ def test_a_second_content_clause_the_parser_hung_on_the_cue(nlp):
         "he is doing better against Donald Trump in general election polls than Clinton is"]
     text = "Sanders told the crowd that he expects to win the primary, and he left the stage."
     assert [i for a, s, i in _claims(nlp, text)] == ["he expects to win the primary"]
+
+
+def test_a_role_the_holder_promises_to_take_is_the_issue(nlp):
+    """"promised to be a vocal champion for X" commits to a role (the issue); "declined to be
+    specific" stays an empty complement."""
+    assert _claims(nlp, "She promised to be a vocal champion for D.C. statehood.") == \
+        [("She", "support", "be a vocal champion for D.C. statehood")]
+    assert _claims(nlp, "The spokesman declined to be specific.") == []

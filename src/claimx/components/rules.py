@@ -1361,13 +1361,20 @@ def verb_xcomp(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
     x = cx.xcomps[0]
     if _extracted_object(cx, x):
         return None
-    if x.lemma_.lower() in lex.empty:
+    if x.lemma_.lower() in lex.empty and not (_role_taken(x) and cx.dobj is None):
         if x.lemma_.lower() == "be" and cx.dobj is not None:
             return None  # "would choose Sanders to be president": the object is the issue
         return []
     if cx.lemma in lex.intention or cx.lemma in lex.infinitive_not_issue:
         return []  # "wants to talk about X", "chose to make her peroration about X": the holder's own act
     return negate([Frame("verb_xcomp", cx.polarity(lex), [cx.v.i], cx.actor, [Content(x, "to")], 0.75, addressee=cx.addressee)], cx.negated)
+
+
+def _role_taken(x: Token) -> bool:
+    """"promised to be a vocal champion for D.C. statehood": a copula with a noun attribute names
+    the role the holder commits to, the issue ("declined to be specific", an adjective, stays an
+    empty complement)."""
+    return x.lemma_.lower() == "be" and any(c.dep_ == "attr" and c.pos_ == "NOUN" for c in x.children)
 
 
 def verb_prep(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
