@@ -168,3 +168,14 @@ def test_a_condition_of_a_clause_below_the_issues_verb_is_not_the_claims(nlp, te
 def test_a_condition_on_the_issues_own_verb_beside_a_reason_clause_stays(nlp):
     doc = nlp("The mayor said the city would sue if the state cut its funds, because the law forbids it.")
     assert [c["condition"]["text"] for c in doc._.claims] == ["if the state cut its funds"]
+
+
+def test_a_fronted_condition_with_no_comma_stops_before_the_main_clause(nlp):
+    """"If they resume we will attend": the parser hangs the main clause below the condition's
+    verb; the condition is "If the bill passes", the issue what follows."""
+    doc = nlp("The minister said talks had stalled, adding: “If they resume we will attend.”")
+    assert [(c["issue"]["text"], c["condition"] and c["condition"]["text"]) for c in doc._.claims] == \
+        [("talks had stalled", None), ("we will attend", "If they resume")]
+    # after its main clause a condition keeps its verb's own complement
+    doc = nlp("The senator said the party would split if the leader announced he would run again.")
+    assert [c["condition"]["text"] for c in doc._.claims] == ["if the leader announced he would run again"]

@@ -164,6 +164,9 @@ class ConditionFinder(DataComponent):
         sent = doc[start].sent
         if last.dep_ == "mark" or last.pos_ == "SCONJ":
             right = last.head.right_edge.i if last.head.i > last.i else last.right_edge.i
+            fronted = start == sent.start or doc[start - 1].is_punct
+            if last.head.i > last.i and fronted:
+                right = _before_unmarked_main_clause(last.head, right)
         else:
             right = max(t.right_edge.i for t in doc[start:end])
             objs = [c for c in last.children if c.dep_ in ("pobj", "pcomp")]
@@ -295,6 +298,25 @@ def _coordinated_condition(doc: Doc, start: int, last: Token, right: int, sent: 
             or any(c.dep_ == "mark" for c in conj.children):
         return right
     return min(conj.right_edge.i, sent.end - 1)
+
+
+MODALS = frozenset({"will", "would", "can", "could", "should", "must", "shall", "may", "might", "'ll", "’ll", "wo", "ca"})
+
+
+def _before_unmarked_main_clause(clause: Token, right: int) -> int:
+    """Where a fronted condition ends when no comma closes it ("If one is proposed we will consider
+    it"): the parser hung the main clause, with a subject and a modal of its own, below the
+    condition's verb.  The condition stops before it.  (A condition after its main clause keeps
+    its verb's complement: "would be if their candidate announced he would not back Trump".)"""
+    for c in clause.children:
+        if c.dep_ not in ("ccomp", "conj") or c.i < clause.i or c.left_edge.i <= clause.i:
+            continue
+        kids = list(c.children)
+        if any(k.dep_ == "mark" for k in kids) or not any(k.dep_ in ("nsubj", "nsubjpass", "expl") for k in kids):
+            continue
+        if any(k.dep_ == "aux" and k.lower_ in MODALS for k in kids):
+            return min(right, c.left_edge.i - 1)
+    return right
 
 
 REASON_MARKS = frozenset({"because", "since", "although", "though", "whereas", "while", "cause"})
