@@ -2037,3 +2037,13 @@ def test_a_role_the_holder_promises_to_take_is_the_issue(nlp):
     assert _claims(nlp, "She promised to be a vocal champion for D.C. statehood.") == \
         [("She", "support", "be a vocal champion for D.C. statehood")]
     assert _claims(nlp, "The spokesman declined to be specific.") == []
+
+
+def test_a_share_written_two_in_three_and_a_second_report_after_and(nlp):
+    """"Two in three said X" (the parser makes "Two" the head, "in three" its phrase) is a poll share
+    holder; "..., and nearly three in five said Y", hung on the first "said" as its content, is a
+    second report with its own holder."""
+    text = ("Two in three said they are less likely to vote Republican, and nearly three in five said "
+            "they are much less likely.")
+    assert _claims(nlp, text) == [("Two in three", "support", "they are less likely to vote Republican"),
+                                  ("nearly three in five", "support", "they are much less likely")]

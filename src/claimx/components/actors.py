@@ -70,7 +70,9 @@ def noun_phrase(token: Token) -> tuple[int, int]:
     for child in token.rights:
         # not "of" with a gerund: "accused by the government of coordinating X" is what it accuses
         if child.dep_ in ("amod", "compound", "nummod") or (child.dep_ == "prep" and child.lower_ == "of" and token.i + 1 == child.i
-                                                            and not any(g.dep_ == "pcomp" for g in child.children)):
+                                                            and not any(g.dep_ == "pcomp" for g in child.children)) \
+                or (child.dep_ == "prep" and child.lower_ == "in" and token.pos_ == "NUM" and token.i + 1 == child.i
+                    and any(g.dep_ == "pobj" and g.pos_ == "NUM" for g in child.children)):   # "two in three"
             end = max(end, child.right_edge.i + 1)
         else:
             break

@@ -999,6 +999,10 @@ class ClaimFinder(DataComponent):
             return False
         if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].lower_ in cls.FRACTIONS:
             return True
+        # "Two in three said X": the parser made the first number the head, "in three" its phrase
+        if any(c.dep_ == "prep" and c.lower_ == "in" and c.i == tok.i + 1 and
+               any(o.dep_ == "pobj" and o.pos_ == "NUM" for o in c.children) for c in tok.children):
+            return True
         return tok.i >= 2 and doc[tok.i - 1].lower_ in ("in", "of") and (doc[tok.i - 2].pos_ == "NUM" or (
             doc[tok.i - 2].lower_ == "out" and tok.i >= 3 and doc[tok.i - 3].pos_ == "NUM"))
 

@@ -1195,7 +1195,8 @@ def verb_ccomp(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
     addressee = cx.addressee
     contents = []
     # a speaker tag after the content is not the cue's content ("A thinks X, B said")
-    for c in [c for i, c in enumerate(cx.ccomps) if (i == 0 or not writers_turn(c)) and not tail_tag(c, lex)]:
+    for c in [c for i, c in enumerate(cx.ccomps) if (i == 0 or not writers_turn(c)) and not tail_tag(c, lex)
+              and not _coordinated_report(c, lex)]:
         subj = next((x for x in c.children if x.dep_ == "nsubj"), None)
         aux_to = _to_infinitive(c)
         if cx.lemma in lex.addressee_verbs and subj is not None and aux_to and addressee is None:
@@ -1212,6 +1213,17 @@ def verb_ccomp(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
     if report and cx.lemma in lex.belief:
         report = False   # "I don't think X" opposes X (GUIDELINES 11.9); "did not say X" says nothing
     return negate([Frame("verb_ccomp", cx.polarity(lex), [cx.v.i], cx.actor, contents, 0.8, addressee=addressee)], cx.negated, report)
+
+
+def _coordinated_report(c: Token, lex: CueLexicon) -> bool:
+    """A reporting verb with a subject of its own after "and" / "but", which the parser hung on
+    the cue before it as its content ("Two in three said X, and nearly three in five said Y"): a
+    second report with its own holder, not part of the first one's content."""
+    doc = c.doc
+    before = c.left_edge.i - 1
+    if before < 0 or doc[before].lower_ not in ("and", "but"):
+        return False
+    return lex.reports(c.lemma_.lower()) and any(k.dep_ in ("nsubj", "nsubjpass") and k.i < c.i for k in c.children)
 
 
 def _found_it_hard(cx: VerbCue, head: Token) -> bool:
