@@ -2047,3 +2047,10 @@ def test_a_share_written_two_in_three_and_a_second_report_after_and(nlp):
             "they are much less likely.")
     assert _claims(nlp, text) == [("Two in three", "support", "they are less likely to vote Republican"),
                                   ("nearly three in five", "support", "they are much less likely")]
+
+
+def test_a_contracted_has_before_a_reporting_verb_is_no_passive(nlp):
+    """"He's said X": the parser reads "'s" as a passive "is"; a person with a content clause is
+    the holder of a perfect. "It's said that X" stays impersonal."""
+    assert _claims(nlp, "He's said he will run for the Senate.") == [("He", "support", "he will run for the Senate")]
+    assert _claims(nlp, "It's said that the mayor will resign.") == []

@@ -349,6 +349,9 @@ def negate(frames: list[Frame], negated: bool, report: bool = False) -> list[Fra
 def holder(v: Token, lex: CueLexicon) -> tuple[list[Token] | None, bool]:
     """The token(s) holding the position expressed at ``v`` and whether ``v`` is passive."""
     kids = list(v.children)
+    contracted = _contracted_perfect(v, lex)
+    if contracted is not None:
+        return [contracted, *conjuncts(contracted)], False
     agent = next((c for c in kids if c.dep_ == "agent"), None)
     # a reduced relative ("a professor, accused by the government of X") has no passive subject
     # or auxiliary: its participle with a "by" agent is passive all the same
@@ -477,6 +480,22 @@ def holder(v: Token, lex: CueLexicon) -> tuple[list[Token] | None, bool]:
 
 PERSONAL_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they"})
 OBJECT_PRONOUNS = frozenset({"him", "her", "them", "me", "us", "you"})   # someone addressed or attacked
+
+
+PERSONAL_SUBJECTS = frozenset({"he", "she", "they", "we", "i", "you"})
+
+
+def _contracted_perfect(v: Token, lex: CueLexicon) -> Token | None:
+    """"He's said he'll fight": the parser read the contracted "has" as a passive "is"; a person
+    with a content clause of their own is the subject of a perfect, not of a passive ("It's said
+    that X" keeps its impersonal reading)."""
+    aux = next((c for c in v.children if c.dep_ == "auxpass" and c.lower_ in ("'s", "\u2019s") and c.i == v.i - 1), None)
+    if aux is None or not lex.reports(v.lemma_.lower()) or not any(c.dep_ == "ccomp" for c in v.children):
+        return None
+    subj = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
+    if subj is None or not (subj.lower_ in PERSONAL_SUBJECTS or subj.pos_ == "PROPN"):
+        return None
+    return subj
 
 
 def _speaker_of_the_content(v: Token, head: Token, subj: Token | None, lex: CueLexicon) -> list[Token] | None:
