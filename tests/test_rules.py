@@ -179,3 +179,13 @@ def test_a_fronted_condition_with_no_comma_stops_before_the_main_clause(nlp):
     # after its main clause a condition keeps its verb's own complement
     doc = nlp("The senator said the party would split if the leader announced he would run again.")
     assert [c["condition"]["text"] for c in doc._.claims] == ["if the leader announced he would run again"]
+
+
+def test_a_condition_inside_what_the_holder_thought_is_not_the_claims(nlp):
+    """GUIDELINES 12.24 / 14: "and thought it would be funny if I went out" -- the "if" restricts
+    what was thought, a clause below the content's own verb; "I think X if Y" opening the content
+    is the speaker's hedge, and the condition is the content's."""
+    doc = nlp("“I saw the crowd last night and thought it would be fun if I joined them,” he said.")
+    assert [c["condition"] for c in doc._.claims] == [None]
+    doc = nlp("“I think we would win if the vote were held today,” she said.")
+    assert [c["condition"]["text"] for c in doc._.claims] == ["if the vote were held today"]

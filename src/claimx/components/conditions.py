@@ -320,6 +320,7 @@ def _before_unmarked_main_clause(clause: Token, right: int) -> int:
 
 
 REASON_MARKS = frozenset({"because", "since", "although", "though", "whereas", "while", "cause"})
+THOUGHT_VERBS = frozenset({"think", "believe", "figure", "imagine", "suppose", "guess", "feel", "hope", "expect"})
 WH_TAGS = frozenset({"WP", "WRB", "WDT", "WP$"})
 
 
@@ -339,7 +340,16 @@ def _in_subordinate_clause(marker: Token, issue: Span) -> bool:
             return True
         if anc.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ == "that" for c in anc.children):
             return True   # "The message is that if X, Y": a "that" clause below the content's verb
+        if anc.dep_ == "ccomp" and anc.head.lemma_.lower() in THOUGHT_VERBS and not _opening_hedge(anc.head, issue):
+            return True   # "I heard it and thought it would be funny if I went out": what he thought
     return False
+
+
+def _opening_hedge(verb: Token, issue: Span) -> bool:
+    """"I think X if Y" opening the issue: the speaker's hedge on the whole content (GUIDELINES
+    13.12), whose condition is the content's."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.i == issue.start and subj.lower_ in ("i", "we")
 
 
 def _in_relative_clause(tok: Any, issue: Span) -> bool:
