@@ -189,3 +189,18 @@ def test_a_condition_inside_what_the_holder_thought_is_not_the_claims(nlp):
     assert [c["condition"] for c in doc._.claims] == [None]
     doc = nlp("“I think we would win if the vote were held today,” she said.")
     assert [c["condition"]["text"] for c in doc._.claims] == ["if the vote were held today"]
+
+
+@pytest.mark.parametrize("text,issue,condition", [
+    # "if any" before a noun opens a condition; elliptical "if any," does not
+    ("“If any human error occurs in the count, the party will find a way to exploit it,” wrote one reader.",
+     "the party will find a way to exploit it", "If any human error occurs in the count"),
+    ("The cuts, if any, will be small, he said.", "The cuts, if any, will be small", None),
+    # the tagger read the condition's verb as a noun ("the tax passes"): it ends at the comma
+    ("“If the tax passes, the Clintons will find a way to avoid it,” said one commenter.",
+     "the Clintons will find a way to avoid it", "If the tax passes"),
+])
+def test_conditions_the_tagger_or_the_marker_list_hid(nlp, text, issue, condition):
+    (claim,) = nlp(text)._.claims
+    assert claim["issue"]["text"] == issue
+    assert (claim["condition"] and claim["condition"]["text"]) == condition

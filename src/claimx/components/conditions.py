@@ -119,7 +119,9 @@ class ConditionFinder(DataComponent):
         if start > 0 and (doc[start - 1].lower_ in self.not_after or doc[start - 1].lower_ in self.not_after_marker.get(marker, ())):
             return False  # even if, as if, not without
         if end < len(doc) and doc[end].lower_ in self.not_before.get(marker, ()):
-            return False
+            # "cuts, if any, ..." is elliptical; "If any human involvement occurs, X" is a condition
+            if not (doc[end].lower_ == "any" and end + 1 < len(doc) and doc[end + 1].pos_ in ("NOUN", "ADJ", "PROPN")):
+                return False
         if marker in ("as long as", "so long as") and end < len(doc) and doc[end].like_num:
             return False  # "wait for as long as three hours": a duration
         last = doc[end - 1]
@@ -165,6 +167,8 @@ class ConditionFinder(DataComponent):
         if last.dep_ == "mark" or last.pos_ == "SCONJ":
             right = last.head.right_edge.i if last.head.i > last.i else last.right_edge.i
             fronted = start == sent.start or doc[start - 1].is_punct
+            if last.head.i > last.i and fronted:
+                right = _before_second_subject(last.head, right)
             if last.head.i > last.i and fronted:
                 right = _before_unmarked_main_clause(last.head, right)
         else:
@@ -301,6 +305,18 @@ def _coordinated_condition(doc: Doc, start: int, last: Token, right: int, sent: 
 
 
 MODALS = frozenset({"will", "would", "can", "could", "should", "must", "shall", "may", "might", "'ll", "’ll", "wo", "ca"})
+
+
+def _before_second_subject(clause: Token, right: int) -> int:
+    """"If the tax passes, the Clintons will find a way": the tagger read the condition's verb as a
+    noun and the parser made it a first subject of the main verb; the condition ends at the comma
+    before the main clause's own subject."""
+    subjects = [c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i]
+    if len(subjects) < 2:
+        return right
+    doc = clause.doc
+    comma = next((t.i for t in doc[subjects[0].i: subjects[-1].left_edge.i] if t.text == ","), None)
+    return min(right, comma - 1) if comma is not None else right
 
 
 def _before_unmarked_main_clause(clause: Token, right: int) -> int:
