@@ -204,3 +204,11 @@ def test_conditions_the_tagger_or_the_marker_list_hid(nlp, text, issue, conditio
     (claim,) = nlp(text)._.claims
     assert claim["issue"]["text"] == issue
     assert (claim["condition"] and claim["condition"]["text"]) == condition
+
+
+def test_a_condition_inside_a_report_the_issue_mentions_is_not_the_claims(nlp):
+    """"criticized Trump's comments saying he would reassess the alliance if elected": the
+    condition restricts what the comments say (their own claim), not the criticism."""
+    doc = nlp("Biden criticized Mr. Trump's comments saying he would reassess the alliance if elected.")
+    by_cue = {c["cue"]["text"]: c["condition"] and c["condition"]["text"] for c in doc._.claims}
+    assert by_cue == {"criticized": None, "saying": "if elected"}

@@ -336,7 +336,10 @@ def _before_unmarked_main_clause(clause: Token, right: int) -> int:
 
 
 REASON_MARKS = frozenset({"because", "since", "although", "though", "whereas", "while", "cause"})
-THOUGHT_VERBS = frozenset({"think", "believe", "figure", "imagine", "suppose", "guess", "feel", "hope", "expect"})
+THOUGHT_VERBS = frozenset({"think", "believe", "figure", "imagine", "suppose", "guess", "feel", "hope", "expect",
+                           # and the verbs of saying: "comments saying he would reassess X if elected"
+                           "say", "tell", "claim", "argue", "insist", "suggest", "warn", "promise", "vow", "write",
+                           "tweet", "declare", "announce", "predict", "threaten"})
 WH_TAGS = frozenset({"WP", "WRB", "WDT", "WP$"})
 
 
@@ -357,7 +360,7 @@ def _in_subordinate_clause(marker: Token, issue: Span) -> bool:
         if anc.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ == "that" for c in anc.children):
             return True   # "The message is that if X, Y": a "that" clause below the content's verb
         if anc.dep_ == "ccomp" and anc.head.lemma_.lower() in THOUGHT_VERBS and not _opening_hedge(anc.head, issue):
-            return True   # "I heard it and thought it would be funny if I went out": what he thought
+            return True   # "I heard it and thought it would be funny if I went out": what he thought (or said)
     return False
 
 
