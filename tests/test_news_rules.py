@@ -90,6 +90,9 @@ def test_declined_comment_is_no_claim(nlp):
     ("The governor was pleased with the new budget.", ("governor", "support", "the new budget")),
     ("The farmers are hostile to the trade deal.", ("farmers", "oppose", "the trade deal")),
     ("The committee chose Garcia as its chair.", ("committee", "support", "Garcia")),
+    # light verbs that present a proposal or a position
+    ("The governor unveiled a proposal to expand rural broadband.", ("governor", "support", "expand rural broadband")),
+    ("The senator stated her opposition to the pipeline.", ("senator", "oppose", "the pipeline")),
 ])
 def test_real_news_cue_words(nlp, text, expected):
     assert expected in _claims(nlp, text)
