@@ -2057,3 +2057,13 @@ def test_a_contracted_has_before_a_reporting_verb_is_no_passive(nlp):
     the holder of a perfect. "It's said that X" stays impersonal."""
     assert _claims(nlp, "He's said he will run for the Senate.") == [("He", "support", "he will run for the Senate")]
     assert _claims(nlp, "It's said that the mayor will resign.") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The court is almost certain to remain a focus of the campaign.", []),
+    ("The candidates are sure to be pressed on the economy.", []),
+    ("Aides make sure the president gets water between events.", []),
+    ("He is certain that the bill will pass.", [("He", "support", "the bill will pass")]),
+])
+def test_certain_to_is_a_likelihood_not_a_conviction(nlp, text, expected):
+    assert _claims(nlp, text) == expected

@@ -1711,6 +1711,11 @@ def adjective(adj: Token, lex: CueLexicon) -> list[Frame]:
         return []
     negated = any(c.dep_ == "neg" for c in kids) or any(c.dep_ == "neg" for c in adj.head.children)
     x = next((c for c in kids if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")), None)
+    if lex.adjectives[_adjective_key(adj, lex)] == "report":
+        # "is certain to remain a focus", "sure to be pressed": a likelihood the writer weighs, not
+        # a conviction ("certain that X" is one); "make sure X" sees to X
+        if (x is not None and _to_infinitive(x)) or adj.head.lemma_.lower() == "make":
+            return []
     if x is not None:
         inner = lex.stance_verbs.get(x.lemma_.lower())
         xobj = next((c for c in x.children if c.dep_ in ("dobj", "obj")), None)
