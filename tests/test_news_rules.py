@@ -2067,3 +2067,10 @@ def test_a_contracted_has_before_a_reporting_verb_is_no_passive(nlp):
 ])
 def test_certain_to_is_a_likelihood_not_a_conviction(nlp, text, expected):
     assert _claims(nlp, text) == expected
+
+
+def test_committing_a_gaffe_is_no_position(nlp):
+    """"commit" with an object ("commit a gaffe", "commit crimes") takes no position; "committed to
+    X" (the phrasal cue) does."""
+    assert _claims(nlp, "The candidate committed a gaffe in the debate.") == []
+    assert _claims(nlp, "The senator committed to a vote on the bill.") == [("senator", "support", "a vote on the bill")]
