@@ -1817,6 +1817,9 @@ def test_if_meaning_whether_and_a_relevance_if_are_no_conditions(nlp):
     claims = nlp(text)._.claims
     assert [c["condition"] for c in claims] == [None] and claims[0]["issue"]["text"].startswith("If anyone wonders")
     assert conds("If you ask me, the plan is a disaster, she said.") == [None]
+    # an "if" naming what the speaker is about to talk about (GUIDELINES 12.27, the sixth and seventh batches)
+    assert conds("“If you are referring to the new rules, what I would say is that they are too weak,” the senator said.") == [None]
+    assert conds("“If you talk to younger voters, they want change,” she said.") == [None]
     assert conds("If you ask Congress to fund it, it will refuse, he said.") == ["If you ask Congress to fund it"]
     assert conds("The union said it would strike if wages did not rise.") == ["if wages did not rise"]
 
