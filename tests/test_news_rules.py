@@ -2079,3 +2079,14 @@ def test_committing_a_gaffe_is_no_position(nlp):
     X" (the phrasal cue) does."""
     assert _claims(nlp, "The candidate committed a gaffe in the debate.") == []
     assert _claims(nlp, "The senator committed to a vote on the bill.") == [("senator", "support", "a vote on the bill")]
+
+
+def test_a_complementizer_read_as_a_relative_pronoun_after_an_adjunct(nlp):
+    """"predicted at the debate that Republicans will take every state": the parser read "that" as
+    the object of a relative clause on "debate", though "take" has its object; the clause is the
+    prediction, and the issue starts after "that"."""
+    text = ("John Kasich, a Republican presidential contender, predicted at the most recent GOP debate that "
+            "Republicans will take \"every state\" if Sanders wins the nomination.")
+    claims = nlp(text)._.claims
+    assert [(c["actor"]["text"], c["issue"]["text"], c["condition"]["text"]) for c in claims] == \
+        [("John Kasich", "Republicans will take \"every state", "if Sanders wins the nomination")]

@@ -1181,7 +1181,7 @@ class ClaimFinder(DataComponent):
     @staticmethod
     def _trim(doc: Doc, s: int, e: int, lead: str) -> tuple[int, int]:
         leading = {"that", "to", "for", "whether", lead} if lead else set()
-        while s < e and (doc[s].is_punct or doc[s].is_space or doc[s].dep_ == "cc" or doc[s].lower_ in leading and doc[s].dep_ in ("mark", "aux", "nsubj", "prep")):
+        while s < e and (doc[s].is_punct or doc[s].is_space or doc[s].dep_ == "cc" or doc[s].lower_ in leading and doc[s].dep_ in ("mark", "aux", "nsubj", "prep", "dobj")):
             s += 1
         while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space or doc[e - 1].dep_ == "cc"):
             if doc[e - 1].text in ")]" and any(t.text in "([" for t in doc[s : e - 1]):

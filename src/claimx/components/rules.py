@@ -1306,10 +1306,20 @@ def _clause_on_adjunct(v: Token, lex: CueLexicon) -> Token | None:
             if not where and (lemma in lex.report_nouns or lemma in lex.light_nouns or lemma in lex.content_nouns or noun.lower_ in lex.content_nouns):
                 continue
             for c in noun.children:
-                if c.dep_ in ("relcl", "acl") and c.i > noun.i and any(m.dep_ == "mark" and m.lower_ == "that" and m.i == c.left_edge.i for m in c.children) \
+                if c.dep_ in ("relcl", "acl") and c.i > noun.i and any(m.lower_ == "that" and m.i == c.left_edge.i and _complementizer(m, c)
+                                                                       for m in c.children) \
                         and any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children):
                     return c
     return None
+
+
+def _complementizer(that: Token, clause: Token) -> bool:
+    """"that" opening ``clause`` as its complementizer: marked so, or read as a relative pronoun in
+    a slot the clause has filled already ("predicted at the debate that Republicans will take every
+    state": "that" and "every state" both objects of "take")."""
+    if that.dep_ == "mark":
+        return True
+    return that.dep_ in ("dobj", "nsubj") and sum(1 for x in clause.children if x.dep_ == that.dep_) > 1
 
 
 def inverted_conditional(head: Token) -> bool:
