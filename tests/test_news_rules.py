@@ -2090,3 +2090,11 @@ def test_a_complementizer_read_as_a_relative_pronoun_after_an_adjunct(nlp):
     claims = nlp(text)._.claims
     assert [(c["actor"]["text"], c["issue"]["text"], c["condition"]["text"]) for c in claims] == \
         [("John Kasich", "Republicans will take \"every state", "if Sanders wins the nomination")]
+
+
+def test_a_name_the_tagger_read_as_a_modal(nlp):
+    """The columnist George Will: "Will called for X" cannot be the modal "will" before a past form;
+    the capitalized word is the holder. A real modal keeps its subject."""
+    text = "Columnist George Will weighed in on the race. Instead, Will called for Republicans to back Chris Christie."
+    assert ("Will", "support", "Republicans to back Chris Christie") in _claims(nlp, text)
+    assert [a for a, s, i in _claims(nlp, "The senator will call for a vote on the bill.")] == ["senator"]

@@ -38,7 +38,8 @@ from .actors import PRONOUNS, mention_at, noun_phrase
 from .data import DataComponent
 from .quotes import quotation_around
 from .rules import (ASKING, NOUN_READ_VERBS, NOT_ACTORS, OPENING_MARKS, RELATIVE, SUBJECTS, Content, CueLexicon, Frame, body_pronoun, described_name, writers_turn,
-                    _conjunct_of_the_source, _describes_the_source, according_source, first_person_narrator, frames_at, holder, named_appositive, partitive_one, quoted_first_person)
+                    _conjunct_of_the_source, _describes_the_source, according_source, first_person_narrator, frames_at, holder, name_read_as_modal,
+                    named_appositive, partitive_one, quoted_first_person)
 from .text import doc_text
 
 if not Doc.has_extension("claims"):
@@ -487,7 +488,7 @@ class ClaimFinder(DataComponent):
         if (self.lex.polarity.get(lemma) != "support" and not self._tag_verb(v) and not questions_only) \
                 or any(c.dep_ == "neg" for c in v.children):
             return []
-        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        subj = next((c for c in v.children if c.dep_ == "nsubj"), None) or name_read_as_modal(v)
         prev = v.i - 1
         while prev > 0 and doc[prev].is_space:
             prev -= 1
@@ -1012,6 +1013,8 @@ class ClaimFinder(DataComponent):
         unless its "of" phrase names things ("some of the money")."""
         if tok.lower_ in self.lex.actor_nouns or tok.lemma_.lower() in self.lex.actor_nouns:
             return True
+        if tok.dep_ == "aux" and name_read_as_modal(tok.head) is tok:
+            return True   # "Will wrote": a name the tagger read as a modal
         of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         members = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
         if tok.lower_ in self.QUANTIFIERS and tok.dep_ in SUBJECTS:

@@ -352,6 +352,9 @@ def holder(v: Token, lex: CueLexicon) -> tuple[list[Token] | None, bool]:
     contracted = _contracted_perfect(v, lex)
     if contracted is not None:
         return [contracted, *conjuncts(contracted)], False
+    modal_name = name_read_as_modal(v)
+    if modal_name is not None:
+        return [modal_name], False
     agent = next((c for c in kids if c.dep_ == "agent"), None)
     # a reduced relative ("a professor, accused by the government of X") has no passive subject
     # or auxiliary: its participle with a "by" agent is passive all the same
@@ -480,6 +483,17 @@ def holder(v: Token, lex: CueLexicon) -> tuple[list[Token] | None, bool]:
 
 PERSONAL_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they"})
 OBJECT_PRONOUNS = frozenset({"him", "her", "them", "me", "us", "you"})   # someone addressed or attacked
+
+
+def name_read_as_modal(v: Token) -> Token | None:
+    """"Will urged X", "“...,” Will wrote": the columnist George Will read as the modal "will",
+    which cannot govern a past form; the capitalized word is the subject."""
+    if v.tag_ not in ("VBD", "VBN", "VBZ") or any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+        return None
+    aux = [c for c in v.children if c.dep_ in ("aux", "auxpass") and c.i < v.i]
+    if len(aux) != 1 or aux[0].text not in ("Will", "May") or aux[0].tag_ != "MD":
+        return None
+    return aux[0]
 
 
 PERSONAL_SUBJECTS = frozenset({"he", "she", "they", "we", "i", "you"})
