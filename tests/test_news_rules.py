@@ -2098,3 +2098,14 @@ def test_a_name_the_tagger_read_as_a_modal(nlp):
     text = "Columnist George Will weighed in on the race. Instead, Will called for Republicans to back Chris Christie."
     assert ("Will", "support", "Republicans to back Chris Christie") in _claims(nlp, text)
     assert [a for a, s, i in _claims(nlp, "The senator will call for a vote on the bill.")] == ["senator"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("They favor what are called progressive taxes.", [("They", "support", "what are called progressive taxes")]),
+    ("She opposes what the governor proposed.", [("She", "oppose", "what the governor proposed")]),
+    # a question stays a question under a verb of asking or saying
+    ("They asked what the plan was.", []),
+    ("He said what he believed.", []),
+])
+def test_a_position_verbs_what_clause_is_a_free_relative(nlp, text, expected):
+    assert _claims(nlp, text) == expected

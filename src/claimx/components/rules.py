@@ -1239,7 +1239,12 @@ def verb_ccomp(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
             contents.append(Content(c, "that"))
     report = cx.is_report(lex)
     # an indirect question ("asked whether X", "said what he believed") takes no position on X
-    contents = [c for c in contents if not _indirect_question(c.head, cx.lemma, cx.v.i) and not inverted_conditional(c.head)
+    # a position verb's "what" clause is a free relative, a thing held ("favor what are called
+    # progressive taxes"), not a question
+    position = not report and cx.polarity(lex) in ("support", "oppose") and cx.lemma not in ASKING
+    contents = [c for c in contents if not (_indirect_question(c.head, cx.lemma, cx.v.i)
+                                            and not (position and c.head.left_edge.lower_ in ("what", "whatever")))
+                and not inverted_conditional(c.head)
                 and not _found_it_hard(cx, c.head)]
     if not contents:
         return []
