@@ -166,11 +166,9 @@ class ConditionFinder(DataComponent):
         sent = doc[start].sent
         if last.dep_ == "mark" or last.pos_ == "SCONJ":
             right = last.head.right_edge.i if last.head.i > last.i else last.right_edge.i
-            fronted = start == sent.start or doc[start - 1].is_punct
-            if last.head.i > last.i and fronted:
-                right = _before_second_subject(last.head, right)
-            if last.head.i > last.i and fronted:
-                right = _before_unmarked_main_clause(last.head, right)
+            if last.head.i > last.i and (start == sent.start or doc[start - 1].is_punct):
+                # a fronted condition whose end the parser lost
+                right = _before_unmarked_main_clause(last.head, _before_second_subject(last.head, right))
         else:
             right = max(t.right_edge.i for t in doc[start:end])
             objs = [c for c in last.children if c.dep_ in ("pobj", "pcomp")]
@@ -336,8 +334,9 @@ def _before_unmarked_main_clause(clause: Token, right: int) -> int:
 
 
 REASON_MARKS = frozenset({"because", "since", "although", "though", "whereas", "while", "cause"})
-THOUGHT_VERBS = frozenset({"think", "believe", "figure", "imagine", "suppose", "guess", "feel", "hope", "expect",
-                           # and the verbs of saying: "comments saying he would reassess X if elected"
+#: verbs of thinking and saying whose content clause below the issue's verb keeps its own "if"
+#: ("thought it would be funny if X", "comments saying he would reassess X if elected")
+CONTENT_VERBS = frozenset({"think", "believe", "figure", "imagine", "suppose", "guess", "feel", "hope", "expect",
                            "say", "tell", "claim", "argue", "insist", "suggest", "warn", "promise", "vow", "write",
                            "tweet", "declare", "announce", "predict", "threaten"})
 WH_TAGS = frozenset({"WP", "WRB", "WDT", "WP$"})
@@ -359,7 +358,7 @@ def _in_subordinate_clause(marker: Token, issue: Span) -> bool:
             return True
         if anc.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ == "that" for c in anc.children):
             return True   # "The message is that if X, Y": a "that" clause below the content's verb
-        if anc.dep_ == "ccomp" and anc.head.lemma_.lower() in THOUGHT_VERBS and not _opening_hedge(anc.head, issue):
+        if anc.dep_ == "ccomp" and anc.head.lemma_.lower() in CONTENT_VERBS and not _opening_hedge(anc.head, issue):
             return True   # "I heard it and thought it would be funny if I went out": what he thought (or said)
     return False
 

@@ -496,9 +496,6 @@ def name_read_as_modal(v: Token) -> Token | None:
     return aux[0]
 
 
-PERSONAL_SUBJECTS = frozenset({"he", "she", "they", "we", "i", "you"})
-
-
 def _contracted_perfect(v: Token, lex: CueLexicon) -> Token | None:
     """"He's said he'll fight": the parser read the contracted "has" as a passive "is"; a person
     with a content clause of their own is the subject of a perfect, not of a passive ("It's said
@@ -507,7 +504,7 @@ def _contracted_perfect(v: Token, lex: CueLexicon) -> Token | None:
     if aux is None or not lex.reports(v.lemma_.lower()) or not any(c.dep_ == "ccomp" for c in v.children):
         return None
     subj = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
-    if subj is None or not (subj.lower_ in PERSONAL_SUBJECTS or subj.pos_ == "PROPN"):
+    if subj is None or not (subj.lower_ in PERSONAL_PRONOUNS or subj.pos_ == "PROPN"):
         return None
     return subj
 
