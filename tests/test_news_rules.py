@@ -2109,3 +2109,14 @@ def test_a_name_the_tagger_read_as_a_modal(nlp):
 ])
 def test_a_position_verbs_what_clause_is_a_free_relative(nlp, text, expected):
     assert _claims(nlp, text) == expected
+
+
+def test_a_quoted_speakers_verb_reports_nothing_before_the_quotation(nlp):
+    """The parser made "told" inside the quotation the root, with "Henry tweeted" as its content;
+    a cue inside a quotation takes no content from before it, and the tag's own claim stands."""
+    text = ("Henry reportedly got a reply from the Clinton campaign via staffer Jen Palmieri. Henry tweeted, “Candidates "
+            "are not supposed to confer w staff during commercial breaks — Clinton aide Jen Palmieri told me she wasn’t "
+            "aware of pic.”\n\nRule breaking isn’t limited to the Democrats either.")
+    claims = _claims(nlp, text)
+    assert claims and claims[0][:2] == ("Henry", "support") and claims[0][2].startswith("Candidates are not supposed")
+    assert not any(i == "Henry tweeted" for a, s, i in claims)

@@ -134,6 +134,7 @@ class ClaimFinder(DataComponent):
         turns = self.transcript_turns(doc)
         if turns:
             claims = self._turn_claims(doc, turns, claims)
+        claims = [c for c in claims if not self._reaches_out_of_its_quotation(doc, c)]
         claims = self._quoted_speakers(doc, claims, askers)
         head = self.headline(doc, claims)
         if head:
@@ -142,6 +143,20 @@ class ClaimFinder(DataComponent):
             claims = [c for c in claims if c["issue"]["start"] >= end] + head
         doc._.claims = self._clean(doc, claims)
         return doc
+
+    @staticmethod
+    def _reaches_out_of_its_quotation(doc: Doc, claim: dict[str, Any]) -> bool:
+        """A cue inside a quotation whose content the parser found before the quotation opened
+        ("Henry tweeted, “X — Palmieri told me Y”": "told" taking "Henry tweeted"): a quoted speaker's
+        verb reports nothing outside the quotation."""
+        cue = claim["cue"]
+        if cue is None:
+            return False
+        text = doc_text(doc)
+        quote = quotation_around(text, cue["start"], cue["end"])
+        # (three words of the quotation before the cue: not the gap between a curly and a straight
+        # quotation, '“A," she said. "B"', which pairs the straight marks around the tag)
+        return quote is not None and claim["issue"]["end"] <= quote[0] and len(_WORD.findall(text[quote[0]:cue["start"]])) >= 3
 
     @staticmethod
     def _asking(doc: Doc, claim: dict[str, Any]) -> bool:
