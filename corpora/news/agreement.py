@@ -1,8 +1,9 @@
 """Agreement of the second annotation (B) with the gold (A) on the articles both annotated.
 
-Run: python corpora/news/agreement.py [--shared ../shared] [--silver]
+Run: python corpora/news/agreement.py [--shared ../shared] [--silver] [--stems train dev train_batch6]
 Prints SPEC's lenient and strict P / R / F1 per level, A as gold and B as prediction, over the
-articles of `{train,dev}.b.jsonl`, split by split and together.  With ``--silver``: the agreement
+articles of `STEM.b.jsonl` for each stem (by default the first 80 articles' `train` and `dev`),
+stem by stem and together.  With ``--silver``: the agreement
 of PolNeAR converted to SPEC's conventions (``claimx corpus convert --from polnear-spec``) with
 the gold, on all 80 articles.
 """
@@ -22,6 +23,9 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--shared", default="../shared")
     ap.add_argument("--silver", action="store_true", help="score the silver PolNeAR conversion against the gold")
+    ap.add_argument("--stems", nargs="+", default=["train", "dev"],
+                    help="files whose second annotation STEM.b.jsonl is compared with STEM.jsonl (train_batch6: the "
+                         "condition-rich articles annotated twice in the fourteenth session)")
     args = ap.parse_args()
     if args.silver:
         from pathlib import Path as _P
@@ -36,8 +40,8 @@ def main() -> None:
             print(f"{lvl:<10} P {L['p']:.3f} R {L['r']:.3f} F1 {L['f']:.3f} (strict F1 {r['strict'][lvl]['f']:.3f})")
         return
     everything_a, everything_b = [], []
-    print(f"{'split':<6} {'docs':>4} {'gold':>5} {'B':>5}  " + "  ".join(f"{lvl:>16}" for lvl in ("claim", "stance", "full", "condition")))
-    for split in ("train", "dev", "all"):
+    print(f"{'file':<12} {'docs':>4} {'gold':>5} {'B':>5}  " + "  ".join(f"{lvl:>16}" for lvl in ("claim", "stance", "full", "condition")))
+    for split in (*args.stems, "all"):
         if split == "all":
             a, b = everything_a, everything_b
         else:
@@ -49,7 +53,7 @@ def main() -> None:
         r = evaluate(a, b)
         c = r["lenient"]["counts"]
         cells = "  ".join(f"{r['lenient'][lvl]['f']:.3f} ({r['strict'][lvl]['f']:.3f})" for lvl in ("claim", "stance", "full", "condition"))
-        print(f"{split:<6} {len(a):>4} {c['gold']:>5} {c['pred']:>5}  {cells}")
+        print(f"{split:<12} {len(a):>4} {c['gold']:>5} {c['pred']:>5}  {cells}")
     print("F1 lenient (strict); gold = required claims of A, B = all claims of B")
 
 
