@@ -148,3 +148,22 @@ def test_silver_strips_and_splits():
     start = text.index("once")
     (i_s, i_e), cond = _condition(text, start, len(text) - 1, _Markers(condition_markers()))
     assert cond.text == "once the vote is held" and text[i_s:i_e] == "the party will unite"
+
+
+@pytest.mark.shared
+def test_second_annotations_pair_with_their_gold(shared_dir):
+    """Every STEM.b.jsonl holds articles of STEM.jsonl, and the agreement script scores them."""
+    import subprocess
+    import sys
+
+    stems = sorted(p.name[: -len(".b.jsonl")] for p in NEWS.glob("*.b.jsonl"))
+    if not stems:
+        pytest.skip("corpora/news has no second annotation")
+    for stem in stems:
+        gold_ids = {d.id for d in read_jsonl(NEWS / f"{stem}.jsonl", shared_dir)}
+        assert {d.id for d in read_jsonl(NEWS / f"{stem}.b.jsonl", shared_dir)} <= gold_ids
+    out = subprocess.run([sys.executable, str(NEWS / "agreement.py"), "--shared", str(shared_dir), "--stems", *stems],
+                         capture_output=True, text=True, check=True).stdout
+    rows = {line.split()[0]: line.split() for line in out.splitlines()[1:-1]}
+    assert set(rows) == {*stems, "all"}
+    assert 0.5 < float(rows["all"][4]) <= 1.0   # claim F1 of B against A
