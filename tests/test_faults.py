@@ -355,7 +355,7 @@ def test_conditions_are_matched_to_claims_by_position(nlp, monkeypatch):
 
     calls = []
     relation = ConditionFinder._relation
-    monkeypatch.setattr(ConditionFinder, "_relation", staticmethod(lambda *a: calls.append(1) or relation(*a)))
+    monkeypatch.setattr(ConditionFinder, "_relation", lambda self, *a: calls.append(1) or relation(self, *a))
     doc = nlp(" ".join(f"Party {k} said it would back the deal if the talks resumed." for k in range(150)))
     with_cond = sum(1 for c in doc._.claims if c["condition"])
     assert with_cond >= 100

@@ -55,6 +55,7 @@ class ConditionFinder(DataComponent):
         self.whether_words = {w.lower() for w in markers.get("whether_words") or []}
         self.relevance_verbs = {w.lower() for w in markers.get("relevance_verbs") or []}
         self.generic_subjects = {w.lower() for w in markers.get("generic_subjects") or []}
+        self.content_verbs = frozenset(w.lower() for w in markers.get("content_verbs") or [])
 
     def find(self, doc: Doc, joined: list[Span] | None = None) -> list[Span]:
         """All condition spans in the document, longest marker first where they overlap; the
@@ -253,16 +254,15 @@ class ConditionFinder(DataComponent):
             if s < issue.end:
                 claim["issue"] = _span_dict(doc, s, issue.end)
 
-    @staticmethod
-    def _relation(doc: Doc, issue: Span, cue: Span, cond: Span) -> str | None:
+    def _relation(self, doc: Doc, issue: Span, cue: Span, cond: Span) -> str | None:
         if cond.start >= issue.start and cond.end <= issue.end:
             if cond.end >= issue.end - 1 or all(t.is_punct for t in doc[cond.end : issue.end]):
-                return None if _in_subordinate_clause(doc[cond.start], issue) else "end"
+                return None if _in_subordinate_clause(doc[cond.start], issue, self.content_verbs) else "end"
             if cond.start == issue.start:
                 return "start"
             if _in_relative_clause(doc[cond.start], issue):
                 return None   # "the bill, which if enacted would X": it conditions the clause, not the claim
-            if _in_subordinate_clause(doc[cond.start], issue):
+            if _in_subordinate_clause(doc[cond.start], issue, self.content_verbs):
                 return None
             return "inside"
         if cond.start > issue.start and cond.start <= issue.end + 3 and cond.end > issue.end:
@@ -334,15 +334,10 @@ def _before_unmarked_main_clause(clause: Token, right: int) -> int:
 
 
 REASON_MARKS = frozenset({"because", "since", "although", "though", "whereas", "while", "cause"})
-#: verbs of thinking and saying whose content clause below the issue's verb keeps its own "if"
-#: ("thought it would be funny if X", "comments saying he would reassess X if elected")
-CONTENT_VERBS = frozenset({"think", "believe", "figure", "imagine", "suppose", "guess", "feel", "hope", "expect",
-                           "say", "tell", "claim", "argue", "insist", "suggest", "warn", "promise", "vow", "write",
-                           "tweet", "declare", "announce", "predict", "threaten"})
 WH_TAGS = frozenset({"WP", "WRB", "WDT", "WP$"})
 
 
-def _in_subordinate_clause(marker: Token, issue: Span) -> bool:
+def _in_subordinate_clause(marker: Token, issue: Span, content_verbs: frozenset[str] = frozenset()) -> bool:
     """Whether the condition opened by ``marker`` restricts a clause below the issue's own verb
     (GUIDELINES 12.24): a reason clause ("I have to say yes because if I don't, you won't believe
     it") or an embedded question ("it is hard to estimate how many jobs you cut if you cut output
@@ -358,7 +353,7 @@ def _in_subordinate_clause(marker: Token, issue: Span) -> bool:
             return True
         if anc.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ == "that" for c in anc.children):
             return True   # "The message is that if X, Y": a "that" clause below the content's verb
-        if anc.dep_ == "ccomp" and anc.head.lemma_.lower() in CONTENT_VERBS and not _opening_hedge(anc.head, issue):
+        if anc.dep_ == "ccomp" and anc.head.lemma_.lower() in content_verbs and not _opening_hedge(anc.head, issue):
             return True   # "I heard it and thought it would be funny if I went out": what he thought (or said)
     return False
 
