@@ -167,3 +167,20 @@ def test_second_annotations_pair_with_their_gold(shared_dir):
     rows = {line.split()[0]: line.split() for line in out.splitlines()[1:-1]}
     assert set(rows) == {*stems, "all"}
     assert 0.5 < float(rows["all"][4]) <= 1.0   # claim F1 of B against A
+
+
+def test_corpus_scripts_refuse_what_would_lose_data(tmp_path):
+    """select.py --conditional without --extra would redraw the first selection, and agreement.py
+    with a stem that has no second annotation would fail on a missing file: both stop with a
+    message and change nothing."""
+    import subprocess
+    import sys
+
+    before = (NEWS / "selection.csv").read_bytes()
+    r = subprocess.run([sys.executable, str(NEWS / "select.py"), "--shared", str(tmp_path), "--conditional", "3"],
+                       capture_output=True, text=True)
+    assert r.returncode != 0 and "--extra" in r.stderr
+    assert (NEWS / "selection.csv").read_bytes() == before
+    r = subprocess.run([sys.executable, str(NEWS / "agreement.py"), "--shared", str(tmp_path), "--stems", "no_such_batch"],
+                       capture_output=True, text=True)
+    assert r.returncode != 0 and "no_such_batch.jsonl" in r.stderr and "second annotation" in r.stderr

@@ -39,6 +39,10 @@ def main() -> None:
             L = r["lenient"][lvl]
             print(f"{lvl:<10} P {L['p']:.3f} R {L['r']:.3f} F1 {L['f']:.3f} (strict F1 {r['strict'][lvl]['f']:.3f})")
         return
+    missing = [f"{stem}{suffix}.jsonl" for stem in args.stems for suffix in ("", ".b") if not (HERE / f"{stem}{suffix}.jsonl").is_file()]
+    if missing:
+        have = sorted(p.name[: -len(".b.jsonl")] for p in HERE.glob("*.b.jsonl"))
+        raise SystemExit(f"agreement.py: no {', '.join(missing)} in {HERE}; stems with a second annotation: {', '.join(have)}")
     everything_a, everything_b = [], []
     print(f"{'file':<12} {'docs':>4} {'gold':>5} {'B':>5}  " + "  ".join(f"{lvl:>16}" for lvl in ("claim", "stance", "full", "condition")))
     for split in (*args.stems, "all"):

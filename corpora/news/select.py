@@ -122,6 +122,9 @@ def main() -> None:
                     help="with --extra: only articles with at least this many condition markers (if, unless, "
                          "as long as, when, ...), for a batch that holds more conditions")
     args = ap.parse_args()
+    if args.conditional and not args.extra:
+        raise SystemExit("select.py: --conditional draws a further batch; give it with --extra N --batch K "
+                         "(without --extra the first selection, selection.csv, would be redrawn)")
     docs = [json.loads(line) for line in open(Path(args.shared) / "data/polnear/docs.jsonl", encoding="utf-8")]
     if args.conditional:
         docs = [d for d in docs if condition_markers(d["text"]) >= args.conditional]
