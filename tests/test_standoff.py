@@ -162,11 +162,15 @@ def test_second_annotations_pair_with_their_gold(shared_dir):
     for stem in stems:
         gold_ids = {d.id for d in read_jsonl(NEWS / f"{stem}.jsonl", shared_dir)}
         assert {d.id for d in read_jsonl(NEWS / f"{stem}.b.jsonl", shared_dir)} <= gold_ids
-    out = subprocess.run([sys.executable, str(NEWS / "agreement.py"), "--shared", str(shared_dir), "--stems", *stems],
-                         capture_output=True, text=True, check=True).stdout
-    rows = {line.split()[0]: line.split() for line in out.splitlines()[1:-1]}
+    out = subprocess.run([sys.executable, str(NEWS / "agreement.py"), "--shared", str(shared_dir), "--stems", *stems,
+                          "--system", "rules"], capture_output=True, text=True, check=True).stdout
+    lines = out.splitlines()
+    rows = {line.split()[0]: line.split() for line in lines[1:-2]}
     assert set(rows) == {*stems, "all"}
     assert 0.5 < float(rows["all"][4]) <= 1.0   # claim F1 of B against A
+    system = lines[-1].split()
+    assert system[:2] == ["claimx", "rules"] and system[2] == rows["all"][1]   # the same articles
+    assert 0.0 < float(system[5]) < 1.0
 
 
 def test_corpus_scripts_refuse_what_would_lose_data(tmp_path):
