@@ -93,3 +93,23 @@ def test_condition_in_middle_stays_in_issue(nlp):
 def test_pipeline_is_built_from_config(nlp):
     assert nlp.pipe_names[-3:] == ["claimx_actors", "claimx_claims", "claimx_conditions"]
     assert nlp.get_pipe("claimx_claims").nested == "suppress"
+
+
+def test_curly_marks_parse_like_straight_ones(nlp):
+    """claimx_typography runs before tok2vec: a sentence with curly apostrophes and quotation marks
+    gets the tags and parse of the same sentence with straight ones, and keeps its own text."""
+    curly = "Republicans criticized Trump\u2019s attacks on Curiel, calling them \u201cbizarre.\u201d"
+    straight = curly.replace("\u2019", "'").replace("\u201c", '"').replace("\u201d", '"')
+    a, b = nlp(curly), nlp(straight)
+    assert a.text == curly
+    assert a[2].tag_ == "NNP"   # "Trump" before "’s": a common noun without the component
+    assert [(t.tag_, t.dep_, t.head.i) for t in a] == [(t.tag_, t.dep_, t.head.i) for t in b]
+    assert nlp.pipe_names[0] == "claimx_typography"
+
+
+def test_possessive_holder_before_curly_apostrophe(nlp):
+    """"Trump’s attacks on Curiel": the holder of the polarity noun is found with a curly
+    apostrophe as with a straight one."""
+    claims = nlp("Republicans criticized Trump\u2019s attacks on Curiel.")._.claims
+    got = {(c["actor"]["text"], c["stance"], c["issue"]["text"]) for c in claims}
+    assert ("Trump", "oppose", "Curiel") in got
