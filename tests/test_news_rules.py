@@ -2120,3 +2120,15 @@ def test_a_quoted_speakers_verb_reports_nothing_before_the_quotation(nlp):
     claims = _claims(nlp, text)
     assert claims and claims[0][:2] == ("Henry", "support") and claims[0][2].startswith("Candidates are not supposed")
     assert not any(i == "Henry tweeted" for a, s, i in claims)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an opinion piece's author (GUIDELINES 8.3) holding a cue below an aspectual verb
+    ("I continue to believe that our next president will be chosen because he or she has a plan for jobs.",
+     [("I", "support", "our next president will be chosen because he or she has a plan for jobs")]),
+    ("He continues to believe that the deal is bad.", [("He", "support", "the deal is bad")]),
+])
+def test_the_author_holds_a_cue_below_a_verb_without_its_own_subject(nlp, text, expected):
+    """The controlled verb inherits its subject from the governing verb; a first-person author
+    outside any quotation holds it as they hold a cue of their own ("I believe X")."""
+    assert _claims(nlp, text) == expected

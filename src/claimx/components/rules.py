@@ -460,7 +460,7 @@ def holder(v: Token, lex: CueLexicon) -> tuple[list[Token] | None, bool]:
             if speaker is not None:
                 return speaker, False
             if subj is not None and subj.lower_ not in RELATIVE and (
-                    subj.lower_ not in NOT_ACTORS or quoted_first_person(subj)):
+                    subj.lower_ not in NOT_ACTORS or quoted_first_person(subj) or first_person_narrator(subj)):
                 # "In opposing X, her personal lawyer, David E. Kendall, wrote": the name holds it;
                 # "“I am proud to endorse him”": the quotation's speaker (found later)
                 return [named_appositive(subj), *conjuncts(subj)], False
