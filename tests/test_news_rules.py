@@ -2132,3 +2132,12 @@ def test_the_author_holds_a_cue_below_a_verb_without_its_own_subject(nlp, text, 
     """The controlled verb inherits its subject from the governing verb; a first-person author
     outside any quotation holds it as they hold a cue of their own ("I believe X")."""
     assert _claims(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("I think that might be what the country needs.", [("I", "support", "that might be what the country needs")]),
+    ("He said that he would veto it.", [("He", "support", "he would veto it")]),
+])
+def test_a_demonstrative_subject_stays_in_the_issue(nlp, text, expected):
+    """A "that" that is its verb's only subject is the content's first word, not a complementizer."""
+    assert _claims(nlp, text) == expected

@@ -1199,7 +1199,8 @@ class ClaimFinder(DataComponent):
     @staticmethod
     def _trim(doc: Doc, s: int, e: int, lead: str) -> tuple[int, int]:
         leading = {"that", "to", "for", "whether", lead} if lead else set()
-        while s < e and (doc[s].is_punct or doc[s].is_space or doc[s].dep_ == "cc" or doc[s].lower_ in leading and doc[s].dep_ in ("mark", "aux", "nsubj", "prep", "dobj")):
+        while s < e and (doc[s].is_punct or doc[s].is_space or doc[s].dep_ == "cc" or doc[s].lower_ in leading
+                         and doc[s].dep_ in ("mark", "aux", "nsubj", "prep", "dobj") and not _demonstrative_subject(doc[s])):
             s += 1
         while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space or doc[e - 1].dep_ == "cc"):
             if doc[e - 1].text in ")]" and any(t.text in "([" for t in doc[s : e - 1]):
@@ -1704,3 +1705,11 @@ def make_claims(nlp: Language, name: str, nested: str) -> ClaimFinder:
 
 
 __all__ = ["ClaimFinder", "make_claims", "cue_lexicon"]
+
+
+def _demonstrative_subject(tok: Token) -> bool:
+    """"I think that might be what the country needs": a "that" that is its verb's only subject is
+    the content's own first word (a demonstrative), not a complementizer the parser made a subject
+    (which leaves the clause's real subject beside it: "said that he would")."""
+    return tok.lower_ == "that" and tok.dep_ == "nsubj" and tok.head.i > tok.i and \
+        not any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i != tok.i for c in tok.head.children)
