@@ -1694,6 +1694,14 @@ def outside_editors_notes(text: str, claims: list[dict[str, Any]]) -> list[dict[
     return [c for c in claims if not any(a <= (c.get("cue") or c["issue"])["start"] < b for a, b in notes)]
 
 
+def _demonstrative_subject(tok: Token) -> bool:
+    """"I think that might be what the country needs": a "that" that is its verb's only subject is
+    the content's own first word (a demonstrative), not a complementizer the parser made a subject
+    (which leaves the clause's real subject beside it: "said that he would")."""
+    return tok.lower_ == "that" and tok.dep_ == "nsubj" and tok.head.i > tok.i and \
+        not any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i != tok.i for c in tok.head.children)
+
+
 @Language.factory(
     "claimx_claims",
     assigns=["doc._.claims"],
@@ -1706,10 +1714,3 @@ def make_claims(nlp: Language, name: str, nested: str) -> ClaimFinder:
 
 __all__ = ["ClaimFinder", "make_claims", "cue_lexicon"]
 
-
-def _demonstrative_subject(tok: Token) -> bool:
-    """"I think that might be what the country needs": a "that" that is its verb's only subject is
-    the content's own first word (a demonstrative), not a complementizer the parser made a subject
-    (which leaves the clause's real subject beside it: "said that he would")."""
-    return tok.lower_ == "that" and tok.dep_ == "nsubj" and tok.head.i > tok.i and \
-        not any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i != tok.i for c in tok.head.children)

@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 #: curly mark -> the straight mark whose features it takes
 STRAIGHT = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
-_CURLY = frozenset("\u2019\u2018\u201c\u201d")
+_CURLY = frozenset(map(chr, STRAIGHT))
 
 
 class Typography:
