@@ -504,6 +504,8 @@ def test_a_phrasal_cues_words_follow_the_verb(nlp, text, cue, issue):
     ("New York (AFP) – Actress Susan Sarandon is not sure she can vote for Clinton.", "Actress"),
     ("MANCHESTER, N.H. - The governor said taxes would rise.", "The"),
     ("Headline here\n\nLOS ANGELES --  The studio said it would appeal.", "The"),
+    ("FLINT, Mich., Oct. 4 (UPI) — Former President Bill Clinton criticized the law.", "Former"),
+    ("PARIS, Aug 31 (Reuters) - The party leader said she would run.", "The"),
     ("US - China talks will resume, the minister said.", None),          # no dateline: too short
     ("The vote - a close one - went to the mayor.", None),               # a dash inside a sentence
 ])
@@ -524,6 +526,12 @@ def test_a_dateline_is_not_the_holder(nlp):
     text = ("New York (AFP) – Oscar-winning actress Susan Sarandon, star of cult classic “Thelma and Louise,” is not sure "
             "she can vote for Hillary Clinton over Donald Trump.")
     assert all("York" not in c["actor"]["text"] for c in nlp(text)._.claims)
+
+
+def test_a_dated_dateline_is_not_the_holder(nlp):
+    text = ("LONDON, June 5 (Wire) - Britain's Supreme Court ruled on Wednesday that the government's plan "
+            "to process asylum claims offshore was unlawful.")
+    assert [c["actor"]["text"] for c in nlp(text)._.claims] == ["Britain's Supreme Court"]
 
 
 def test_a_quoted_clause_after_a_cue_is_its_content_not_a_parenthetical(nlp):
@@ -2141,3 +2149,35 @@ def test_the_author_holds_a_cue_below_a_verb_without_its_own_subject(nlp, text, 
 def test_a_demonstrative_subject_stays_in_the_issue(nlp, text, expected):
     """A "that" that is its verb's only subject is the content's first word, not a complementizer."""
     assert _claims(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,issue,condition", [
+    # the writer's participle clause after a condition tells what the speaker did, not what the
+    # condition needs; it leaves both the condition and the issue
+    ("The union said it would call off the strike only if the railway agreed to a 35-hour week, "
+     "raising hopes of an end to the dispute.",
+     "it would call off the strike", "only if the railway agreed to a 35-hour week"),
+    ("The governor said she would sign the budget if lawmakers restored school funding, "
+     "effectively handing the legislature a deadline.",
+     "she would sign the budget", "if lawmakers restored school funding"),
+])
+def test_a_narrators_participle_is_not_part_of_the_condition(nlp, text, issue, condition):
+    got = [(c["issue"]["text"], (c["condition"] or {}).get("text")) for c in nlp(text)._.claims]
+    assert got == [(issue, condition)]
+
+
+def test_a_participle_inside_a_quotation_stays_in_the_condition(nlp):
+    # in the speaker's own words the clause is the speaker's: the writer's comment it is not
+    text = '"Markets will fall if the bank raises rates again, pushing borrowing costs higher," she said.'
+    got = [(c["issue"]["text"], (c["condition"] or {}).get("text")) for c in nlp(text)._.claims]
+    assert got == [("Markets will fall", "if the bank raises rates again, pushing borrowing costs higher")]
+
+
+def test_a_condition_in_a_later_sentence_of_the_quotation_conditions_nothing(nlp):
+    # the first sentence of a multi-sentence quotation holds the assertion (GUIDELINES 14.7)
+    text = ('"The plan will raise taxes on every family. And if the courts strike it down, we will be '
+            'back here next year," the senator said.')
+    claims = nlp(text)._.claims
+    assert [c["actor"]["text"] for c in claims] == ["senator"]
+    assert claims[0]["issue"]["text"].startswith("The plan will raise taxes")
+    assert claims[0]["condition"] is None

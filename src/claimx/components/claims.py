@@ -1112,7 +1112,8 @@ class ClaimFinder(DataComponent):
                     # "According to Jack Kelly, writing for RealClearPolitics, X": part of the source
                     skip.update(t.i for t in c.subtree)
                     skip.update(x.i for x in h.children if x.is_punct and x.i in (c.left_edge.i - 1, c.right_edge.i + 1))
-                elif c.dep_ == "advcl" and c.tag_ in ("VBG", "VBN") and c.i > h.i and self._is_comment(c):
+                elif (c.dep_ == "advcl" and c.tag_ in ("VBG", "VBN") and c.i > h.i and self._is_comment(c)) \
+                        or self._comment_conjunct(h, c):
                     # ", marking a major concession": the reporter's comment, not the content
                     skip.update(t.i for t in c.subtree)
             # a later record's conjunct below an alternative ("of ignoring X or not giving Y, and of
@@ -1166,7 +1167,8 @@ class ClaimFinder(DataComponent):
     def _verb_conjuncts(self, head: Token) -> list[Token]:
         out = []
         for c in head.children:
-            if c.dep_ == "conj" and self._verbal(c) and not self._is_own_cue(c) and not writers_turn(c):
+            if c.dep_ == "conj" and self._verbal(c) and not self._is_own_cue(c) and not writers_turn(c) \
+                    and not self._comment_conjunct(head, c):
                 if not self._one_proposition(head, c):
                     out.append(c)
                 out.extend(self._verb_conjuncts(c))   # "X or Y, and Z": Z is a second one
@@ -1178,6 +1180,18 @@ class ClaimFinder(DataComponent):
         or receive X", "accuses Y of ignoring X or not giving it proper emphasis")."""
         cc = next((x for x in head.children if x.dep_ == "cc" and head.i < x.i < conj.i), None)
         return cc is not None and cc.lower_ in ("or", "nor")
+
+    @classmethod
+    def _comment_conjunct(cls, head: Token, c: Token) -> bool:
+        """A participle after a comma that the parser made a conjunct of the content's verb, with no
+        "and" / "or" between ("would sign the budget if X, effectively handing the legislature a
+        deadline"): the reporter's comment, like :meth:`_is_comment`, not a second content.  (After
+        a participle it is one of a list: "raising taxes, cutting spending".)"""
+        if c.dep_ != "conj" or c.tag_ != "VBG" or c.i < head.i or head.tag_ == "VBG":
+            return False
+        if any(x.dep_ == "cc" and head.i < x.i < c.i for x in head.children):
+            return False
+        return cls._is_comment(c)
 
     @staticmethod
     def _is_comment(v: Token) -> bool:

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from ..resources import condition_markers
 from .claims import _span_dict
 from .data import DataComponent
+from .quotes import quotation_around
 
 GAP_WORDS = {"but", "and", "especially", "particularly", "only", "even", "provided", "so", "or"}
 
@@ -182,6 +183,8 @@ class ConditionFinder(DataComponent):
         if joined > right and extended is not None:
             extended.append(doc[right + 1: joined + 1])
         right = joined
+        if last.dep_ == "mark" or last.pos_ == "SCONJ":
+            right = _before_narrators_participle(doc, end, right)
         # "if a prosecution is not pursued because many cases have been made with less evidence":
         # a reason clause the parser hung on the condition's verb gives the claim's reason
         reason = next((t.i for t in doc[end: right + 1] if t.lower_ == "because" and t.dep_ == "mark"), None)
@@ -256,7 +259,10 @@ class ConditionFinder(DataComponent):
 
     def _relation(self, doc: Doc, issue: Span, cue: Span, cond: Span) -> str | None:
         if cond.start >= issue.start and cond.end <= issue.end:
-            if cond.end >= issue.end - 1 or all(t.is_punct for t in doc[cond.end : issue.end]):
+            if any(t.is_sent_start for t in doc[issue.start + 1: cond.start + 1]):
+                return None   # a later sentence of a quotation: the first holds the assertion (GUIDELINES 14.7)
+            if cond.end >= issue.end - 1 or all(t.is_punct for t in doc[cond.end : issue.end]) \
+                    or _narrators_participle(doc, cond.end, issue.start):
                 return None if _in_subordinate_clause(doc[cond.start], issue, self.content_verbs) else "end"
             if cond.start == issue.start:
                 return "start"
@@ -300,6 +306,34 @@ def _coordinated_condition(doc: Doc, start: int, last: Token, right: int, sent: 
             or any(c.dep_ == "mark" for c in conj.children):
         return right
     return min(conj.right_edge.i, sent.end - 1)
+
+
+def _before_narrators_participle(doc: Doc, end: int, right: int) -> int:
+    """Where a condition in the writer's own words ends before a participle clause that the parser
+    hung on the condition's verb: "said it would sign only if Russia released all detainees,
+    setting out the toughest terms yet" -- the participle tells what the speaker did by saying
+    it, not what the condition needs.  Inside a quotation such a clause is the speaker's and
+    stays ("when you do that kind of stuff, knowing full well what you've got")."""
+    for t in doc[end: right + 1]:
+        if t.text == "," and end <= t.i <= right and _narrators_participle(doc, t.i, end):
+            return t.i - 1
+    return right
+
+
+def _narrators_participle(doc: Doc, comma: int, start: int) -> bool:
+    """Whether the comma at ``comma`` opens a subjectless participle clause (", raising hopes of X",
+    ", implicitly putting his name on the line") hung on a verb between ``start`` and it, in the
+    writer's words (not inside a quotation)."""
+    if comma + 1 >= len(doc) or doc[comma].text != ",":
+        return False
+    t = doc[comma + 1]
+    if t.pos_ == "ADV" and comma + 2 < len(doc):
+        t = doc[comma + 2]
+    if t.tag_ != "VBG" or t.dep_ != "advcl" or not start <= t.head.i < comma:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+        return False
+    return quotation_around(doc.text, doc[start].idx, doc[comma].idx) is None
 
 
 MODALS = frozenset({"will", "would", "can", "could", "should", "must", "shall", "may", "might", "'ll", "’ll", "wo", "ca"})

@@ -23,10 +23,11 @@ from spacy.tokens import Doc, Token
 from .text import doc_text
 
 
-# A dateline: an upper-case place (with a state: "MANCHESTER, N.H."), an agency in parentheses, or a
-# title-case place with an agency ("New York (AFP)"), then a dash.
+# A dateline: an upper-case place (with a state: "MANCHESTER, N.H.", and a date: "FLINT, Mich., Oct. 4"),
+# an agency in parentheses, or a title-case place with an agency ("New York (AFP)"), then a dash.
 DATELINE = re.compile(
-    r"(?:(?:[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3}(?:,\s*[A-Z][A-Za-z.]{1,15}(?: [A-Z][A-Za-z.]{1,15})?)?)"
+    r"(?:(?:[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3}(?:,\s*[A-Z][A-Za-z.]{1,15}(?: [A-Z][A-Za-z.]{1,15})?)?"
+    r"(?:,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?\s+\d{1,2})?)"
     r"\s*(?:\([A-Za-z .&/-]{2,30}\))?"
     r"|(?:[A-Z][A-Za-z.']+(?: [A-Z][A-Za-z.']+){0,3}\s*)?\([A-Za-z .&/-]{2,30}\))"
     r"\s*(?:--|\u2013|\u2014|-)\s+(?=\S)")
