@@ -2181,3 +2181,18 @@ def test_a_condition_in_a_later_sentence_of_the_quotation_conditions_nothing(nlp
     assert [c["actor"]["text"] for c in claims] == ["senator"]
     assert claims[0]["issue"]["text"].startswith("The plan will raise taxes")
     assert claims[0]["condition"] is None
+
+
+def test_called_on_with_on_read_as_a_particle(nlp):
+    # the parser reads "on" as a particle and hangs the infinitive as a clause of purpose: still a
+    # call on the allies, and the allies (not the ministry) would adopt the controls
+    text = "The ministry announced new export limits on Thursday and called on allies in Europe and Asia to adopt matching controls."
+    got = [(c["actor"]["text"], c["cue"]["text"], c["issue"]["text"]) for c in nlp(text)._.claims]
+    assert ("ministry", "called on", "adopt matching controls") in got
+    assert not any(issue == "matching controls" for _, _, issue in got)
+
+
+def test_the_infinitive_after_called_on_has_no_holder_of_its_own(nlp):
+    text = "The White House called on allies in Europe and Asia to adopt matching controls."
+    got = [(c["actor"]["text"], c["issue"]["text"]) for c in nlp(text)._.claims]
+    assert got == [("White House", "adopt matching controls")]

@@ -416,7 +416,7 @@ def holder(v: Token, lex: CueLexicon) -> tuple[list[Token] | None, bool]:
     glued = _subject_glued_to_the_clause_before(v)
     if glued is not None:
         return glued, False
-    if v.dep_ == "xcomp" and called_on(v.head) is not None:
+    if v.dep_ in ("xcomp", "advcl") and called_on(v.head) is not None:
         return None, False   # "called on the government to block X": the government would block it (verb_xcomp_call_on)
     # no subject: inherit from the cue this verb continues ("..., adding that", "and said")
     cur = v
@@ -982,10 +982,11 @@ def _phrasal_content(v: Token, tail: tuple[str, ...]) -> tuple[list[int], list[C
 
 
 def called_on(v: Token) -> Token | None:
-    """The "on" of "called on / upon Y (to do X)" at the verb ``v``, if it is that phrase."""
+    """The "on" of "called on / upon Y (to do X)" at the verb ``v``, if it is that phrase (the
+    parser may read "on" as a particle, with Y hung elsewhere)."""
     if v.lemma_.lower() != "call":
         return None
-    return next((c for c in v.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")), None)
+    return next((c for c in v.children if c.dep_ in ("prep", "prt") and c.lower_ in ("on", "upon")), None)
 
 
 def verb_xcomp_call_on(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
