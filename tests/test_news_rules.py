@@ -2196,3 +2196,12 @@ def test_the_infinitive_after_called_on_has_no_holder_of_its_own(nlp):
     text = "The White House called on allies in Europe and Asia to adopt matching controls."
     got = [(c["actor"]["text"], c["issue"]["text"]) for c in nlp(text)._.claims]
     assert got == [("White House", "adopt matching controls")]
+
+
+def test_a_verb_is_not_read_as_its_adjective(nlp):
+    # "opened" is the verb "open", not the adjective of "open to X"
+    text = "The talks, which opened on Monday at a lakeside hotel outside the city, brought together delegations from both sides."
+    assert [c["issue"]["text"] for c in nlp(text)._.claims] == []
+    # the adjective itself is still read
+    text = "The senator is open to a compromise on the budget."
+    assert [c["issue"]["text"] for c in nlp(text)._.claims] == ["a compromise on the budget"]

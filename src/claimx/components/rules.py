@@ -1703,10 +1703,15 @@ def _conjunct_of_the_source(tok: Token, head: Token) -> bool:
     return any(t.dep_ == "relcl" for t in tok.subtree)
 
 
+FINITE_OR_BARE_VERB = frozenset({"VBD", "VBZ", "VBP", "VB"})
+
+
 def _adjective_key(tok: Token, lex: CueLexicon) -> str | None:
     """The adjective lexicon's entry for ``tok``: its lemma, or the participle itself where the
     parser read a participial adjective as a passive verb ("were disappointed with X")."""
     lemma = tok.lemma_.lower()
+    if tok.tag_ in FINITE_OR_BARE_VERB:
+        return None   # "the talks, which opened on Monday": the verb "open", not the adjective
     if lemma in lex.adjectives:
         return lemma
     if tok.tag_ == "VBN" and tok.lower_ in lex.adjectives and any(c.dep_ == "auxpass" for c in tok.children) \
