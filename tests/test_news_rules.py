@@ -2205,3 +2205,16 @@ def test_a_verb_is_not_read_as_its_adjective(nlp):
     # the adjective itself is still read
     text = "The senator is open to a compromise on the budget."
     assert [c["issue"]["text"] for c in nlp(text)._.claims] == ["a compromise on the budget"]
+
+
+def test_a_named_holder_inside_an_according_to_report_keeps_its_claim(nlp):
+    # the source reports the act; the holders hold their position all the same
+    text = "France and Italy pressed the Commission to keep the retaliation list ready, according to a diplomatic note."
+    got = {(c["actor"]["text"], c["issue"]["text"]) for c in nlp(text)._.claims}
+    assert {("France", "keep the retaliation list ready"), ("Italy", "keep the retaliation list ready")} <= got
+    assert any(a == "diplomatic note" for a, _ in got)
+
+
+def test_the_holders_own_cue_inside_its_report_is_still_part_of_the_report(nlp):
+    text = "He said he plans to support the nominee."
+    assert [c["issue"]["text"] for c in nlp(text)._.claims] == ["he plans to support the nominee"]

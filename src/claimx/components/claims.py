@@ -1606,7 +1606,7 @@ class ClaimFinder(DataComponent):
                 # were false); not a cue that opens the report, which the parse made its content
                 inside = c["cue"] is not None and any(
                     o is not c and o["issue"]["start"] <= c["cue"]["start"] and c["cue"]["end"] <= o["issue"]["end"]
-                    and o["issue"]["start"] < c["cue"]["start"]
+                    and o["issue"]["start"] < c["cue"]["start"] and not self._relayed_holder(o, c)
                     for o in reporting
                 )
                 if not inside:
@@ -1615,6 +1615,17 @@ class ClaimFinder(DataComponent):
         claims = [c for c in claims if not self._second_hand_in_quote(text, c) and not self._pronoun_issue(doc, c)]
         claims.sort(key=lambda c: ((c["cue"] or c["issue"])["start"], c["issue"]["start"]))
         return claims
+
+    @staticmethod
+    def _relayed_holder(outer: dict[str, Any], inner: dict[str, Any]) -> bool:
+        """An "according to" source over a named holder's own act ("France and Italy pressed the
+        Commission to X, according to a diplomatic note"): the source reports it, and the holder
+        holds its position all the same."""
+        if not outer["source"].endswith(":according_to") or inner["actor"]["start"] is None:
+            return False
+        if inner["actor"]["text"].lower() in PRONOUNS:
+            return False
+        return inner["actor"]["start"] >= outer["issue"]["start"] and inner["actor"]["end"] <= outer["issue"]["end"]
 
     @staticmethod
     def _pronoun_issue(doc: Doc, claim: dict[str, Any]) -> bool:
