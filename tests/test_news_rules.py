@@ -2218,3 +2218,8 @@ def test_a_named_holder_inside_an_according_to_report_keeps_its_claim(nlp):
 def test_the_holders_own_cue_inside_its_report_is_still_part_of_the_report(nlp):
     text = "He said he plans to support the nominee."
     assert [c["issue"]["text"] for c in nlp(text)._.claims] == ["he plans to support the nominee"]
+
+
+def test_a_partitive_apposition_is_not_the_holders_name(nlp):
+    text = "Farm-state lawmakers, many of them Republicans, urged the administration to take the offer seriously."
+    assert [c["actor"]["text"] for c in nlp(text)._.claims] == ["Farm-state lawmakers"]

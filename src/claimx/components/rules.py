@@ -690,7 +690,7 @@ def named_appositive(tok: Token) -> Token:
     """"the party's leader, Marine Le Pen", "the Iraqi activist group Mosul Eye": the name in
     apposition to a common noun is the holder."""
     if tok.pos_ == "NOUN":
-        named = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        named = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN" and not _partitive_description(c)), None)
         if named is not None:
             return named
     elif tok.pos_ == "PROPN" and tok.ent_type_ != "PERSON":
@@ -699,6 +699,14 @@ def named_appositive(tok: Token) -> Token:
         if named is not None:
             return named
     return tok
+
+
+def _partitive_description(appos: Token) -> bool:
+    """"lawmakers, many of them Republicans": an apposition that says what some of the holders are,
+    not who they are."""
+    return any(c.i < appos.i and any(p.dep_ == "prep" and p.lower_ == "of" and any(o.dep_ == "pobj" and o.lower_ in ("them", "whom")
+                                                                                  for o in p.children) for p in c.children)
+               for c in appos.children)
 
 
 def message_sender(v: Token, lex: CueLexicon) -> list[Token] | None:
