@@ -2223,3 +2223,12 @@ def test_the_holders_own_cue_inside_its_report_is_still_part_of_the_report(nlp):
 def test_a_partitive_apposition_is_not_the_holders_name(nlp):
     text = "Farm-state lawmakers, many of them Republicans, urged the administration to take the offer seriously."
     assert [c["actor"]["text"] for c in nlp(text)._.claims] == ["Farm-state lawmakers"]
+
+
+@pytest.mark.parametrize("text,issue", [
+    ("Whitfield brushed aside the criticism and said the United States would seek approval.", "the criticism"),   # "aside" read as an adverb
+    ("Grassley later walked back his comments while speaking to reporters.", "his comments"),
+    ("The governor shrugged off the criticism.", "the criticism"),   # the object hung on the particle
+])
+def test_dismissing_phrasal_verbs_oppose_their_object(nlp, text, issue):
+    assert (issue, "oppose") in [(c["issue"]["text"], c["stance"]) for c in nlp(text)._.claims]

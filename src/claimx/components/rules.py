@@ -972,8 +972,11 @@ def _phrasal_content(v: Token, tail: tuple[str, ...]) -> tuple[list[int], list[C
         cue_toks.append(hit.i)
         last = hit
         if word == tail[-1]:
-            if hit.dep_ == "prt":
-                dobj = next((c for c in kids if c.dep_ in ("dobj", "ccomp", "xcomp")), None)
+            if hit.dep_ == "prt" or (hit.dep_ == "advmod" and not any(hit.children)):
+                # ("brushed aside the criticism": the particle read as an adverb; "shrugged off the
+                # criticism": its object hung on the particle)
+                dobj = next((c for c in kids if c.dep_ in ("dobj", "ccomp", "xcomp")), None) or \
+                    next((c for c in hit.children if c.dep_ == "pobj"), None)
                 if dobj is None:
                     return None
                 contents.append(Content(dobj, "that"))
