@@ -2232,3 +2232,12 @@ def test_a_partitive_apposition_is_not_the_holders_name(nlp):
 ])
 def test_dismissing_phrasal_verbs_oppose_their_object(nlp, text, issue):
     assert (issue, "oppose") in [(c["issue"]["text"], c["stance"]) for c in nlp(text)._.claims]
+
+
+def test_a_content_clause_read_as_a_relative_clause_of_the_object(nlp):
+    # "that" cannot be the relative pronoun: "supported" has an object of its own
+    text = "The spokesperson, Zhao Lin, told a regular briefing that China supported efforts to cut methane emissions."
+    got = [(c["actor"]["text"], c["issue"]["text"]) for c in nlp(text)._.claims]
+    assert got == [("Zhao Lin", "China supported efforts to cut methane emissions")]
+    # a true relative clause on the object is no content
+    assert nlp("He told the story that his father liked.")._.claims == []

@@ -323,6 +323,25 @@ def _stray_complement(v: Token, lex: CueLexicon) -> Token | None:
                 up = up.head
             if up == v:
                 return tok
+    return _content_read_as_relative(v)
+
+
+def _content_read_as_relative(v: Token) -> Token | None:
+    """"told a regular briefing that China supported efforts to X": the parser read "that" as a
+    relative pronoun on the verb's object, but the clause already has an object (or subject) of its
+    own in the place "that" would fill, so "that" opens the verb's content."""
+    for obj in v.children:
+        if obj.dep_ not in ("dobj", "dative") or obj.pos_ not in ("NOUN", "PROPN", "PRON") or obj.i < v.i:
+            continue
+        for rc in obj.children:
+            if rc.dep_ != "relcl" or rc.i < obj.i:
+                continue
+            first = rc.doc[rc.left_edge.i]
+            if first.lower_ != "that" or first.head.i != rc.i or first.dep_ not in ("dobj", "nsubj"):
+                continue
+            if any(c.dep_ == first.dep_ and c.i != first.i for c in rc.children) \
+                    and any(c.dep_ in ("nsubj", "nsubjpass") and c.i != first.i for c in rc.children):
+                return rc
     return None
 
 
