@@ -2241,3 +2241,13 @@ def test_a_content_clause_read_as_a_relative_clause_of_the_object(nlp):
     assert got == [("Zhao Lin", "China supported efforts to cut methane emissions")]
     # a true relative clause on the object is no content
     assert nlp("He told the story that his father liked.")._.claims == []
+
+
+@pytest.mark.parametrize("text,issue", [
+    ("Amnesty International urged ministers to abandon the plan for good.", "abandon the plan for good"),
+    ("The senator asked colleagues to reject the bill.", "reject the bill"),
+])
+def test_urged_y_to_do_x_is_support_for_doing_x_and_nothing_else(nlp, text, issue):
+    # SPEC: "urged / pressed / asked Y to do X": the issue is "do X", Y is the addressee; the
+    # infinitive is Y's act, not a position of the one who urges
+    assert [(c["stance"], c["issue"]["text"]) for c in nlp(text)._.claims] == [("support", issue)]

@@ -437,6 +437,9 @@ def holder(v: Token, lex: CueLexicon) -> tuple[list[Token] | None, bool]:
         return glued, False
     if v.dep_ in ("xcomp", "advcl") and called_on(v.head) is not None:
         return None, False   # "called on the government to block X": the government would block it (verb_xcomp_call_on)
+    if v.dep_ == "xcomp" and v.head.lemma_.lower() in lex.addressee_verbs \
+            and any(c.dep_ in ("dobj", "obj") and c.i < v.i for c in v.head.children):
+        return None, False   # "urged ministers to abandon the plan": the ministers would abandon it
     # no subject: inherit from the cue this verb continues ("..., adding that", "and said")
     cur = v
     for _ in range(4):
@@ -1439,6 +1442,8 @@ def verb_compose(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
     xobj = next((c for c in x.children if c.dep_ in ("dobj", "obj", "ccomp", "xcomp")), None)
     if inner is None or xobj is None or x.lemma_.lower() == "rule":
         return None
+    if cx.addressee is not None:
+        return None   # "asked colleagues to reject the bill": support "reject the bill" (SPEC), the colleagues would act
     fr = Frame("verb_compose", compose(cx.polarity(lex), inner), [cx.v.i, x.i], cx.actor, [Content(xobj, "to")], 0.7, addressee=cx.addressee)
     return negate([fr], cx.negated)
 
