@@ -2251,3 +2251,29 @@ def test_urged_y_to_do_x_is_support_for_doing_x_and_nothing_else(nlp, text, issu
     # SPEC: "urged / pressed / asked Y to do X": the issue is "do X", Y is the addressee; the
     # infinitive is Y's act, not a position of the one who urges
     assert [(c["stance"], c["issue"]["text"]) for c in nlp(text)._.claims] == [("support", issue)]
+
+
+@pytest.mark.parametrize("text,issue,condition", [
+    # two conditions at both edges: the fronted one is the claim's (GUIDELINES 14.5, 16.5)
+    ("Beck said if Trump wins, he would impose martial law if war were to break out.",
+     "he would impose martial law if war were to break out", "if Trump wins"),
+    # a sentence adverb before a fronted condition does not keep it in the issue
+    ("Certainly if they play that card against me, that will be fair game, he said.",
+     "that will be fair game", "if they play that card against me"),
+    # "if anything" is a hedge, not a condition
+    ("The senator said that if anything, the ruling makes the bill more urgent.",
+     None, None),
+])
+def test_fronted_conditions_and_hedges(nlp, text, issue, condition):
+    claims = nlp(text)._.claims
+    assert len(claims) == 1
+    if issue is not None:
+        assert claims[0]["issue"]["text"] == issue
+    assert (claims[0]["condition"] or {}).get("text") == condition
+
+
+def test_an_if_inside_what_the_object_does_is_no_condition(nlp):
+    # GUIDELINES 16.2: the "if" restricts what the bill does, not the holder's position on it
+    text = "The senator praised a bill making it easier for families to sue the kingdom if new evidence arises."
+    claims = nlp(text)._.claims
+    assert claims and all(c["condition"] is None for c in claims)

@@ -235,7 +235,8 @@ class ConditionFinder(DataComponent):
             where = self._relation(doc, issue, cue, cond)
             if where is None:
                 continue
-            rank = {"end": 0, "start": 1, "before": 2, "inside": 3}[where]
+            # two conditions at both edges: the fronted one is the claim's (GUIDELINES 14.5, 16.5)
+            rank = {"start": 0, "end": 1, "before": 2, "inside": 3}[where]
             if best is None or rank < best[0]:
                 best = (rank, where, cond)
         if best is None:
@@ -264,8 +265,8 @@ class ConditionFinder(DataComponent):
             if cond.end >= issue.end - 1 or all(t.is_punct for t in doc[cond.end : issue.end]) \
                     or _narrators_participle(doc, cond.end, issue.start):
                 return None if _in_subordinate_clause(doc[cond.start], issue, self.content_verbs) else "end"
-            if cond.start == issue.start:
-                return "start"
+            if cond.start == issue.start or _only_adverbs(doc[issue.start: cond.start]):
+                return "start"   # ("Certainly if they play that card, that will be fair game")
             if _in_relative_clause(doc[cond.start], issue):
                 return None   # "the bill, which if enacted would X": it conditions the clause, not the claim
             if _in_subordinate_clause(doc[cond.start], issue, self.content_verbs):
@@ -389,7 +390,15 @@ def _in_subordinate_clause(marker: Token, issue: Span, content_verbs: frozenset[
             return True   # "The message is that if X, Y": a "that" clause below the content's verb
         if anc.dep_ == "ccomp" and anc.head.lemma_.lower() in content_verbs and not _opening_hedge(anc.head, issue):
             return True   # "I heard it and thought it would be funny if I went out": what he thought (or said)
+        if anc.dep_ == "acl" and anc.head.pos_ in ("NOUN", "PROPN") and anc.tag_ == "VBG":
+            return True   # "a bill making it easier to sue X if such evidence arises": what the bill does (GUIDELINES 16.2)
     return False
+
+
+def _only_adverbs(toks: Span) -> bool:
+    """Only sentence adverbs and discourse words ("Certainly", "But", "And so") before a fronted
+    condition at the issue's start."""
+    return len(toks) > 0 and all(t.pos_ in ("ADV", "CCONJ", "PUNCT", "INTJ") for t in toks)
 
 
 def _opening_hedge(verb: Token, issue: Span) -> bool:
