@@ -2277,3 +2277,20 @@ def test_an_if_inside_what_the_object_does_is_no_condition(nlp):
     text = "The senator praised a bill making it easier for families to sue the kingdom if new evidence arises."
     claims = nlp(text)._.claims
     assert claims and all(c["condition"] is None for c in claims)
+
+
+@pytest.mark.parametrize("text,actors", [
+    # groups "like" named members: a record for each member besides the group's (GUIDELINES 10.2)
+    ("Civil rights groups like the American Civil Liberties Union and the National Urban League praised the ruling.",
+     ["Civil rights groups", "American Civil Liberties Union", "National Urban League"]),
+    # a list of shares the parser split into several subjects
+    ("By party, 45% of Republicans, 28% of independents and 12% of Democrats say the plan goes too far.",
+     ["45% of Republicans", "28% of independents", "12% of Democrats"]),
+    # the name of a described conjunct, hung by the parser on the first conjunct
+    ("In 1952, Eisenhower and his future secretary of State, John Foster Dulles, criticized the strategy.",
+     ["Eisenhower", "John Foster Dulles"]),
+    # a description of both is no name
+    ("The governor and the mayor, both Democrats, praised the ruling.", ["governor", "mayor"]),
+])
+def test_coordinated_and_listed_holders(nlp, text, actors):
+    assert [c["actor"]["text"] for c in nlp(text)._.claims] == actors

@@ -399,6 +399,9 @@ def holder(v: Token, lex: CueLexicon) -> tuple[list[Token] | None, bool]:
         # "Local news affiliate ABC 7 is reporting X", "Democratic presidential hopefuls former Gov.
         # Martin O'Malley and Hillary Clinton called for X": the names the parser made a second subject
         subj = subjects[1]
+    listed = _listed_shares(subjects, v)
+    if listed:
+        return listed, passive
     if subj is not None:
         if subj.lower_ in RELATIVE and v.dep_ in ("relcl", "acl"):
             return [subj], passive  # the span is "who"; its canonical is the antecedent's
@@ -409,7 +412,8 @@ def holder(v: Token, lex: CueLexicon) -> tuple[list[Token] | None, bool]:
                 and not quoted_first_person(subj) and not partitive_one(subj):
             return None, passive
         subj = named_appositive(subj)
-        holders = _one_person_titles([subj, *conjuncts(subj)])
+        # ("Eisenhower and his future secretary of State, John Foster Dulles, criticized X": the name)
+        holders = _one_person_titles([subj, *[_conjunct_name(subj, c) for c in conjuncts(subj)]])
         return holders + included_members(holders) + stranded_members(v, holders, lex) + companions(v, subj), passive
     if passive:
         return None, True
@@ -551,6 +555,31 @@ def _speaker_of_the_content(v: Token, head: Token, subj: Token | None, lex: CueL
         return None
     speaker, _ = holder(cue, lex)
     return speaker
+
+
+def _conjunct_name(first: Token, conj: Token) -> Token:
+    """The name of a described conjunct ("Eisenhower and his future secretary of State, John Foster
+    Dulles"): its own apposition, or the one the parser hung on the first conjunct after it."""
+    named = named_appositive(conj)
+    if named is not conj or conj.pos_ != "NOUN":
+        return named
+    return next((a for a in first.children if a.dep_ == "appos" and a.pos_ == "PROPN" and a.i > conj.right_edge.i
+                 and not _partitive_description(a)), conj)
+
+
+def _listed_shares(subjects: list[Token], v: Token) -> list[Token]:
+    """A list of shares the parser split into several subjects or appositions ("45% of Republicans,
+    28% of independents and 12% of Democrats say X"): each share holds the position."""
+    if not subjects or any(s.i > v.i for s in subjects):
+        return []
+    heads = {s.lemma_.lower() for s in subjects}
+    if len(heads) != 1 or not heads <= {"%", "percent", "percentage"}:
+        return []
+    out = []
+    for s in subjects:
+        for m in [s, *[a for a in s.children if a.dep_ == "appos" and a.lemma_.lower() in heads]]:
+            out += [m, *[c for c in conjuncts(m) if c.lemma_.lower() in heads]]
+    return out if len(out) > 1 else []
 
 
 def _subject_glued_to_the_clause_before(v: Token) -> list[Token] | None:
@@ -724,8 +753,10 @@ def named_appositive(tok: Token) -> Token:
 
 
 def _partitive_description(appos: Token) -> bool:
-    """"lawmakers, many of them Republicans": an apposition that says what some of the holders are,
-    not who they are."""
+    """"lawmakers, many of them Republicans", "the governor and the mayor, both Democrats": an
+    apposition that says what (some of) the holders are, not who they are."""
+    if any(c.i < appos.i and c.lower_ in ("both", "all", "each") for c in appos.children):
+        return True
     return any(c.i < appos.i and any(p.dep_ == "prep" and p.lower_ == "of" and any(o.dep_ == "pobj" and o.lower_ in ("them", "whom")
                                                                                   for o in p.children) for p in c.children)
                for c in appos.children)
@@ -814,7 +845,8 @@ def included_members(holders: list[Token]) -> list[Token]:
     out = []
     for h in holders:
         for prep in h.children:
-            if prep.dep_ != "prep" or prep.lower_ != "including":
+            # ("civil rights groups like the ACLU and the NACDL praised X": the groups named)
+            if prep.dep_ != "prep" or not (prep.lower_ == "including" or (prep.lower_ == "like" and h.tag_ == "NNS")):
                 continue
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if pobj is None:
