@@ -2294,3 +2294,23 @@ def test_an_if_inside_what_the_object_does_is_no_condition(nlp):
 ])
 def test_coordinated_and_listed_holders(nlp, text, actors):
     assert [c["actor"]["text"] for c in nlp(text)._.claims] == actors
+
+
+def test_mixed_quotation_marks_pair_up():
+    # a curly opening closed by a straight mark, then a straight opening closed by a curly one:
+    # the tag between them is outside both quotations
+    text = ('\u201cAt this point, I don\u2019t think there is bad publicity," said the mayor in an interview. '
+            '"We have made mistakes for 50 years.\u201d')
+    tag = text.index("said")
+    assert quotation_around(text, tag, tag + 4) is None
+    first = text.index("point")
+    assert text[slice(*quotation_around(text, first, first + 5))].startswith("At this point")
+    second = text.index("mistakes")
+    assert text[slice(*quotation_around(text, second, second + 8))] == "We have made mistakes for 50 years"
+
+
+def test_a_tag_after_a_mixed_quotation_is_a_claim(nlp):
+    text = ('Local officials welcomed the attention.\n\n\u201cAt this point, I don\u2019t think there is bad publicity," said '
+            'the mayor in a telephone interview. "We have made bad mistakes and have been making them for 50 years.\u201d')
+    assert ("mayor", "At this point, I don\u2019t think there is bad publicity") in [
+        (c["actor"]["text"], c["issue"]["text"]) for c in nlp(text)._.claims]

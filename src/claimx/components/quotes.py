@@ -20,6 +20,32 @@ def _normalize_openers(para: str) -> str:
     return re.sub(r"(?:(?<=^)|(?<=[\s\u202a\u202c(]))\u201d(?=\S)", "\u201c", para)
 
 
+def _pair_mixed_marks(para: str) -> str:
+    """A curly opening closed by a straight mark (“...," said X) or a straight opening closed by a
+    curly one ("...”), as outlets mix them: both marks of such a pair become curly, so that a
+    straight mark that closes one quotation is not read as opening another.  Same length as
+    ``para``."""
+    if '"' not in para or ("\u201c" not in para and "\u201d" not in para):
+        return para
+    chars = list(para)
+    kind, pos = None, -1
+    for i, ch in enumerate(chars):
+        if ch == "\u201c":
+            kind, pos = "curly", i
+        elif ch == "\u201d":
+            if kind == "straight":
+                chars[pos] = "\u201c"
+            kind = None
+        elif ch == '"':
+            if kind == "curly":
+                chars[i], kind = "\u201d", None
+            elif kind == "straight":
+                kind = None
+            else:
+                kind, pos = "straight", i
+    return "".join(chars)
+
+
 def quotation_around(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The inside of the direct quotation (“...”, "...", or NYT's ''...'') that holds
     ``text[start:end]`` within its paragraph, without its quote marks and trailing punctuation;
@@ -29,7 +55,7 @@ def quotation_around(text: str, start: int, end: int) -> tuple[int, int] | None:
     para_end = text.find("\n", end, end + _MAX_QUOTE)
     if para_end < 0:
         para_end = min(len(text), end + _MAX_QUOTE)
-    para = _normalize_openers(text[para_start:para_end])
+    para = _pair_mixed_marks(_normalize_openers(text[para_start:para_end]))
     rs, re_ = start - para_start, end - para_start
     before = para[:rs]
     best = None
