@@ -2314,3 +2314,9 @@ def test_a_tag_after_a_mixed_quotation_is_a_claim(nlp):
             'the mayor in a telephone interview. "We have made bad mistakes and have been making them for 50 years.\u201d')
     assert ("mayor", "At this point, I don\u2019t think there is bad publicity") in [
         (c["actor"]["text"], c["issue"]["text"]) for c in nlp(text)._.claims]
+
+
+def test_co_sponsoring_a_bill_supports_it(nlp):
+    # the hyphenated verb stays one token (split, the tagger read it as adjectives on a noun)
+    text = "Clinton, meanwhile, co-sponsored legislation in 2001 that would have expanded stem cell research."
+    assert [(c["actor"]["text"], c["stance"], c["cue"]["text"]) for c in nlp(text)._.claims] == [("Clinton", "support", "co-sponsored")]

@@ -37,6 +37,11 @@ def _add_titles(nlp: Language, path: str) -> None:
         if not title.endswith(".") or " " in title:
             raise ValueError(f"{path}: a title is one word ending in a period, not {title!r}")
         nlp.tokenizer.add_special_case(title, [{ORTH: title}])
+    for word in load_yaml(path).get("whole_words") or []:
+        if " " in word or "-" not in word:
+            raise ValueError(f"{path}: a whole word is one hyphenated word, not {word!r}")
+        for form in {word, word.capitalize()}:
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
 
 
 @spacy.registry.callbacks("claimx.title_abbreviations.v1")
