@@ -24,6 +24,7 @@ from ..resources import condition_markers
 from .claims import _span_dict
 from .data import DataComponent
 from .quotes import quotation_around
+from .text import doc_text
 
 GAP_WORDS = {"but", "and", "especially", "particularly", "only", "even", "provided", "so", "or"}
 
@@ -265,7 +266,7 @@ class ConditionFinder(DataComponent):
             if cond.end >= issue.end - 1 or all(t.is_punct for t in doc[cond.end : issue.end]) \
                     or _narrators_participle(doc, cond.end, issue.start):
                 return None if _in_subordinate_clause(doc[cond.start], issue, self.content_verbs) else "end"
-            if cond.start == issue.start or _only_adverbs(doc[issue.start: cond.start]):
+            if cond.start == issue.start or _only_discourse_words(doc[issue.start: cond.start]):
                 return "start"   # ("Certainly if they play that card, that will be fair game")
             if _in_relative_clause(doc[cond.start], issue):
                 return None   # "the bill, which if enacted would X": it conditions the clause, not the claim
@@ -316,7 +317,7 @@ def _before_narrators_participle(doc: Doc, end: int, right: int) -> int:
     it, not what the condition needs.  Inside a quotation such a clause is the speaker's and
     stays ("when you do that kind of stuff, knowing full well what you've got")."""
     for t in doc[end: right + 1]:
-        if t.text == "," and end <= t.i <= right and _narrators_participle(doc, t.i, end):
+        if t.text == "," and _narrators_participle(doc, t.i, end):
             return t.i - 1
     return right
 
@@ -334,7 +335,7 @@ def _narrators_participle(doc: Doc, comma: int, start: int) -> bool:
         return False
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
         return False
-    return quotation_around(doc.text, doc[start].idx, doc[comma].idx) is None
+    return quotation_around(doc_text(doc), doc[start].idx, doc[comma].idx) is None
 
 
 MODALS = frozenset({"will", "would", "can", "could", "should", "must", "shall", "may", "might", "'ll", "’ll", "wo", "ca"})
@@ -395,7 +396,7 @@ def _in_subordinate_clause(marker: Token, issue: Span, content_verbs: frozenset[
     return False
 
 
-def _only_adverbs(toks: Span) -> bool:
+def _only_discourse_words(toks: Span) -> bool:
     """Only sentence adverbs and discourse words ("Certainly", "But", "And so") before a fronted
     condition at the issue's start."""
     return len(toks) > 0 and all(t.pos_ in ("ADV", "CCONJ", "PUNCT", "INTJ") for t in toks)

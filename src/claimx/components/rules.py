@@ -755,11 +755,15 @@ def named_appositive(tok: Token) -> Token:
 def _partitive_description(appos: Token) -> bool:
     """"lawmakers, many of them Republicans", "the governor and the mayor, both Democrats": an
     apposition that says what (some of) the holders are, not who they are."""
-    if any(c.i < appos.i and c.lower_ in ("both", "all", "each") for c in appos.children):
-        return True
-    return any(c.i < appos.i and any(p.dep_ == "prep" and p.lower_ == "of" and any(o.dep_ == "pobj" and o.lower_ in ("them", "whom")
-                                                                                  for o in p.children) for p in c.children)
-               for c in appos.children)
+    for c in appos.children:
+        if c.i > appos.i:
+            continue
+        if c.lower_ in ("both", "all", "each"):
+            return True
+        of = next((p for p in c.children if p.dep_ == "prep" and p.lower_ == "of"), None)
+        if of is not None and any(o.dep_ == "pobj" and o.lower_ in ("them", "whom") for o in of.children):
+            return True   # "many of them"
+    return False
 
 
 def message_sender(v: Token, lex: CueLexicon) -> list[Token] | None:
