@@ -2320,3 +2320,8 @@ def test_co_sponsoring_a_bill_supports_it(nlp):
     # the hyphenated verb stays one token (split, the tagger read it as adjectives on a noun)
     text = "Clinton, meanwhile, co-sponsored legislation in 2001 that would have expanded stem cell research."
     assert [(c["actor"]["text"], c["stance"], c["cue"]["text"]) for c in nlp(text)._.claims] == [("Clinton", "support", "co-sponsored")]
+
+
+def test_a_time_is_not_what_a_light_noun_supports(nlp):
+    text = "Clinton weighed in with her support on Tuesday evening, hours after Sanders spoke."
+    assert [c["issue"]["text"] for c in nlp(text)._.claims] == []

@@ -1861,7 +1861,8 @@ def light_noun_possessive(n: Token, lex: CueLexicon) -> list[Frame] | None:
     if lemma not in lex.light_nouns or lex.light_nouns[lemma] == "report":
         return None
     poss = next((c for c in n.children if c.dep_ == "poss" and (c.pos_ == "PROPN" or c.lower_ in POSSESSIVE_PRONOUNS)), None)
-    prep = next((c for c in n.children if c.dep_ == "prep" and c.lower_ in lex.light_preps), None)
+    # (not a time: "weighed in with her support on Tuesday evening")
+    prep = next((c for c in n.children if c.dep_ == "prep" and c.lower_ in lex.light_preps and not _of_time(c)), None)
     obj, lead = _pobj(prep), ""
     if obj is None:
         obj, lead = _infinitive(n), "to"   # "his recent call to ban all Muslim immigrants"
