@@ -2325,3 +2325,14 @@ def test_co_sponsoring_a_bill_supports_it(nlp):
 def test_a_time_is_not_what_a_light_noun_supports(nlp):
     text = "Clinton weighed in with her support on Tuesday evening, hours after Sanders spoke."
     assert [c["issue"]["text"] for c in nlp(text)._.claims] == []
+
+
+@pytest.mark.parametrize("text,issue,condition", [
+    ("Blackwell also took a shot at the likely Democratic nominee, without specifically naming her.",
+     "the likely Democratic nominee", None),   # an adverb before "naming" does not make it a condition
+    ("The governor took a swipe at the mayor.", "the mayor", None),
+    ("He said he would veto the bill if it ever reached his desk.", "he would veto the bill", "if it ever reached his desk"),
+])
+def test_taking_shots_and_adverbs_after_a_marker(nlp, text, issue, condition):
+    claims = nlp(text)._.claims
+    assert [(c["issue"]["text"], (c["condition"] or {}).get("text")) for c in claims] == [(issue, condition)]

@@ -121,9 +121,13 @@ class ConditionFinder(DataComponent):
     def _is_condition(self, doc: Doc, marker: str, start: int, end: int) -> bool:
         if start > 0 and (doc[start - 1].lower_ in self.not_after or doc[start - 1].lower_ in self.not_after_marker.get(marker, ())):
             return False  # even if, as if, not without
-        if end < len(doc) and doc[end].lower_ in self.not_before.get(marker, ()):
+        blocked = self.not_before.get(marker, ())
+        nxt = end
+        if nxt + 1 < len(doc) and doc[nxt].pos_ == "ADV" and doc[nxt].lower_ not in blocked:
+            nxt += 1   # "without specifically naming her": the word after the adverb decides ("once again" stays)
+        if nxt < len(doc) and doc[nxt].lower_ in blocked:
             # "cuts, if any, ..." is elliptical; "If any human involvement occurs, X" is a condition
-            if not (doc[end].lower_ == "any" and end + 1 < len(doc) and doc[end + 1].pos_ in ("NOUN", "ADJ", "PROPN")):
+            if not (doc[nxt].lower_ == "any" and nxt + 1 < len(doc) and doc[nxt + 1].pos_ in ("NOUN", "ADJ", "PROPN")):
                 return False
         if marker in ("as long as", "so long as") and end < len(doc) and doc[end].like_num:
             return False  # "wait for as long as three hours": a duration
