@@ -2336,3 +2336,19 @@ def test_a_time_is_not_what_a_light_noun_supports(nlp):
 def test_taking_shots_and_adverbs_after_a_marker(nlp, text, issue, condition):
     claims = nlp(text)._.claims
     assert [(c["issue"]["text"], (c["condition"] or {}).get("text")) for c in claims] == [(issue, condition)]
+
+
+def test_tokenizer_fixes_keep_listed_words_whole_and_refuse_bad_entries(tmp_path):
+    import spacy
+
+    from claimx.components.abbreviations import create_tokenizer_fixes
+
+    good = tmp_path / "good.yaml"
+    good.write_text("titles: [Sens.]\nwhole_words: [co-sponsored]\n")
+    nlp = create_tokenizer_fixes(str(good))(spacy.blank("en"))
+    assert [t.text for t in nlp("Sens. Smith co-sponsored it. Co-sponsored bills passed.")][:3] == ["Sens.", "Smith", "co-sponsored"]
+    assert "Co-sponsored" in [t.text for t in nlp("Co-sponsored bills passed.")]
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("whole_words: [cosponsored]\n")
+    with pytest.raises(ValueError, match="one hyphenated word"):
+        create_tokenizer_fixes(str(bad))(spacy.blank("en"))

@@ -21,7 +21,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from ..resources import condition_markers
-from .claims import _span_dict
+from .claims import ClaimFinder, _span_dict
 from .data import DataComponent
 from .quotes import quotation_around
 from .text import doc_text
@@ -335,11 +335,10 @@ def _narrators_participle(doc: Doc, comma: int, start: int) -> bool:
     t = doc[comma + 1]
     if t.pos_ == "ADV" and comma + 2 < len(doc):
         t = doc[comma + 2]
-    if t.tag_ != "VBG" or t.dep_ != "advcl" or not start <= t.head.i < comma:
+    if t.tag_ != "VBG" or t.dep_ != "advcl" or not start <= t.head.i < comma or t.left_edge.i != comma + 1:
         return False
-    if any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
-        return False
-    return quotation_around(doc_text(doc), doc[start].idx, doc[comma].idx) is None
+    # the claims' own test of a reporter's comment: no subject or marker of its own, after the comma
+    return ClaimFinder._is_comment(t) and quotation_around(doc_text(doc), doc[start].idx, doc[comma].idx) is None
 
 
 MODALS = frozenset({"will", "would", "can", "could", "should", "must", "shall", "may", "might", "'ll", "’ll", "wo", "ca"})
