@@ -1466,7 +1466,9 @@ def test_a_speaker_tag_after_a_closing_quotation_read_from_its_words(nlp):
     # the parser ends the sentence at the closing mark and hangs "Tweeted" on the name
     text = ("“We can’t win this race without the unions!” Garcia, the chair of the Ohio Democratic Party, "
             "Tweeted on Monday with a photo of the rally.")
-    assert _claims(nlp, text) == [("Garcia", "support", "We can’t win this race without the unions")]
+    # "without the unions" is what the position depends on (SPEC): the condition, out of the issue
+    assert _claims(nlp, text) == [("Garcia", "support", "We can’t win this race")]
+    assert nlp(text)._.claims[0]["condition"]["text"] == "without the unions"
     # a quoted phrase inside the sentence: the sentence up to the quotation's comma is the claim
     text = 'The mayor would be a better governor than Smith "in every way," one reader commented.'
     assert _claims(nlp, text) == [("one reader", "support", 'The mayor would be a better governor than Smith "in every way')]
@@ -2352,3 +2354,13 @@ def test_tokenizer_fixes_keep_listed_words_whole_and_refuse_bad_entries(tmp_path
     bad.write_text("whole_words: [cosponsored]\n")
     with pytest.raises(ValueError, match="one hyphenated word"):
         create_tokenizer_fixes(str(bad))(spacy.blank("en"))
+
+
+@pytest.mark.parametrize("text,issue,condition", [
+    # the parser closes the quotation as a sentence of its own at "!": its condition is still found
+    ("“Blink twice if you’re in trouble!” one person tweeted.", "Blink twice", "if you’re in trouble"),
+    ("“Hire more nurses if the budget allows it!” the union wrote.", "Hire more nurses", "if the budget allows it"),
+])
+def test_a_condition_in_a_quotation_closed_before_its_tag(nlp, text, issue, condition):
+    claims = nlp(text)._.claims
+    assert [(c["issue"]["text"], (c["condition"] or {}).get("text")) for c in claims] == [(issue, condition)]

@@ -227,6 +227,10 @@ class ConditionFinder(DataComponent):
         if issue is None or cue is None:
             return
         sent = cue.sent
+        if issue.start < sent.start:
+            # a quotation the parser closed as a sentence of its own before its tag ('"Blink twice if
+            # you're in trouble!" one person tweeted'): its conditions are looked for from where it starts
+            sent = issue[0].sent
         best = None
         if starts is not None:
             # Only a condition that starts in the cue's sentence, at most where the issue ends (+3)
