@@ -2364,3 +2364,33 @@ def test_tokenizer_fixes_keep_listed_words_whole_and_refuse_bad_entries(tmp_path
 def test_a_condition_in_a_quotation_closed_before_its_tag(nlp, text, issue, condition):
     claims = nlp(text)._.claims
     assert [(c["issue"]["text"], (c["condition"] or {}).get("text")) for c in claims] == [(issue, condition)]
+
+
+def test_the_name_will_read_as_a_modal_is_a_likely_holder(nlp):
+    # "Will" tagged MD before a past form is the columnist's name (the check compared token objects by
+    # identity, which spaCy never keeps: it was always false)
+    doc = nlp("“The tax plan is a fraud,” Will wrote.")
+    will = next(t for t in doc if t.text == "Will")
+    assert nlp.get_pipe("claimx_claims").likely_holder(will)
+    doc = nlp("The senators will vote on the tax plan.")   # the modal before a bare verb is no name
+    assert not nlp.get_pipe("claimx_claims").likely_holder(next(t for t in doc if t.text == "will"))
+
+
+@pytest.mark.parametrize("text,issue", [
+    ("She vows to be even tougher than the president on trade violations.", "be even tougher than the president on trade violations"),
+    ("The pope challenged them to be more compassionate.", "be more compassionate"),
+    ("He declined to be specific.", None),   # a plain adjective stays an empty complement
+])
+def test_to_be_with_a_comparative_is_a_position(nlp, text, issue):
+    assert [c["issue"]["text"] for c in nlp(text)._.claims] == ([issue] if issue else [])
+
+
+@pytest.mark.parametrize("text,condition", [
+    # the fronted "if" hangs on the first clause; the second, with its own subject, is not conditioned
+    ("If Clinton is wobbly on the TPP, she is Obama's equal on jobs, and she vows to raise tariffs on steel.", None),
+    ("If elected, she will cut taxes and she promised to raise wages.", None),
+    ("If elected, she said she would cut taxes.", "If elected"),
+])
+def test_a_fronted_condition_of_an_earlier_conjunct(nlp, text, condition):
+    claims = nlp(text)._.claims
+    assert len(claims) == 1 and (claims[0]["condition"] or {}).get("text") == condition

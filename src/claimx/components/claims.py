@@ -1028,7 +1028,7 @@ class ClaimFinder(DataComponent):
         unless its "of" phrase names things ("some of the money")."""
         if tok.lower_ in self.lex.actor_nouns or tok.lemma_.lower() in self.lex.actor_nouns:
             return True
-        if tok.dep_ == "aux" and name_read_as_modal(tok.head) is tok:
+        if tok.dep_ == "aux" and getattr(name_read_as_modal(tok.head), "i", None) == tok.i:
             return True   # "Will wrote": a name the tagger read as a modal
         of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         members = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None

@@ -292,8 +292,20 @@ class ConditionFinder(DataComponent):
         if cond.start < issue.start < cond.end < issue.end and issue.start - cond.start <= 2:
             return "start"  # the issue's opening was trimmed inside the marker ("to the degree that")
         if cond.end <= cue.start and cond.end <= issue.start and cond.start == cond.sent.start:
-            return "before"
+            return None if _conditions_an_earlier_conjunct(cond, cue) else "before"
         return None
+
+
+def _conditions_an_earlier_conjunct(cond: Span, cue: Span) -> bool:
+    """"If Clinton's wobbly on the TPP, she's Obama's equal ..., and she vows to be tougher": a
+    fronted condition hung on the first of two clauses joined by "and", each with its own
+    subject, conditions that clause, not the cue of the second."""
+    clause = cond[0].head if cond[0].dep_ == "mark" else None
+    if clause is None or clause.dep_ != "advcl":
+        return False
+    verb = cue.root
+    return (verb.dep_ == "conj" and verb.head.i == clause.head.i and verb.i != clause.head.i
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children))
 
 
 def _coordinated_condition(doc: Doc, start: int, last: Token, right: int, sent: Span) -> int:
@@ -388,7 +400,7 @@ def _in_subordinate_clause(marker: Token, issue: Span, content_verbs: frozenset[
     unacceptable").  The claim itself does not depend on it."""
     clause = marker.head if marker.dep_ == "mark" else marker
     for anc in clause.ancestors:
-        if not issue.start <= anc.i < issue.end or not issue.start <= anc.head.i < issue.end or anc.head is anc:
+        if not issue.start <= anc.i < issue.end or not issue.start <= anc.head.i < issue.end or anc.head.i == anc.i:
             return False   # the issue's own verb (or outside it): the claim's condition
         if any(c.dep_ == "mark" and c.lower_ in REASON_MARKS for c in anc.children):
             return True

@@ -1505,7 +1505,14 @@ def _role_taken(x: Token) -> bool:
     """"promised to be a vocal champion for D.C. statehood": a copula with a noun attribute names
     the role the holder commits to, the issue ("declined to be specific", an adjective, stays an
     empty complement)."""
-    return x.lemma_.lower() == "be" and any(c.dep_ == "attr" and c.pos_ == "NOUN" for c in x.children)
+    return x.lemma_.lower() == "be" and any(
+        (c.dep_ == "attr" and c.pos_ == "NOUN") or (c.dep_ == "acomp" and _comparative(c)) for c in x.children)
+
+
+def _comparative(adj: Token) -> bool:
+    """"vowed to be tougher on trade", "urged them to be more compassionate": a comparative names
+    a change the holder stands for ("declined to be specific" stays an empty complement)."""
+    return adj.tag_ in ("JJR", "RBR") or any(c.dep_ == "advmod" and c.lower_ in ("more", "less") for c in adj.children)
 
 
 def verb_prep(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
