@@ -1214,7 +1214,7 @@ def test_an_evaluation_of_an_extraposed_infinitive(nlp):
 def test_an_inverted_conditional_is_counterfactual(nlp):
     text = "Had Republicans nominated Marco Rubio for president, the mayor would have campaigned for him."
     assert not any(i.startswith("Marco Rubio") for _, _, i in _claims(nlp, text))
-    assert ("Republicans", "support", "Marco Rubio") in _claims(nlp, "Republicans had nominated Marco Rubio for president.")
+    assert ("Republicans", "support", "Marco Rubio for president") in _claims(nlp, "Republicans had nominated Marco Rubio for president.")
 
 
 def test_a_quotation_with_its_own_verb_of_saying_takes_no_earlier_speaker(nlp):
@@ -1646,7 +1646,7 @@ def test_received_support_is_the_givers_position(nlp):
 def test_a_quoted_i_holds_an_infinitive_after_a_predicate_adjective(nlp):
     text = "“We won tonight,” Gov. Ann Smith said. “I am proud to endorse Maria Lopez for mayor.”"
     claims = nlp(text)._.claims
-    assert [(c["actor"]["text"], c["actor"]["canonical"], c["issue"]["text"]) for c in claims][1] == ("I", "Ann Smith", "Maria Lopez")
+    assert [(c["actor"]["text"], c["actor"]["canonical"], c["issue"]["text"]) for c in claims][1] == ("I", "Ann Smith", "Maria Lopez for mayor")
 
 
 def test_a_that_clause_hung_on_an_adjuncts_noun_is_the_verbs_complement(nlp):
@@ -2394,3 +2394,15 @@ def test_to_be_with_a_comparative_is_a_position(nlp, text, issue):
 def test_a_fronted_condition_of_an_earlier_conjunct(nlp, text, condition):
     claims = nlp(text)._.claims
     assert len(claims) == 1 and (claims[0]["condition"] or {}).get("text") == condition
+
+
+@pytest.mark.parametrize("text,issue", [
+    ("Collins endorsed him as the next President of the United States.", "him as the next President of the United States"),
+    ("The group backed Ron Paul for the presidency on Tuesday.", "Ron Paul for the presidency"),
+    ("Voters elected Rebecca Bradley to a full term on the state Supreme Court.",
+     "Rebecca Bradley to a full term on the state Supreme Court"),
+    ("They endorsed Clinton in Iowa.", "Clinton"),   # a place is not the office
+    ("The union rejected the offer as an insult.", "the offer"),   # only verbs of backing someone for a post
+])
+def test_backing_someone_for_a_post_keeps_the_post(nlp, text, issue):
+    assert [c["issue"]["text"] for c in nlp(text)._.claims] == [issue]

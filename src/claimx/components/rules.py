@@ -123,6 +123,7 @@ class CueLexicon:
     report_nouns: set[str] = field(default_factory=set)
     content_nouns: set[str] = field(default_factory=set)
     small_clause_verbs: set[str] = field(default_factory=set)
+    office_verbs: dict[str, set[str]] = field(default_factory=dict)
     finding_holders: set[str] = field(default_factory=set)
     object_not_issue: set[str] = field(default_factory=set)
     infinitive_not_issue: set[str] = field(default_factory=set)
@@ -198,6 +199,7 @@ class CueLexicon:
             report_nouns={w.lower() for w in lex.get("report_nouns") or []},
             content_nouns={w.lower() for w in lex.get("content_nouns") or []},
             small_clause_verbs={w.lower() for w in lex.get("small_clause_verbs") or []},
+            office_verbs={k.lower(): {p.lower() for p in v} for k, v in (lex.get("office_verbs") or {}).items()},
             finding_holders={w.lower() for w in lex.get("finding_holders") or []},
             object_not_issue={w.lower() for w in lex.get("object_not_issue") or []},
             infinitive_not_issue={w.lower() for w in lex.get("infinitive_not_issue") or []},
@@ -1565,7 +1567,12 @@ def verb_dobj(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
         return None  # "offered his condolences", "asked a question": no position on the object
     report = cx.is_report(lex)
     if not report and dobj.lower_ not in ("what", *RELATIVE):
-        return negate([Frame("verb_dobj", cx.polarity(lex), [cx.v.i], cx.actor, [Content(dobj, "")], 0.7)], cx.negated)
+        # "endorsed Jeb Bush for president", "elected Bradley to a full term", "pledged her vote to
+        # Clinton": the phrase naming the office or the recipient is part of what is backed
+        preps = lex.office_verbs.get(cx.lemma, ())
+        office = next((c for c in cx.kids if c.dep_ == "prep" and c.lower_ in preps and c.i == dobj.right_edge.i + 1
+                       and not _of_time(c)), None)
+        return negate([Frame("verb_dobj", cx.polarity(lex), [cx.v.i], cx.actor, [Content(dobj, "", None, office)], 0.7)], cx.negated)
     if report and cx.lemma in lex.small_clause_verbs:
         # "a survey found Clinton with a lead of 48 percent": the object and its "with" phrase
         # "a poll found Mr. Trump about even with Mrs. Clinton": any phrase after the object that
