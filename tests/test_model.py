@@ -716,9 +716,14 @@ def test_shipped_hybrid_adds_nothing_next_to_a_rules_claim():
                                                                   for r in rule_cues) for c in beside)
     tagger.hybrid_new_cues = None
     assert all(sent(c) not in rule_sents for c in hybrid(text)._.claims if c["source"].endswith(":hybrid"))
-    # the same tagger adding everywhere adds claims next to the rules' on this article (measured: 3),
-    # and keeps every claim of the run above
+    # the same tagger adding everywhere, with its own conditions, adds a claim next to the rules' on
+    # this article ("Mere guarantees, especially" cut before its condition), and keeps every claim of
+    # the run above; with the rules' conditions (the default) that claim's issue is cut as the rules
+    # cut it ("Mere guarantees"), so it is the rules' own claim and is not added twice
     tagger.hybrid_sentences = "all"
+    tagger.added_conditions = "rules_then_tagger"
+    assert not any(c["source"].endswith(":hybrid") and sent(c) in rule_sents for c in hybrid(text)._.claims)
+    tagger.added_conditions = "tagger"
     everywhere = list(hybrid(text)._.claims)
     assert any(c["source"].endswith(":hybrid") and sent(c) in rule_sents for c in everywhere)
     spans = {(c["issue"]["start"], c["issue"]["end"]) for c in everywhere}
@@ -750,3 +755,45 @@ def test_a_document_gets_the_same_claims_alone_or_in_a_batch(pipeline):
     alone = [nlp(t)._.claims for t in texts]
     assert all(together)
     assert together == alone
+
+
+def _added(text, actor, cue, issue, condition=None):
+    def span(t):
+        i = text.index(t)
+        return {"text": t, "start": i, "end": i + len(t)}
+    return {"actor": dict(span(actor), canonical=actor), "cue": span(cue), "issue": span(issue),
+            "condition": span(condition) if condition else None, "stance": "support",
+            "source": "claimx_tagger:hybrid", "confidence": 0.9}
+
+
+def test_a_claim_the_tagger_adds_takes_the_rules_condition():
+    from claimx.nlp import load_pipeline
+
+    nlp = load_pipeline("hybrid").nlp
+    tagger = nlp.get_pipe("claimx_tagger")
+    assert tagger.added_conditions == "rules_then_tagger"   # the shipped hybrid's setting
+    text = "Mr. Lund would end the strike if wages rise, the union believes."
+    doc = nlp(text)
+    claim = _added(text, "union", "believes", "Mr. Lund would end the strike if wages rise")
+    tagger._rules_conditions(doc, [claim])
+    assert claim["condition"]["text"] == "if wages rise"
+    assert claim["issue"]["text"] == "Mr. Lund would end the strike"   # cut out of the issue, as SPEC says
+    # where the finder reads none, the tagger's own span stays ("rules_then_tagger") or goes ("rules")
+    text = "Mr. Lund would end the strike, the union believes, once the talks end."
+    doc = nlp(text)
+    try:
+        for setting, expected in (("rules_then_tagger", "once the talks end"), ("rules", None)):
+            tagger.added_conditions = setting
+            claim = _added(text, "union", "believes", "Mr. Lund would end the strike", "once the talks end")
+            tagger._rules_conditions(doc, [claim])
+            assert (claim["condition"] or {}).get("text") == expected, setting
+    finally:
+        tagger.added_conditions = "rules_then_tagger"
+
+
+def test_added_conditions_setting_is_checked():
+    import spacy
+
+    nlp = spacy.blank("en")
+    with pytest.raises(ValueError, match="added_conditions"):
+        nlp.add_pipe("claimx_tagger", config={"mode": "hybrid", "added_conditions": "both"})
