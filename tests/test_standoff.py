@@ -188,3 +188,19 @@ def test_corpus_scripts_refuse_what_would_lose_data(tmp_path):
     r = subprocess.run([sys.executable, str(NEWS / "agreement.py"), "--shared", str(tmp_path), "--stems", "no_such_batch"],
                        capture_output=True, text=True)
     assert r.returncode != 0 and "no_such_batch.jsonl" in r.stderr and "second annotation" in r.stderr
+
+
+def test_select_stops_when_the_pool_runs_out(capsys):
+    """A draw asking for more articles than the split holds (a small dev split, or --conditional)
+    returns what there is and says so; it used to raise its per-publisher cap forever."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("claimx_news_select", NEWS / "select.py")
+    sel = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(sel)
+    text = "The senator said the plan would fail. " * 30
+    docs = [{"doc_id": f"pub{k % 3}_{k}", "split": "dev", "publisher": f"pub{k % 3}", "wire": None, "text": text}
+            for k in range(4)]
+    picked = sel.select(docs, {"dev": {"n": 10, "wire": 0, "opinion": 0}})
+    assert sorted(p["doc_id"] for p in picked) == sorted(d["doc_id"] for d in docs)
+    assert "only 4 of the 10 dev articles" in capsys.readouterr().err

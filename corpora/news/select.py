@@ -29,6 +29,7 @@ import argparse
 import csv
 import json
 import re
+import sys
 import zlib
 from collections import Counter
 from pathlib import Path
@@ -101,6 +102,11 @@ def select(docs: list[dict], targets: dict | None = None, exclude: frozenset[str
                 if len(picked) >= target["n"]:
                     break
             if len(picked) == before:
+                if all(d in picked for d in rest):
+                    # the pool ran out (a small split, or --conditional): say so instead of looping
+                    print(f"select.py: only {len(picked)} of the {target['n']} {split} articles asked for meet "
+                          f"the rules", file=sys.stderr)
+                    break
                 cap += 1
         chosen += [{"doc_id": d["doc_id"], "split": split, "publisher": d["publisher"], "genre": d["genre"],
                     "chars": len(d["text"])} for d in picked]
