@@ -2406,3 +2406,15 @@ def test_a_fronted_condition_of_an_earlier_conjunct(nlp, text, condition):
 ])
 def test_backing_someone_for_a_post_keeps_the_post(nlp, text, issue):
     assert [c["issue"]["text"] for c in nlp(text)._.claims] == [issue]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ('The candidate referred to undocumented immigrants from Mexico as "rapists."',
+     [("candidate", "oppose", "undocumented immigrants from Mexico")]),
+    ("In Concord, the governor referred to the demonstrators as ''my friends.''", [("governor", "support", "the demonstrators")]),
+    # a name is no evaluation, and "referred to X" alone says nothing of X
+    ("Christie refers to the candidate as “Mr. Trump.”", []),
+    ("The senator referred to the report in his speech.", []),
+])
+def test_referring_to_x_as_y_evaluates_x(nlp, text, expected):
+    assert _claims(nlp, text) == expected

@@ -123,6 +123,7 @@ class CueLexicon:
     report_nouns: set[str] = field(default_factory=set)
     content_nouns: set[str] = field(default_factory=set)
     small_clause_verbs: set[str] = field(default_factory=set)
+    evaluative_preps: dict[str, str] = field(default_factory=dict)
     office_verbs: dict[str, set[str]] = field(default_factory=dict)
     finding_holders: set[str] = field(default_factory=set)
     object_not_issue: set[str] = field(default_factory=set)
@@ -199,6 +200,7 @@ class CueLexicon:
             report_nouns={w.lower() for w in lex.get("report_nouns") or []},
             content_nouns={w.lower() for w in lex.get("content_nouns") or []},
             small_clause_verbs={w.lower() for w in lex.get("small_clause_verbs") or []},
+            evaluative_preps={k.lower(): str(v).lower() for k, v in (lex.get("evaluative_preps") or {}).items()},
             office_verbs={k.lower(): {p.lower() for p in v} for k, v in (lex.get("office_verbs") or {}).items()},
             finding_holders={w.lower() for w in lex.get("finding_holders") or []},
             object_not_issue={w.lower() for w in lex.get("object_not_issue") or []},
@@ -1086,6 +1088,18 @@ def evaluative(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
             return negate([Frame("evaluative", pol, [cx.v.i], cx.actor, [Content(first, "", None, None, True)], 0.6)], cx.negated)
     dobj = next((c for c in cx.kids if c.dep_ in ("dobj", "obj")), None)
     oprds = [c for c in cx.kids if c.dep_ == "oprd" and c.i > cx.v.i]
+    via = lex.evaluative_preps.get(cx.lemma)
+    if via is not None and dobj is None:
+        # "referred to undocumented immigrants as 'rapists'": the object of "to" is what is evaluated,
+        # the "as" phrase the evaluation
+        prep = next((c for c in cx.kids if c.dep_ == "prep" and c.lower_ == via), None)
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        as_ = next((c for c in cx.kids if c.dep_ == "prep" and c.lower_ == "as" and obj is not None and c.i > obj.i), None)
+        name = next((c for c in as_.children if c.dep_ == "pobj"), None) if as_ is not None else None
+        if obj is None or name is None or name.pos_ == "PROPN":
+            return None   # "refers to the governor as 'Chris'", "as 'Medicare for all'": a name, no evaluation
+        pol = "oppose" if _evaluation_words(as_) & lex.negative else "support"
+        return negate([Frame("evaluative", pol, [cx.v.i, prep.i], cx.actor, [Content(obj, "")], 0.6)], cx.negated)
     if dobj is None and len(oprds) == 2 and oprds[0].pos_ in ("PROPN", "PRON", "NOUN"):
         # "called Trump a “blowhard”": the parser took both the object and the evaluation for
         # predicates; the first is the object
