@@ -2418,3 +2418,12 @@ def test_backing_someone_for_a_post_keeps_the_post(nlp, text, issue):
 ])
 def test_referring_to_x_as_y_evaluates_x(nlp, text, expected):
     assert _claims(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Trump yelled, ''Out, out, out!''", [("Trump", "support", "Out, out, out")]),
+    ("“Lock her up!” the protesters yelled.", [("protesters", "support", "Lock her up")]),
+    ("A protester yelled: “You suck!”", [("protester", "support", "You suck")]),
+])
+def test_yelling_and_screaming_report_what_is_yelled(nlp, text, expected):
+    assert _claims(nlp, text) == expected
