@@ -2427,3 +2427,15 @@ def test_referring_to_x_as_y_evaluates_x(nlp, text, expected):
 ])
 def test_yelling_and_screaming_report_what_is_yelled(nlp, text, expected):
     assert _claims(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The senator taunted the governor.", [("senator", "oppose", "the governor")]),
+    ("Critics have lampooned the plan.", [("Critics", "oppose", "the plan")]),
+    ("Trump scorned the fundraisers.", [("Trump", "oppose", "the fundraisers")]),
+    ("The mayor extolled the new stadium.", [("mayor", "support", "the new stadium")]),
+    ("The mayor gushed about the new stadium.", [("mayor", "support", "the new stadium")]),
+    ("The workers griped that the rules were unfair.", [("workers", "support", "the rules were unfair")]),
+])
+def test_more_verbs_of_praise_blame_and_complaint(nlp, text, expected):
+    assert _claims(nlp, text) == expected
