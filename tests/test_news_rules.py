@@ -2439,3 +2439,12 @@ def test_yelling_and_screaming_report_what_is_yelled(nlp, text, expected):
 ])
 def test_more_verbs_of_praise_blame_and_complaint(nlp, text, expected):
     assert _claims(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Republicans were irritated about the lack of detail.", [("Republicans", "oppose", "the lack of detail")]),
+    ("The mayor was encouraged about the talks.", [("mayor", "support", "the talks")]),
+    ("Democrats are annoyed with the delay.", [("Democrats", "oppose", "the delay")]),
+])
+def test_more_adjectives_of_feeling(nlp, text, expected):
+    assert _claims(nlp, text) == expected
