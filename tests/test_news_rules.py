@@ -2448,3 +2448,24 @@ def test_more_verbs_of_praise_blame_and_complaint(nlp, text, expected):
 ])
 def test_more_adjectives_of_feeling(nlp, text, expected):
     assert _claims(nlp, text) == expected
+
+
+def test_evaluative_preps_must_name_evaluative_verbs():
+    from claimx.components.rules import CueLexicon
+    from claimx.resources import cue_lexicon
+
+    lex = dict(cue_lexicon())
+    assert CueLexicon.from_dict(lex).evaluative_preps["refer"] == "to"
+    lex["evaluative_preps"] = {"refer": "to", "allude": "to"}
+    with pytest.raises(ValueError, match="evaluative_preps names verbs not in evaluative: allude"):
+        CueLexicon.from_dict(lex)
+
+
+def test_the_conditions_found_are_kept_for_later_components(nlp):
+    doc = nlp("The union said it would end the strike if wages rise. The mayor said nothing.")
+    finder = nlp.get_pipe("claimx_conditions")
+    assert [c.text for c in finder.found(doc)] == ["if wages rise"] == [c.text for c in finder.find(doc)]
+    from claimx.components.conditions import FOUND_KEY
+
+    del doc.user_data[FOUND_KEY]   # a document the finder never ran on: they are found then
+    assert [c.text for c in finder.found(doc)] == ["if wages rise"]

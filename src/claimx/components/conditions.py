@@ -26,6 +26,7 @@ from .data import DataComponent
 from .quotes import quotation_around
 from .text import doc_text
 
+FOUND_KEY = "claimx_conditions.found"
 GAP_WORDS = {"but", "and", "especially", "particularly", "only", "even", "provided", "so", "or"}
 
 
@@ -210,6 +211,9 @@ class ConditionFinder(DataComponent):
             self.initialize()  # added to a pipeline by hand: the default markers
         joined: list[Span] = []
         conditions = self.find(doc, joined)
+        # kept as token offsets for a later component that attaches conditions to claims of its own
+        # (the hybrid's tagger: :meth:`found`), so that the document is not searched twice
+        doc.user_data[FOUND_KEY] = [(c.start, c.end) for c in conditions]
         starts = [c.start for c in conditions]  # find() gives them in text order
         for claim in doc._.claims:
             self.attach(doc, claim, conditions, starts)
@@ -217,6 +221,11 @@ class ConditionFinder(DataComponent):
         # complement of the cue ("said she would veto it should it reach her desk"): no claim
         doc._.claims = [c for c in doc._.claims if not _inside_condition(c) and not _part_of_a_condition(c, joined)]
         return doc
+
+    def found(self, doc: Doc) -> list[Span]:
+        """The conditions this component found in ``doc`` when it ran (in text order), else found now."""
+        kept = doc.user_data.get(FOUND_KEY)
+        return [doc[a:b] for a, b in kept] if kept is not None else self.find(doc)
 
     def attach(self, doc: Doc, claim: dict[str, Any], conditions: list[Span], starts: list[int] | None = None) -> None:
         issue = doc.char_span(claim["issue"]["start"], claim["issue"]["end"], alignment_mode="expand")

@@ -153,6 +153,11 @@ class CueLexicon:
                                "report_objects", "empty_complements") if k not in lex]
         if missing:
             raise ValueError(f"the cue lexicon lacks {', '.join(missing)} (see configs/lexicons/cues.yaml)")
+        stray = sorted(set(lex.get("evaluative_preps") or {}) - set(lex["evaluative"]))
+        if stray:
+            # evaluative_preps says how an evaluative verb takes its object; the verb must be evaluative
+            raise ValueError(f"the cue lexicon's evaluative_preps names verbs not in evaluative: {', '.join(stray)} "
+                             f"(see configs/lexicons/cues.yaml)")
         report = set(lex["report"]["verbs"])
         polarity: dict[str, str] = {}
         for lemma in report:

@@ -351,7 +351,7 @@ class TaggerComponent:
         if not added or "claimx_conditions" not in self.nlp.pipe_names:
             return
         finder = self.nlp.get_pipe("claimx_conditions")
-        conditions = finder.find(doc, [])
+        conditions = finder.found(doc)
         starts = [c.start for c in conditions]
         for claim in added:
             own = claim.get("condition")
