@@ -2,6 +2,7 @@
 windowing of long documents, grouping, the hybrid merge and the fallback without a model."""
 
 import json
+import sys
 
 import pytest
 
@@ -797,3 +798,30 @@ def test_added_conditions_setting_is_checked():
     nlp = spacy.blank("en")
     with pytest.raises(ValueError, match="added_conditions"):
         nlp.add_pipe("claimx_tagger", config={"mode": "hybrid", "added_conditions": "both"})
+
+
+def test_hybrid_thresholds_script_reproduces_the_shipped_hybrid(tmp_path):
+    """pipeline/scripts/hybrid_thresholds.py: its row at the shipped thresholds scores what the
+    shipped hybrid scores on the same documents."""
+    import subprocess
+
+    from claimx.batch import local_records
+    from claimx.evaluation import evaluate
+    from claimx.io import InputDoc
+    from claimx.nlp import load_pipeline
+    from claimx.scoring import flat_scores
+
+    gold_file = tmp_path / "gold.jsonl"
+    gold_file.write_text("".join((SYNTHETIC / "dev.jsonl").read_text(encoding="utf-8").splitlines(True)[:3]), encoding="utf-8")
+    out = tmp_path / "grid.json"
+    subprocess.run([sys.executable, str(ROOT / "pipeline" / "scripts" / "hybrid_thresholds.py"), str(gold_file),
+                    "--out", str(out)], check=True, capture_output=True, text=True)
+    grid = json.loads(out.read_text())
+    assert grid["documents"] == 3 and len(grid["grid"]) == 24
+    assert grid["shipped"] == {"free": 0.85, "new_cues": 0.8}
+    gold = list(read_jsonl(gold_file))
+    nlp = load_pipeline("hybrid").nlp
+    pred = list(local_records([InputDoc(d.id, d.text) for d in gold], nlp=nlp))
+    shipped = flat_scores(evaluate(gold, pred))
+    row = next(r for r in grid["grid"] if r["free"] == 0.85 and r["new_cues"] == 0.85)
+    assert row["claim_f"] == round(shipped["lenient_claim_f"], 4) and row["full_f"] == round(shipped["lenient_full_f"], 4)
