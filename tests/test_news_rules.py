@@ -2469,3 +2469,27 @@ def test_the_conditions_found_are_kept_for_later_components(nlp):
 
     del doc.user_data[FOUND_KEY]   # a document the finder never ran on: they are found then
     assert [c.text for c in finder.found(doc)] == ["if wages rise"]
+
+
+def _conditions(nlp, text):
+    return [(c["issue"]["text"], (c["condition"] or {}).get("text")) for c in nlp(text)._.claims]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "when" that "if" could replace: a present or modal clause on a present or modal main clause
+    ("The governor says he vetoes such bills when they reach his desk.",
+     [("he vetoes such bills", "when they reach his desk")]),
+    ("“Landlords should be fined when they know the flats are unsafe,” she said.",
+     [("Landlords should be fined", "when they know the flats are unsafe")]),
+    ("When absentee ballots are counted, her margin is much smaller, the commission said.",
+     [("her margin is much smaller", "When absentee ballots are counted")]),
+    # narrative, "when it comes to", a question and a relevance "when" are not conditions
+    ("When asked about the budget, the mayor said he would cut taxes.", [("he would cut taxes", None)]),
+    ("The mayor said he would cut taxes when he visited Leeds.", [("he would cut taxes when he visited Leeds", None)]),
+    ("When it comes to trade, the senator says we must be tough.", [("we must be tough", None)]),
+    ("The minister said voters do not get to decide when we hold the vote.",
+     [("voters do not get to decide when we hold the vote", None)]),
+    ("“When you look closely, the plan is just hot air,” the mayor said.", [("When you look closely, the plan is just hot air", None)]),
+])
+def test_when_that_if_could_replace_is_a_condition(nlp, text, expected):
+    assert _conditions(nlp, text) == expected

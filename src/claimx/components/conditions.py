@@ -78,7 +78,63 @@ class ConditionFinder(DataComponent):
             taken.update(range(start, end))
             found.append(span)
         found.extend(self._inverted(doc, taken))
+        found.extend(self._when(doc, taken))
         return sorted(found, key=lambda sp: sp.start)
+
+    PAST_AUX = frozenset({"was", "were", "had", "did", "'d", "\u2019d"})
+
+    def _when(self, doc: Doc, taken: set[int]) -> list[Span]:
+        """"when" that "if" could replace (GUIDELINES 14.2): an adverbial "when" / "whenever"
+        clause, not about the past, on a main clause that is not about the past either ("should be
+        sued when they should know", "spanks his daughter when she misbehaves", "her lead is larger
+        when superdelegates are included"). A narrative "when" ("when asked, he said", "when it
+        opened"), "when it comes to" and a "when" on a verb of saying or thinking are not."""
+        out = []
+        for tok in doc:
+            if tok.lower_ not in ("when", "whenever") or tok.i in taken or tok.dep_ != "advmod":
+                continue
+            clause = tok.head
+            main = clause.head
+            if clause.dep_ != "advcl" or clause.i < tok.i or main.i == clause.i or main.pos_ not in ("VERB", "AUX", "ADJ", "NOUN"):
+                continue
+            if main.dep_ in ("relcl", "acl"):
+                continue   # "loopholes that give tax breaks when moving jobs": the relative clause's
+            if clause.lemma_.lower() == "come" and any(c.lower_ == "to" for c in clause.children):
+                continue   # "when it comes to X": regarding
+            if main.lemma_.lower() in self.content_verbs:
+                continue   # "said X when he visited": the time of the saying
+            if tok.i > 0 and doc[tok.i - 1].lemma_.lower() in self.whether_words:
+                continue   # "doesn't get to decide when we debate": a question, not a condition
+            if self._relevance(doc, tok.i, "advmod"):
+                continue   # "when you look close, it's hot air"
+            if not (self._not_past(clause, reduced_ok=True) and self._not_past(main, reduced_ok=False)):
+                continue
+            if clause.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "nsubjpass", "auxpass", "aux") for c in clause.children):
+                continue   # "when asked whether X": narrative
+            e = min(clause.right_edge.i, tok.sent.end - 1) + 1
+            if main.i > clause.i and main.i < e:
+                continue   # the parser hung the main clause inside it
+            while e > tok.i + 1 and (doc[e - 1].is_punct or doc[e - 1].is_space):
+                e -= 1
+            if e > tok.i + 2:
+                out.append(doc[tok.i:e])
+        return out
+
+    def _not_past(self, verb: Token, reduced_ok: bool) -> bool:
+        """Whether the clause of ``verb`` is in the present or future (or modal), not the past."""
+        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        if any(a.lower_ in self.PAST_AUX for a in auxes):
+            return False
+        if any(a.lower_ in MODALS or a.tag_ in ("VBZ", "VBP") for a in auxes):
+            return True
+        if verb.tag_ in ("VBZ", "VBP"):
+            return True
+        if verb.tag_ == "VB":
+            return True   # "to be able to ... when", imperative
+        if verb.pos_ in ("ADJ", "NOUN"):
+            cop = [c for c in verb.children if c.dep_ in ("cop", "aux")]
+            return any(c.tag_ in ("VBZ", "VBP") or c.lower_ in MODALS for c in cop)
+        return reduced_ok and verb.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
     INVERTING = ("should", "were", "had")
     SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you"})
@@ -153,12 +209,12 @@ class ConditionFinder(DataComponent):
         return (doc[i].dep_ == "mark" and clause.dep_ in ("ccomp", "csubj", "xcomp") and clause.head.i < i
                 and clause.head.lemma_.lower() in self.whether_words)
 
-    def _relevance(self, doc: Doc, i: int) -> bool:
+    def _relevance(self, doc: Doc, i: int, dep: str = "mark") -> bool:
         """ "if" setting up the speech act (a relevance conditional, GUIDELINES 12.27): its clause's
         verb is one of ``relevance_verbs`` with a generic subject ("If anyone wonders why X, Y",
         "if you look at the polls, Y"); "ask" only with "me" ("if you ask me")."""
         verb = doc[i].head
-        if doc[i].dep_ != "mark" or verb.lemma_.lower() not in self.relevance_verbs:
+        if doc[i].dep_ != dep or verb.lemma_.lower() not in self.relevance_verbs:
             return False
         if not any(c.dep_ == "nsubj" and c.lower_ in self.generic_subjects for c in verb.children):
             return False
