@@ -2493,3 +2493,8 @@ def _conditions(nlp, text):
 ])
 def test_when_that_if_could_replace_is_a_condition(nlp, text, expected):
     assert _conditions(nlp, text) == expected
+
+
+def test_a_fronted_condition_after_and_then_conditions_the_claim(nlp):
+    text = "And then, once the bill reaches the floor, the senator hopes the opposition will fade."
+    assert _conditions(nlp, text) == [("the opposition will fade", "once the bill reaches the floor")]

@@ -356,7 +356,9 @@ class ConditionFinder(DataComponent):
             return "start"
         if cond.start < issue.start < cond.end < issue.end and issue.start - cond.start <= 2:
             return "start"  # the issue's opening was trimmed inside the marker ("to the degree that")
-        if cond.end <= cue.start and cond.end <= issue.start and cond.start == cond.sent.start:
+        if cond.end <= cue.start and cond.end <= issue.start and (
+                cond.start == cond.sent.start or all(t.lower_ in ("and", "but", "so", "then", ",") for t in doc[cond.sent.start: cond.start])):
+            # fronted, perhaps after "And then," / "But"
             return None if _conditions_an_earlier_conjunct(cond, cue) else "before"
         return None
 
