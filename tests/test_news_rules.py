@@ -2498,3 +2498,17 @@ def test_when_that_if_could_replace_is_a_condition(nlp, text, expected):
 def test_a_fronted_condition_after_and_then_conditions_the_claim(nlp):
     text = "And then, once the bill reaches the floor, the senator hopes the opposition will fade."
     assert _conditions(nlp, text) == [("the opposition will fade", "once the bill reaches the floor")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the evaluation as a second appositive after the one describing the object
+    ("At a rally on Friday, the governor called Smith, his Republican rival, a “dangerous” man.",
+     [("governor", "oppose", "Smith, his Republican rival")]),
+    # a quoted participle ending the object
+    ("The investor called the bank's chairman, Paul Reed, ''deeply dishonest'' on Monday.",
+     [("investor", "oppose", "the bank's chairman, Paul Reed")]),
+    # a "what" clause as the object
+    ("The senator called what she saw ''disgraceful.''", [("senator", "oppose", "what she saw")]),
+])
+def test_evaluations_the_parser_hung_inside_the_object(nlp, text, expected):
+    assert _claims(nlp, text) == expected

@@ -62,7 +62,14 @@ def noun_phrase(token: Token) -> tuple[int, int]:
     (except "of"-phrases of group nouns: "members of parliament")."""
     doc = token.doc
     start = token.i
-    for child in token.lefts:
+    lefts = list(token.lefts)
+    # a misparse can hang a fronted phrase on the noun ("At a rally on Friday, the governor called
+    # X ...", "called" read as a reduced relative): a prepositional or adverbial clause left of the
+    # noun is not part of its phrase, nor is anything before it
+    cut = max((c.right_edge.i for c in lefts if c.dep_ in ("prep", "advcl", "npadvmod")), default=-1)
+    if cut >= 0:
+        lefts = [c for c in lefts if c.left_edge.i > cut]
+    for child in lefts:
         if child.dep_ in ("det", "predet", "punct", "cc", "preconj", "case") and child.i == start - 1:
             continue
         start = min(start, child.left_edge.i)

@@ -1109,6 +1109,15 @@ def evaluative(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
         # "called Trump a “blowhard”": the parser took both the object and the evaluation for
         # predicates; the first is the object
         dobj, evaluation = oprds
+    elif dobj is None and len(oprds) == 1 and oprds[0].pos_ in ("NOUN", "PROPN") \
+            and (_quoted_tail(oprds[0]) is not None or _second_appositive(oprds[0]) is not None):
+        # "called Valeant's chief executive, J. Michael Pearson, ''incredibly driven''": the parser
+        # took the object for the predicate; the quoted tail or second appositive is the evaluation
+        dobj = oprds[0]
+        evaluation = _quoted_tail(dobj) or _second_appositive(dobj)
+    elif dobj is None and len(oprds) == 1 and _free_relative(cx):
+        # "called what she witnessed ''terrible''": the wh-clause is what is evaluated
+        dobj, evaluation = _free_relative(cx), oprds[0]
     elif dobj is None:
         # "calling EU membership a strategic anchor" is sometimes ccomp(anchor, nsubj=membership)
         comp = next((c for c in cx.kids if c.dep_ == "ccomp"), None)
@@ -1134,10 +1143,13 @@ def evaluative(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
             evaluation = next((c for c in dobj.children if c.dep_ == "appos" and c.i > dobj.i
                                and c.doc[c.left_edge.i].lower_ in ("a", "an", *OPENING_MARKS)
                                and not any(t.text == "," for t in c.doc[dobj.i: c.left_edge.i])), None)
-    if evaluation is None and dobj is not None and dobj.i > 0 and dobj.doc[dobj.i - 1].text in OPENING_MARKS:
-        # 'calling Mexican border-crossers "rapists"': the parser made the quoted evaluation the
-        # object's head and the object a modifier before the quote mark
-        mod = next((c for c in dobj.children if c.dep_ in ("nmod", "compound", "poss") and c.right_edge.i < dobj.i - 1
+        if evaluation is None:
+            evaluation = _second_appositive(dobj)
+    mark = _opening_mark_before(dobj) if evaluation is None and dobj is not None else None
+    if mark is not None:
+        # 'calling Mexican border-crossers "rapists"', 'called the Saudis “free riders”': the parser
+        # made the quoted evaluation the object's head and the object a modifier before the quote mark
+        mod = next((c for c in dobj.children if c.dep_ in ("nmod", "compound", "poss") and c.right_edge.i < mark
                     and c.pos_ in ("NOUN", "PROPN")), None)
         if mod is not None:
             dobj, evaluation = mod, dobj
@@ -1160,6 +1172,40 @@ def evaluative(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
     return negate([Frame("evaluative", pol, [cx.v.i], cx.actor, [content], 0.6)], cx.negated)
 
 
+def _opening_mark_before(obj: Token) -> int | None:
+    """The index of a quote mark opening the object's head phrase ('the Saudis “free riders”': the
+    mark before "free"), with only modifiers of the head between it and the head."""
+    doc = obj.doc
+    i = obj.i - 1
+    while i > obj.left_edge.i and doc[i].head.i == obj.i and doc[i].dep_ in ("amod", "compound") and doc[i].text not in OPENING_MARKS:
+        i -= 1
+    return i if i >= 1 and i >= obj.left_edge.i and doc[i].text in OPENING_MARKS else None
+
+
+def _second_appositive(obj: Token) -> Token | None:
+    """"called Clinton, his Democratic challenger, an ISIS “co-founder”": the parser hung the
+    evaluation as a second appositive after the one that describes the object (comma-separated,
+    opened by "a(n)" or a quote mark); None when there is only one."""
+    doc = obj.doc
+    first = next((c for c in obj.children if c.dep_ == "appos" and c.i > obj.i), None)
+    if first is None or doc[first.left_edge.i - 1].text != ",":
+        return None
+    later = [c for c in (*obj.children, *first.children) if c.dep_ == "appos" and c.left_edge.i > first.i]
+    for c in later:
+        left = c.left_edge.i
+        if doc[left].lower_ in ("a", "an", *OPENING_MARKS) and doc[left - 1].text == ",":
+            return c
+    return None
+
+
+def _free_relative(cx: VerbCue) -> Token | None:
+    """A "what ..." clause after the verb as its object ("called what she witnessed terrible")."""
+    comp = next((c for c in cx.kids if c.dep_ in ("ccomp", "xcomp") and c.i > cx.v.i), None)
+    if comp is None or comp.doc[comp.left_edge.i].lower_ not in ("what", "whatever"):
+        return None
+    return comp
+
+
 def _evaluation_words(evaluation: Token) -> set[str]:
     """Lemmas and forms of an evaluation's words, hyphenated compounds whole ("third-rate")."""
     words = {t.lemma_.lower() for t in evaluation.subtree} | {t.lower_ for t in evaluation.subtree}
@@ -1173,8 +1219,10 @@ def _quoted_tail(obj: Token) -> Token | None:
     a claim of right "significant and disturbing"'): the evaluation, when it ends the object."""
     doc = obj.doc
     for t in obj.subtree:
-        if t.pos_ != "ADJ" or t.i == obj.i or t.dep_ == "conj":
+        if t.i == obj.i or t.dep_ == "conj":
             continue
+        if t.pos_ != "ADJ" and not (t.tag_ == "VBN" and t.dep_ in ("acl", "amod")):
+            continue   # a quoted participle too ('called its chief executive ''incredibly driven''')
         left, right = t.left_edge.i, t.right_edge.i
         quoted = doc[left].text in OPENING_MARKS or (left > 0 and doc[left - 1].text in OPENING_MARKS)
         ends = all(x.is_punct for x in doc[right + 1: obj.right_edge.i + 1])
