@@ -2512,3 +2512,19 @@ def test_a_fronted_condition_after_and_then_conditions_the_claim(nlp):
 ])
 def test_evaluations_the_parser_hung_inside_the_object(nlp, text, expected):
     assert _claims(nlp, text) == expected
+
+
+def _holders(nlp, text):
+    return [((c["actor"] or {}).get("text"), (c["actor"] or {}).get("canonical"), c["stance"], c["issue"]["text"])
+            for c in nlp(text)._.claims]
+
+
+def test_a_quotation_after_a_content_ending_in_a_quotation_is_the_same_speakers(nlp):
+    text = ("Senator Mary Walsh said the plan offered “a real chance to fix the roads.”\n\n"
+            "“I think the governor can sign it, but the budget is the real test.”")
+    assert _holders(nlp, text)[-1] == ("I", "Mary Walsh", "support", "the governor can sign it")
+
+
+def test_wish_is_a_verb_of_wanting(nlp):
+    assert _claims(nlp, "He wishes the Senate would pass the bill.") == [("He", "support", "the Senate would pass the bill")]
+    assert _claims(nlp, "She did not wish to comment.") == []

@@ -1511,8 +1511,10 @@ class ClaimFinder(DataComponent):
                 # back to the start of the paragraph before this one, blank lines skipped
                 para = len(text[:max(text.rfind("\n", 0, qs), 0)].rstrip())
                 floor = max(text.rfind("\n", 0, para) + 1, qs - self.SPEAKER_REACH)
+                # a content that is a quotation, or ends in one ("said Trump had “the obligation to
+                # bring us together.” / “I think he can do that”")
                 before = [o for o in [*known, *(askers or [])] if floor <= o["issue"]["start"] and o["issue"]["end"] <= qs
-                          and quotation_around(text, o["issue"]["start"], o["issue"]["end"]) is not None]
+                          and quotation_around(text, max(o["issue"]["start"], o["issue"]["end"] - 1), o["issue"]["end"]) is not None]
                 speaker = max(before, key=lambda o: o["issue"]["end"], default=None)
             if speaker is None or not speaker["actor"].get("canonical"):
                 continue
