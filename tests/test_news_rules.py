@@ -2528,3 +2528,14 @@ def test_a_quotation_after_a_content_ending_in_a_quotation_is_the_same_speakers(
 def test_wish_is_a_verb_of_wanting(nlp):
     assert _claims(nlp, "He wishes the Senate would pass the bill.") == [("He", "support", "the Senate would pass the bill")]
     assert _claims(nlp, "She did not wish to comment.") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the parser made "as" open a clause: the clause is the evaluation, not a speech act of its own
+    ("The senator described the summit as Brussels congratulating itself.", [("senator", "support", "the summit")]),
+    # common negative evaluations
+    ("Her ads portray the governor as a selfish and greedy landlord.", [("Her ads", "oppose", "the governor")]),
+    ("The mayor called the deal a scam.", [("mayor", "oppose", "the deal")]),
+])
+def test_evaluations_read_as_clauses_and_negative_words(nlp, text, expected):
+    assert _claims(nlp, text) == expected

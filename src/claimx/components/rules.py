@@ -1130,6 +1130,10 @@ def evaluative(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
         if evaluation is None:
             evaluation = next((c for c in list(cx.kids) + list(dobj.children) if c.dep_ == "prep" and c.lower_ == "as"), None)
         if evaluation is None:
+            # "described the dinner as Washington celebrating itself": the parser made "as" open a clause
+            evaluation = next((c for c in cx.kids if c.dep_ == "advcl" and c.i > dobj.i
+                               and any(m.dep_ == "mark" and m.lower_ == "as" and m.i == c.left_edge.i for m in c.children)), None)
+        if evaluation is None:
             evaluation = _quoted_tail(dobj)
         if evaluation is None:
             # "calling him "a disgrace to the GOP"": the parser gave the verb two objects, the
@@ -2084,10 +2088,23 @@ def _verb_read_as_noun(tok: Token, lex: CueLexicon) -> bool:
         and any(c.dep_ == "ccomp" and c.i > tok.i and c.pos_ in ("VERB", "AUX") for c in tok.children)
 
 
+def _evaluation_clause(tok: Token, lex: CueLexicon) -> bool:
+    """The "as" clause of an evaluative verb ("described the dinner as Washington celebrating
+    itself"): the evaluation, not a speech act of its own."""
+    if tok.dep_ == "advcl" and tok.head.lemma_.lower() in lex.evaluative:
+        return any(m.dep_ == "mark" and m.lower_ == "as" for m in tok.children)
+    if tok.dep_ == "pcomp" and tok.head.lower_ == "as":   # "as" read as a preposition, on the verb or its object
+        gov = tok.head.head
+        return gov.lemma_.lower() in lex.evaluative or (gov.dep_ in ("dobj", "obj") and gov.head.lemma_.lower() in lex.evaluative)
+    return False
+
+
 def frames_at(tok: Token, lex: CueLexicon) -> list[Frame]:
     """Every frame the rules make at one token (see the module docstring for the order)."""
     frames: list[Frame] = []
     if tok.pos_ in ("VERB", "AUX") and (hypothetical(tok, lex) or _unrealized_act(tok, lex) or _withheld(tok, lex)):
+        return frames
+    if _evaluation_clause(tok, lex):
         return frames
     if tok.lower_ == "according":
         frames = according_to(tok, lex)
