@@ -2539,3 +2539,14 @@ def test_wish_is_a_verb_of_wanting(nlp):
 ])
 def test_evaluations_read_as_clauses_and_negative_words(nlp, text, expected):
     assert _claims(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The group launched a campaign against the tax.", [("group", "oppose", "the tax")]),
+    ("The senators launched an effort to repeal the law.", [("senators", "support", "repeal the law")]),
+    ("The unions joined the push for a higher minimum wage.", [("unions", "support", "a higher minimum wage")]),
+    # no aim, no claim
+    ("The mayor joined the protest.", []),
+])
+def test_taking_part_in_an_effort_supports_its_aim(nlp, text, expected):
+    assert _claims(nlp, text) == expected

@@ -139,6 +139,8 @@ class CueLexicon:
     occasion_nouns: set[str] = field(default_factory=set)
     fear_words: set[str] = field(default_factory=set)
     rivalry_verbs: set[str] = field(default_factory=set)
+    effort_verbs: set[str] = field(default_factory=set)
+    effort_nouns: set[str] = field(default_factory=set)
     # derived: every noun of a document that can hold a position (messages, documents, findings)
     document_holders: set[str] = field(init=False, default_factory=set)
 
@@ -217,6 +219,8 @@ class CueLexicon:
             occasion_nouns={w.lower() for w in lex.get("occasion_nouns") or []},
             fear_words={w.lower() for w in lex.get("fear_words") or []},
             rivalry_verbs={w.lower() for w in lex.get("rivalry_verbs") or []},
+            effort_verbs={w.lower() for w in (lex.get("efforts") or {}).get("verbs") or []},
+            effort_nouns={w.lower() for w in (lex.get("efforts") or {}).get("nouns") or []},
         )
 
     def reports(self, lemma: str) -> bool:
@@ -1241,6 +1245,9 @@ def light_noun(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
     received = _received_support(cx, lex)
     if received is not None:
         return received
+    effort = _joined_effort(cx, lex)
+    if effort is not None:
+        return effort
     if cx.lemma not in lex.light_verbs:
         return None
     noun = next((c for c in cx.kids if c.dep_ in ("dobj", "obj") and c.lemma_.lower() in lex.light_nouns), None)
@@ -1268,6 +1275,24 @@ def light_noun(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
                                             and _feared_outcome(obj)) else pol   # "expressed concern that X could Y"
     cue = list(range(cx.v.i, noun.i + 1))
     return negate([Frame("light_noun", pol, cue, cx.actor, [Content(obj, lead)], 0.7)], cx.negated)
+
+
+def _joined_effort(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
+    """``light_noun`` for taking part in a collective effort (lexicon ``efforts``): "joined the bid
+    to block Syrian refugees" supports blocking them, "led campaigns against Communism" opposes it,
+    "launched a push for new housing" supports it. No claim without the effort's aim."""
+    if cx.lemma not in lex.effort_verbs:
+        return None
+    noun = next((c for c in cx.kids if c.dep_ in ("dobj", "obj") and c.lemma_.lower() in lex.effort_nouns), None)
+    if noun is None:
+        return None
+    prep = next((c for c in [*noun.children, *cx.kids] if c.dep_ == "prep" and c.lower_ in ("for", "against") and c.i > noun.i), None)
+    obj, lead, pol = _pobj(prep), "", "oppose" if prep is not None and prep.lower_ == "against" else "support"
+    if obj is None:
+        obj, lead, pol = _infinitive(noun), "to", "support"
+    if obj is None:
+        return None
+    return negate([Frame("light_noun", pol, list(range(cx.v.i, noun.i + 1)), cx.actor, [Content(obj, lead)], 0.65)], cx.negated)
 
 
 def _light_report_noun(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
