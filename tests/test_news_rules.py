@@ -2550,3 +2550,9 @@ def test_evaluations_read_as_clauses_and_negative_words(nlp, text, expected):
 ])
 def test_taking_part_in_an_effort_supports_its_aim(nlp, text, expected):
     assert _claims(nlp, text) == expected
+
+
+def test_a_clause_hung_before_the_verb_is_no_content_beside_a_that_clause(nlp):
+    text = ("Sitting down with a local radio host on Friday, during which she also touched on the budget, "
+            "the mayor remarked that she was surprised by the vote.")
+    assert _claims(nlp, text) == [("mayor", "support", "she was surprised by the vote")]

@@ -1395,7 +1395,12 @@ def verb_ccomp(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
     addressee = cx.addressee
     contents = []
     # a speaker tag after the content is not the cue's content ("A thinks X, B said")
-    for c in [c for i, c in enumerate(cx.ccomps) if (i == 0 or not writers_turn(c)) and not tail_tag(c, lex)
+    ccomps = cx.ccomps
+    if any(c.i > cx.v.i and _that_clause(c) for c in ccomps):
+        # "Sitting down with MSNBC ..., during which she touched on X, Clinton remarked that Y": with a
+        # "that" clause after the verb, a clause the parser hung before it is no content of its own
+        ccomps = [c for c in ccomps if c.i > cx.v.i]
+    for c in [c for i, c in enumerate(ccomps) if (i == 0 or not writers_turn(c)) and not tail_tag(c, lex)
               and not _coordinated_report(c, lex)]:
         subj = next((x for x in c.children if x.dep_ == "nsubj"), None)
         aux_to = _to_infinitive(c)
@@ -1418,6 +1423,11 @@ def verb_ccomp(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
     if report and cx.lemma in lex.belief:
         report = False   # "I don't think X" opposes X (GUIDELINES 11.9); "did not say X" says nothing
     return negate([Frame("verb_ccomp", cx.polarity(lex), [cx.v.i], cx.actor, contents, 0.8, addressee=addressee)], cx.negated, report)
+
+
+def _that_clause(c: Token) -> bool:
+    """A clause opened by the complementizer "that"."""
+    return any(m.dep_ == "mark" and m.lower_ == "that" and m.i == c.left_edge.i for m in c.children)
 
 
 def _coordinated_report(c: Token, lex: CueLexicon) -> bool:
