@@ -2556,3 +2556,14 @@ def test_a_clause_hung_before_the_verb_is_no_content_beside_a_that_clause(nlp):
     text = ("Sitting down with a local radio host on Friday, during which she also touched on the budget, "
             "the mayor remarked that she was surprised by the vote.")
     assert _claims(nlp, text) == [("mayor", "support", "she was surprised by the vote")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The union issued a statement in opposition to the deal.", [("union", "oppose", "the deal")]),
+    ("Two editors resigned in protest of how the paper handled the story.",
+     [("Two editors", "oppose", "how the paper handled the story")]),
+    ("The governor campaigned in support of the referendum.", [("governor", "support", "the referendum")]),
+    ("In his defense, the mayor said nothing.", []),
+])
+def test_acts_done_in_support_of_or_in_opposition_to_something(nlp, text, expected):
+    assert _claims(nlp, text) == expected

@@ -1827,12 +1827,37 @@ def verb_frames(v: Token, lex: CueLexicon) -> list[Frame]:
         if frames is not None:
             return frames
     if cx.lemma not in lex.polarity:
-        return []
+        return _stance_phrase(cx) or []
     for rule in LEXICON_VERB_RULES:
         frames = rule(cx, lex)
         if frames is not None:
             return frames
-    return []
+    return _stance_phrase(cx) or []
+
+
+#: "in support of X", "in opposition to X", "in protest of / against X", "in defense of X"
+STANCE_PHRASES = {("support", "of"): "support", ("defense", "of"): "support", ("defence", "of"): "support",
+                  ("opposition", "to"): "oppose", ("protest", "of"): "oppose", ("protest", "against"): "oppose"}
+
+
+def _stance_phrase(cx: VerbCue) -> list[Frame] | None:
+    """``verb_prep``: any act done "in support of X" / "in opposition to X" / "in protest of X"
+    ("issued a statement in opposition to the deal", "resigned in protest of how X was handled"):
+    the act's holder supports or opposes X."""
+    if not cx.actor:
+        return None
+    for p in cx.kids:
+        if p.dep_ != "prep" or p.lower_ != "in" or p.i < cx.v.i:
+            continue
+        noun = next((c for c in p.children if c.dep_ == "pobj"), None)
+        if noun is None or any(c.dep_ in ("det", "poss") for c in noun.children):
+            continue   # "in his defense", "in the protest": not the phrase
+        for q in noun.children:
+            pol = STANCE_PHRASES.get((noun.lower_, q.lower_))
+            obj = next((c for c in q.children if c.dep_ in ("pobj", "pcomp")), None) if q.dep_ == "prep" else None
+            if pol is not None and obj is not None:
+                return negate([Frame("verb_prep", pol, [p.i, noun.i, q.i], cx.actor, [Content(obj, "")], 0.6)], cx.negated)
+    return None
 
 
 # -- other rules ------------------------------------------------------------------------------
