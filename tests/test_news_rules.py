@@ -2567,3 +2567,12 @@ def test_a_clause_hung_before_the_verb_is_no_content_beside_a_that_clause(nlp):
 ])
 def test_acts_done_in_support_of_or_in_opposition_to_something(nlp, text, expected):
     assert _claims(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Cruz's refusal to disavow the endorsement will no doubt hurt him.", [("Cruz", "oppose", "disavow the endorsement")]),
+    ("Governor Smith's rejection of the plan surprised no one.", [("Smith", "oppose", "the plan")]),
+    ("Clinton's embrace of the deal was a surprise.", [("Clinton", "support", "the deal")]),
+])
+def test_a_possessors_refusal_rejection_or_embrace(nlp, text, expected):
+    assert [c for c in _claims(nlp, text) if c[0] != "unions"] == expected
