@@ -2576,3 +2576,16 @@ def test_acts_done_in_support_of_or_in_opposition_to_something(nlp, text, expect
 ])
 def test_a_possessors_refusal_rejection_or_embrace(nlp, text, expected):
     assert [c for c in _claims(nlp, text) if c[0] != "unions"] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # any verb with a speaker subject, a colon and a direct quotation to the sentence's end
+    ("And Mr. Hale gloated: ''I told you he wouldn't be ready.''", [("Hale", "support", "I told you he wouldn't be ready")]),
+    ("Back home, she returned to her familiar lines: \"The plant will stay open. The jobs stay here.\"",
+     [("she", "support", "The plant will stay open. The jobs stay here")]),
+    # a quoted list, no quotation, or a verb inside a quotation: no claim
+    ('He bought three things: "milk", "bread" and "eggs".', []),
+    ("The mayor tried a new tack: the city would sue.", []),
+])
+def test_any_verb_before_a_colon_and_a_direct_quotation_tags_it(nlp, text, expected):
+    assert _claims(nlp, text) == expected

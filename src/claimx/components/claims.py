@@ -117,6 +117,8 @@ class ClaimFinder(DataComponent):
                     claims.extend(self.tag_verb_quote(doc, tok))
                 elif tok.pos_ == "VERB" and tok.lemma_.lower() in ("ask", "wonder"):
                     self.quote_tag(doc, tok, askers, questions_only=True)   # only the speaker of a quoted question
+                elif tok.pos_ == "VERB" and not _cue_taken(claims[first:], tok):
+                    claims.extend(self.colon_quote(doc, tok))
             claims.extend(self.tail_tag(doc, sent, claims[first:]))   # this sentence's claims only
             claims.extend(self.closed_quote_tag(doc, sent, claims[first:]))
             claims.extend(self.inverted_tail_tag(doc, sent, claims[first:]))
@@ -435,6 +437,48 @@ class ClaimFinder(DataComponent):
                 continue
             out.append(self._read_record(doc, actor, *span, (v.i, v.i + 1), rule, 0.7))
         return out
+
+    COLON_QUOTE_REACH = 8   # tokens from the verb to the colon
+
+    def colon_quote(self, doc: Doc, v: Token) -> list[dict[str, Any]]:
+        """``colon``: any verb whose subject is a speaker, followed within a few words (no other
+        verb, no quotation) by a colon and a direct quotation ("Trump leaned in and boomed: “Let's
+        defeat her”", "Mr. Christie gloated: ''I told you''", "he returned to his familiar lines:
+        “...”"): the quotation is the subject's claim, the verb its cue. Verbs of the lexicon do this
+        in :meth:`colon_content`, with or without quotation marks."""
+        if any(c.dep_ == "neg" for c in v.children) or v.dep_ in ("amod", "compound", "aux", "auxpass"):
+            return []
+        cur = v
+        subj = next((c for c in v.children if c.dep_ == "nsubj" and c.i < v.i), None)
+        while subj is None and cur.dep_ == "conj" and cur.head.i < cur.i:
+            cur = cur.head   # "then leaned in and boomed:": the first verb's subject
+            subj = next((c for c in cur.children if c.dep_ == "nsubj" and c.i < cur.i), None)
+        if subj is None or subj.lower_ in NOT_ACTORS or subj.lower_ in RELATIVE:
+            return []
+        if subj.pos_ not in ("PRON", "PROPN") and not self.likely_holder(subj):
+            return []
+        sent = v.sent
+        text = doc_text(doc)
+        if quotation_around(text, v.idx, v.idx + 1) is not None:
+            return []   # a verb inside a quotation
+        colon = None
+        for tok in doc[v.i + 1: min(sent.end, v.i + 1 + self.COLON_QUOTE_REACH)]:
+            if tok.text == ":":
+                colon = tok
+                break
+            if tok.pos_ in ("VERB", "AUX") or tok.text in ".;!?\u201c\u201d\"" or tok.text == "''":
+                return []
+        if colon is None or colon.i + 1 >= len(doc) or doc[colon.i + 1].text not in ("\u201c", '"', "''", "``"):
+            return []
+        span = self._after_colon(doc, colon, False)
+        if span is None or quotation_around(text, span[0], span[0] + 1) is None or len(text[span[0]:span[1]].split()) < 3:
+            return []
+        if text[span[1]:sent.end_char].strip(" \t\n.,!;:\u201d\"'\u2019"):
+            return []   # a quoted phrase inside the sentence ("three things: “milk”, ...")
+        actor = self._entity(doc, named_appositive(subj))
+        if actor is None:
+            return []
+        return [self._read_record(doc, actor, *span, (v.i, v.i + 1), "colon", 0.6)]
 
     @staticmethod
     def _after_colon(doc: Doc, colon: Token, blocks: bool = True) -> tuple[int, int] | None:
