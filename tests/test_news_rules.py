@@ -2589,3 +2589,15 @@ def test_a_possessors_refusal_rejection_or_embrace(nlp, text, expected):
 ])
 def test_any_verb_before_a_colon_and_a_direct_quotation_tags_it(nlp, text, expected):
     assert _claims(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a verb outside the lexicon as a quotation's bare tag
+    ("“We are going to win this state,” he laughed.", [("he", "support", "We are going to win this state")]),
+    ("“The deal is dead,” the senator shrugged.", [("senator", "support", "The deal is dead")]),
+    # no speaker as subject, or an object of the verb's own after it: not a tag
+    ("“Call the roll,” shouts rang out.", []),
+    ("“The deal is dead,” the senator repeated the line.", []),
+])
+def test_a_verb_outside_the_lexicon_as_a_quotations_bare_tag(nlp, text, expected):
+    assert _claims(nlp, text) == expected

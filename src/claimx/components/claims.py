@@ -119,6 +119,8 @@ class ClaimFinder(DataComponent):
                     self.quote_tag(doc, tok, askers, questions_only=True)   # only the speaker of a quoted question
                 elif tok.pos_ == "VERB" and not _cue_taken(claims[first:], tok):
                     claims.extend(self.colon_quote(doc, tok))
+                    if self._bare_tag(doc, tok):
+                        claims.extend(self.quote_tag(doc, tok, askers, bare=True))
             claims.extend(self.tail_tag(doc, sent, claims[first:]))   # this sentence's claims only
             claims.extend(self.closed_quote_tag(doc, sent, claims[first:]))
             claims.extend(self.inverted_tail_tag(doc, sent, claims[first:]))
@@ -535,8 +537,24 @@ class ClaimFinder(DataComponent):
     _CLOSE_QUESTION = re.compile(r"\w(\?[ \t\xa0]*(?:\u201d|\"|''|\u2019\u2019))[ \t\xa0]*$")
     _REOPEN = re.compile(r"[^\u201c\"\n]{0,80}?,\s*(\u201c|\"|'')")
 
+    def _bare_tag(self, doc: Doc, v: Token) -> bool:
+        """A verb outside the lexicon used as a quotation's tag ("“...,” he laughed.", "“...!”
+        Trump boomed"): it takes no object or clause, and only its subject stands between it and
+        the quotation's closing mark."""
+        if any(c.dep_ in ("dobj", "obj", "ccomp", "xcomp", "dative", "attr", "acomp") and c.i > v.i for c in v.children):
+            return False
+        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        if subj is None or not (subj.pos_ in ("PRON", "PROPN") or self.likely_holder(subj)):
+            return False   # '“Call the roll,” shouts rang out': no speaker
+        k = v.i - 1
+        while k > 0 and k > v.i - 5 and doc[k].text not in self._CLOSING_MARKS:
+            if doc[k].is_punct:
+                return False
+            k -= 1
+        return k > 0 and doc[k].text in self._CLOSING_MARKS and doc[k - 1].text in (",", "!")
+
     def quote_tag(self, doc: Doc, v: Token, askers: list[dict[str, Any]] | None = None,
-                  questions_only: bool = False) -> list[dict[str, Any]]:
+                  questions_only: bool = False, bare: bool = False) -> list[dict[str, Any]]:
         """``quote_tag``: a quotation closed by a comma right before its speaker tag
         ("“...,” X said", "“...,” said X"), however the parser attached it, is X's claim; a
         quotation the tag cuts in two ("“A,” he said, “B”") gives a second claim (GUIDELINES 9.8).
@@ -544,7 +562,7 @@ class ClaimFinder(DataComponent):
         (a speaker for a first-person quotation after it).  ``questions_only``: a verb of asking,
         whose tagged questions are looked for and nothing else."""
         lemma = v.lemma_.lower()
-        if (self.lex.polarity.get(lemma) != "support" and not self._tag_verb(v) and not questions_only) \
+        if (self.lex.polarity.get(lemma) != "support" and not self._tag_verb(v) and not questions_only and not bare) \
                 or any(c.dep_ == "neg" for c in v.children):
             return []
         subj = next((c for c in v.children if c.dep_ == "nsubj"), None) or name_read_as_modal(v)
