@@ -2601,3 +2601,9 @@ def test_any_verb_before_a_colon_and_a_direct_quotation_tags_it(nlp, text, expec
 ])
 def test_a_verb_outside_the_lexicon_as_a_quotations_bare_tag(nlp, text, expected):
     assert _claims(nlp, text) == expected
+
+
+def test_a_closed_quotation_tag_with_a_quoting_description_and_a_time_clause(nlp):
+    text = ("“We’ve had better weeks than this one,” Ohio delegate Tom Baker, wearing a straw hat and “Kasich 2016” "
+            "buttons, said matter-of-factly as balloons drifted down around him.")
+    assert _claims(nlp, text) == [("Tom Baker", "support", "We’ve had better weeks than this one")]

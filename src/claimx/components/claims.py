@@ -887,19 +887,28 @@ class ClaimFinder(DataComponent):
             v = next((t for t in doc[q.i + 2: end] if t.tag_ in ("VBD", "VBZ", "VBP", "VBN")
                       and (t.text.islower() or t.text.istitle())
                       and any(self.lex.reports(lemma) for lemma in self._verb_lemmas(t))), None)
-            if v is None or v.i - q.i > 17 or any(c.dep_ == "neg" for c in v.children):
+            if v is None or v.i - q.i > 24 or any(c.dep_ == "neg" for c in v.children):
                 continue
             if _cue_taken(found, v):
                 continue
             tag = doc[q.i + 1: v.i]
+            # a description set off by commas after the name may quote something ('Bill Eastland,
+            # wearing “Ted Cruz” campaign pins, said'): its quote marks are no closing quotation
+            first_comma = next((t.i for t in tag if t.text == ","), v.i)
             # the tag is a noun phrase: no other finite verb, no clause ("who was speaking")
             # (a title before a name the tagger read as a verb, "screenwriter Cole Haddon", is no clause)
             if any((t.tag_ in ("VBD", "VBZ", "VBP", "MD") and not (t.i == q.i + 1 and t.nbor().pos_ == "PROPN"))
-                   or t.lower_ in RELATIVE or t.text in self._CLOSING_MARKS
-                   or (t.is_punct and t.text not in (",", "-", ".")) for t in tag):
+                   or t.lower_ in RELATIVE or (t.text in self._CLOSING_MARKS and t.i < first_comma)
+                   or (t.is_punct and t.text not in (",", "-", ".") and not (t.i > first_comma and t.is_quote))
+                   for t in tag):
                 continue
             tail = doc[v.i + 1: end]
-            if len(tail) > 12 or (len(tail) and tail[0].pos_ != "ADP" and tail[0].lower_ not in self._DAYS) \
+            # a clause of time or manner after the tag ("said ... as confetti fluttered down") ends it
+            cut = next((t.i for t in tail if t.dep_ == "mark" and t.lower_ in ("as", "while", "after", "before", "when")), None)
+            if cut is not None:
+                tail = doc[v.i + 1: cut]
+            if len(tail) > 12 or (len(tail) and tail[0].pos_ not in ("ADP", "ADV") and tail[0].lower_ not in self._DAYS
+                                  and not (tail[0].dep_ in ("amod", "advmod", "npadvmod") and tail[0].head.dep_ == "advmod")) \
                     or any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") or (t.is_punct and t.text != "-") for t in tail):
                 continue
             # the name: the first stretch before a comma, or the name set off after a description
