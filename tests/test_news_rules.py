@@ -2607,3 +2607,15 @@ def test_a_closed_quotation_tag_with_a_quoting_description_and_a_time_clause(nlp
     text = ("“We’ve had better weeks than this one,” Ohio delegate Tom Baker, wearing a straw hat and “Kasich 2016” "
             "buttons, said matter-of-factly as balloons drifted down around him.")
     assert _claims(nlp, text) == [("Tom Baker", "support", "We’ve had better weeks than this one")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Democrats pressure Sanders to rein in his most fervid fans.", [("Democrats", "support", "rein in his most fervid fans")]),
+    ("The unions lobbied lawmakers to block the bill.", [("unions", "support", "block the bill")]),
+    ("The chief lobbied to suspend open-carry rights downtown.", [("chief", "support", "suspend open-carry rights downtown")]),
+    # a bare object is the one pushed or pressured, not an issue
+    ("The senator pressured the mayor.", []),
+    ("The surge pushed her delegate count past 2,000.", []),
+])
+def test_pushing_pressing_and_lobbying_for_an_act(nlp, text, expected):
+    assert _claims(nlp, text) == expected
