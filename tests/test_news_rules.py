@@ -2619,3 +2619,15 @@ def test_a_closed_quotation_tag_with_a_quoting_description_and_a_time_clause(nlp
 ])
 def test_pushing_pressing_and_lobbying_for_an_act(nlp, text, expected):
     assert _claims(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a tail tag with a description set off before the name, and an addressee or adjunct after the verb
+    ("The plan will cost more than expected, the mayor's spokesman, Tom Hale, told reporters on Tuesday.",
+     [("Tom Hale", "support", "The plan will cost more than expected")]),
+    # "told reporters" is no inverted tag with "reporters" as speaker
+    ("The plan will cost more than expected, Tom Hale, the mayor's spokesman, told reporters.",
+     [("Tom Hale", "support", "The plan will cost more than expected")]),
+])
+def test_a_tail_tag_with_a_described_name_and_an_addressee(nlp, text, expected):
+    assert [c for c in _claims(nlp, text) if c[2] != "reporters"] == expected

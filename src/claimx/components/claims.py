@@ -671,6 +671,16 @@ class ClaimFinder(DataComponent):
         if end - sent.start < 5:
             return []
         v = doc[end - 1]
+        # "..., Tad Devine told The Huffington Post.": the tag's verb may take a short addressee or
+        # adjunct after it (a name, "reporters", "in a statement")
+        j = end - 1
+        while j > end - 7 and j > sent.start + 4 and doc[j].pos_ in ("PROPN", "DET", "NOUN", "ADP", "NUM") \
+                and not doc[j].is_punct and not (doc[j].text.islower() and doc[j].tag_ in ("VBD", "VBZ", "VBP")):
+            j -= 1
+        if j < end - 1 and doc[j].text.islower() and doc[j].tag_ in ("VBD", "VBZ", "VBP") \
+                and any(self.lex.reports(lemma) for lemma in self._verb_lemmas(doc[j])) \
+                and (doc[j + 1].pos_ == "ADP" or "tell" in self._verb_lemmas(doc[j])):
+            v = doc[j]   # (not "he said Ryan.": a name after "said" is what was said)
         # a finite verb form (or the noun the tagger made of one), never a name or a participle
         if not v.text.islower() or v.tag_ not in ("VBD", "VBZ", "VBP", "NN", "NNS") or any(c.dep_ == "neg" for c in v.children):
             return []
@@ -680,6 +690,9 @@ class ClaimFinder(DataComponent):
         if _cue_taken(found, v) or doc[v.i - 1].pos_ in ("DET", "ADP", "ADJ", "CCONJ", "PART", "NUM"):
             return []   # ("... areas of the state.": a noun after its article, not a tag's verb)
         k = v.i - 1
+        tag_end = v.i
+        if doc[k].text == "," and k - 1 > sent.start and doc[k - 1].pos_ == "PROPN":
+            k, tag_end = k - 1, k   # "..., his top aide, Tad Devine, told X": a name set off by commas
         # a personal pronoun for the tag ("..., even with a “good” job, he said.")
         pronoun = v.i - 2 > sent.start and doc[k].lower_ in ("he", "she", "they", "we") and doc[k - 1].text == ","
         if pronoun:
@@ -689,9 +702,17 @@ class ClaimFinder(DataComponent):
             if doc[k].pos_ not in self.TAIL_NP and doc[k].text not in ("-", ".") and doc[k].tag_ != "VBN":
                 return []
             k -= 1
-        if doc[k].text != "," or k == v.i - 1:
+        if doc[k].text != "," or k == tag_end - 1:
             return []
-        np_start, np_end = k + 1, v.i
+        np_start, np_end = k + 1, tag_end
+        # "..., his top aide, Tad Devine, told X": a description set off before the name; the
+        # content ends at the comma before the description
+        if any(t.pos_ == "PROPN" for t in doc[np_start:np_end]):
+            d = k - 1
+            while d > sent.start and doc[d].text != "," and k - d <= 6 and doc[d].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "PRON", "PART"):
+                d -= 1
+            if doc[d].text == "," and d < k - 1 and doc[k - 1].pos_ == "NOUN" and doc[d + 1].lower_ in ("his", "her", "their", "its", "the", "a", "an"):
+                k = d
         if doc[np_start].pos_ in ("ADP", "CCONJ", "PART") or not any(t.pos_ in ("NOUN", "PROPN") or pronoun for t in doc[np_start:np_end]):
             return []
         # the head before a participle that modifies it ("records compiled by X")
@@ -742,8 +763,8 @@ class ClaimFinder(DataComponent):
             return []
         head = next((t for t in reversed(name) if t.pos_ == "PROPN"), None) or \
             next((t for t in reversed(name) if t.pos_ == "NOUN"), None)
-        if head is None or (head.head == v and head.dep_ in ("dobj", "dative")):
-            return []   # the verb's object ("X, Y, tweeted a warning"), not its speaker
+        if head is None or any(t.head == v and t.dep_ in ("dobj", "dative") for t in name):
+            return []   # the verb's object ("X, Y, tweeted a warning", "told reporters on Tuesday"), not its speaker
         actor = self._tag_actor(doc, head, name.start_char, name.end_char, (name.start, head.i + 1))
         if actor is None:
             return []
