@@ -2631,3 +2631,14 @@ def test_pushing_pressing_and_lobbying_for_an_act(nlp, text, expected):
 ])
 def test_a_tail_tag_with_a_described_name_and_an_addressee(nlp, text, expected):
     assert [c for c in _claims(nlp, text) if c[2] != "reporters"] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a subject raised out of a "to" infinitive under a passive "said / reported / believed"
+    ("The senator is said to have endorsed the governor.", [("senator", "support", "the governor")]),
+    ("Mayor Hale is reported to have praised the new budget.", [("Hale", "support", "the new budget")]),
+    # an expectation is not the subject's act
+    ("The mayor is expected to back the plan.", []),
+])
+def test_a_subject_raised_under_a_passive_verb_of_saying_holds_the_infinitives_claim(nlp, text, expected):
+    assert _claims(nlp, text) == expected

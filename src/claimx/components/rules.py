@@ -378,6 +378,10 @@ def negate(frames: list[Frame], negated: bool, report: bool = False) -> list[Fra
 
 
 # -- holders ----------------------------------------------------------------------------------
+#: passive verbs that raise their subject from a "to" infinitive ("X is said / reported to have Y-ed")
+RAISING_PASSIVES = frozenset({"say", "report", "believe", "know", "think", "understand", "rumor", "rumour"})
+
+
 def holder(v: Token, lex: CueLexicon) -> tuple[list[Token] | None, bool]:
     """The token(s) holding the position expressed at ``v`` and whether ``v`` is passive."""
     kids = list(v.children)
@@ -457,6 +461,13 @@ def holder(v: Token, lex: CueLexicon) -> tuple[list[Token] | None, bool]:
     if v.dep_ == "xcomp" and v.head.lemma_.lower() in lex.addressee_verbs \
             and any(c.dep_ in ("dobj", "obj") and c.i < v.i for c in v.head.children):
         return None, False   # "urged ministers to abandon the plan": the ministers would abandon it
+    if v.dep_ == "xcomp" and v.head.lemma_.lower() in RAISING_PASSIVES and _to_infinitive(v) \
+            and any(c.dep_ == "auxpass" for c in v.head.children):
+        # "Obama is reported to have called the Saudis “free riders”": the raised subject holds it
+        raised = next((c for c in v.head.children if c.dep_ == "nsubjpass"), None)
+        if raised is not None and raised.lower_ not in NOT_ACTORS:
+            raised = named_appositive(raised)
+            return [raised, *conjuncts(raised)], False
     # no subject: inherit from the cue this verb continues ("..., adding that", "and said")
     cur = v
     for _ in range(4):
