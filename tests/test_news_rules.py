@@ -2642,3 +2642,20 @@ def test_a_tail_tag_with_a_described_name_and_an_addressee(nlp, text, expected):
 ])
 def test_a_subject_raised_under_a_passive_verb_of_saying_holds_the_infinitives_claim(nlp, text, expected):
     assert _claims(nlp, text) == expected
+
+
+def test_stance_phrases_raising_passives_and_when_markers_come_from_the_lexicons(nlp):
+    from claimx.components.rules import CueLexicon
+    from claimx.resources import condition_markers, cue_lexicon
+
+    lex = CueLexicon.from_dict(dict(cue_lexicon()))
+    assert lex.stance_phrases[("opposition", "to")] == "oppose" and "report" in lex.raising_passives
+    assert set(condition_markers()["when_markers"]) == {"when", "whenever"}
+    finder = nlp.get_pipe("claimx_conditions")
+    doc = nlp("The governor says he vetoes such bills when they reach his desk.")
+    assert [c.text for c in finder.find(doc)] == ["when they reach his desk"]
+    finder.set_data({"markers": {**condition_markers(), "when_markers": []}})
+    try:
+        assert finder.find(doc) == []
+    finally:
+        finder.initialize()

@@ -450,19 +450,8 @@ class ClaimFinder(DataComponent):
         in :meth:`colon_content`, with or without quotation marks."""
         if any(c.dep_ == "neg" for c in v.children) or v.dep_ in ("amod", "compound", "aux", "auxpass"):
             return []
-        cur = v
-        subj = next((c for c in v.children if c.dep_ == "nsubj" and c.i < v.i), None)
-        while subj is None and cur.dep_ == "conj" and cur.head.i < cur.i:
-            cur = cur.head   # "then leaned in and boomed:": the first verb's subject
-            subj = next((c for c in cur.children if c.dep_ == "nsubj" and c.i < cur.i), None)
-        if subj is None or subj.lower_ in NOT_ACTORS or subj.lower_ in RELATIVE:
-            return []
-        if subj.pos_ not in ("PRON", "PROPN") and not self.likely_holder(subj):
-            return []
+        # the colon first: this runs at every verb, and most have none after them
         sent = v.sent
-        text = doc_text(doc)
-        if quotation_around(text, v.idx, v.idx + 1) is not None:
-            return []   # a verb inside a quotation
         colon = None
         for tok in doc[v.i + 1: min(sent.end, v.i + 1 + self.COLON_QUOTE_REACH)]:
             if tok.text == ":":
@@ -472,6 +461,18 @@ class ClaimFinder(DataComponent):
                 return []
         if colon is None or colon.i + 1 >= len(doc) or doc[colon.i + 1].text not in ("\u201c", '"', "''", "``"):
             return []
+        cur = v
+        subj = next((c for c in v.children if c.dep_ == "nsubj" and c.i < v.i), None)
+        while subj is None and cur.dep_ == "conj" and cur.head.i < cur.i:
+            cur = cur.head   # "then leaned in and boomed:": the first verb's subject
+            subj = next((c for c in cur.children if c.dep_ == "nsubj" and c.i < cur.i), None)
+        if subj is None or subj.lower_ in NOT_ACTORS or subj.lower_ in RELATIVE:
+            return []
+        if subj.pos_ not in ("PRON", "PROPN") and not self.likely_holder(subj):
+            return []
+        text = doc_text(doc)
+        if quotation_around(text, v.idx, v.idx + 1) is not None:
+            return []   # a verb inside a quotation
         span = self._after_colon(doc, colon, False)
         if span is None or quotation_around(text, span[0], span[0] + 1) is None or len(text[span[0]:span[1]].split()) < 3:
             return []
@@ -677,10 +678,10 @@ class ClaimFinder(DataComponent):
         while j > end - 7 and j > sent.start + 4 and doc[j].pos_ in ("PROPN", "DET", "NOUN", "ADP", "NUM") \
                 and not doc[j].is_punct and not (doc[j].text.islower() and doc[j].tag_ in ("VBD", "VBZ", "VBP")):
             j -= 1
-        if j < end - 1 and doc[j].text.islower() and doc[j].tag_ in ("VBD", "VBZ", "VBP") \
-                and any(self.lex.reports(lemma) for lemma in self._verb_lemmas(doc[j])) \
-                and (doc[j + 1].pos_ == "ADP" or "tell" in self._verb_lemmas(doc[j])):
-            v = doc[j]   # (not "he said Ryan.": a name after "said" is what was said)
+        if j < end - 1 and doc[j].text.islower() and doc[j].tag_ in ("VBD", "VBZ", "VBP"):
+            said = self._verb_lemmas(doc[j])
+            if any(self.lex.reports(lemma) for lemma in said) and (doc[j + 1].pos_ == "ADP" or "tell" in said):
+                v = doc[j]   # (not "he said Ryan.": a name after "said" is what was said)
         # a finite verb form (or the noun the tagger made of one), never a name or a participle
         if not v.text.islower() or v.tag_ not in ("VBD", "VBZ", "VBP", "NN", "NNS") or any(c.dep_ == "neg" for c in v.children):
             return []

@@ -59,6 +59,7 @@ class ConditionFinder(DataComponent):
         self.relevance_verbs = {w.lower() for w in markers.get("relevance_verbs") or []}
         self.generic_subjects = {w.lower() for w in markers.get("generic_subjects") or []}
         self.content_verbs = frozenset(w.lower() for w in markers.get("content_verbs") or [])
+        self.when_markers = frozenset(w.lower() for w in markers.get("when_markers") or [])
 
     def find(self, doc: Doc, joined: list[Span] | None = None) -> list[Span]:
         """All condition spans in the document, longest marker first where they overlap; the
@@ -91,7 +92,7 @@ class ConditionFinder(DataComponent):
         opened"), "when it comes to" and a "when" on a verb of saying or thinking are not."""
         out = []
         for tok in doc:
-            if tok.lower_ not in ("when", "whenever") or tok.i in taken or tok.dep_ != "advmod":
+            if tok.lower_ not in self.when_markers or tok.i in taken or tok.dep_ != "advmod":
                 continue
             clause = tok.head
             main = clause.head

@@ -141,6 +141,8 @@ class CueLexicon:
     rivalry_verbs: set[str] = field(default_factory=set)
     effort_verbs: set[str] = field(default_factory=set)
     effort_nouns: set[str] = field(default_factory=set)
+    stance_phrases: dict[tuple[str, str], str] = field(default_factory=dict)
+    raising_passives: set[str] = field(default_factory=set)
     # derived: every noun of a document that can hold a position (messages, documents, findings)
     document_holders: set[str] = field(init=False, default_factory=set)
 
@@ -221,6 +223,8 @@ class CueLexicon:
             rivalry_verbs={w.lower() for w in lex.get("rivalry_verbs") or []},
             effort_verbs={w.lower() for w in (lex.get("efforts") or {}).get("verbs") or []},
             effort_nouns={w.lower() for w in (lex.get("efforts") or {}).get("nouns") or []},
+            stance_phrases={tuple(k.lower().split()[-2:]): v for k, v in (lex.get("stance_phrases") or {}).items()},
+            raising_passives={w.lower() for w in lex.get("raising_passives") or []},
         )
 
     def reports(self, lemma: str) -> bool:
@@ -378,10 +382,6 @@ def negate(frames: list[Frame], negated: bool, report: bool = False) -> list[Fra
 
 
 # -- holders ----------------------------------------------------------------------------------
-#: passive verbs that raise their subject from a "to" infinitive ("X is said / reported to have Y-ed")
-RAISING_PASSIVES = frozenset({"say", "report", "believe", "know", "think", "understand", "rumor", "rumour"})
-
-
 def holder(v: Token, lex: CueLexicon) -> tuple[list[Token] | None, bool]:
     """The token(s) holding the position expressed at ``v`` and whether ``v`` is passive."""
     kids = list(v.children)
@@ -461,7 +461,7 @@ def holder(v: Token, lex: CueLexicon) -> tuple[list[Token] | None, bool]:
     if v.dep_ == "xcomp" and v.head.lemma_.lower() in lex.addressee_verbs \
             and any(c.dep_ in ("dobj", "obj") and c.i < v.i for c in v.head.children):
         return None, False   # "urged ministers to abandon the plan": the ministers would abandon it
-    if v.dep_ == "xcomp" and v.head.lemma_.lower() in RAISING_PASSIVES and _to_infinitive(v) \
+    if v.dep_ == "xcomp" and v.head.lemma_.lower() in lex.raising_passives and _to_infinitive(v) \
             and any(c.dep_ == "auxpass" for c in v.head.children):
         # "Obama is reported to have called the Saudis “free riders”": the raised subject holds it
         raised = next((c for c in v.head.children if c.dep_ == "nsubjpass"), None)
@@ -1125,14 +1125,13 @@ def evaluative(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
         # predicates; the first is the object
         dobj, evaluation = oprds
     elif dobj is None and len(oprds) == 1 and oprds[0].pos_ in ("NOUN", "PROPN") \
-            and (_quoted_tail(oprds[0]) is not None or _second_appositive(oprds[0]) is not None):
+            and (evaluation := _quoted_tail(oprds[0]) or _second_appositive(oprds[0])) is not None:
         # "called Valeant's chief executive, J. Michael Pearson, ''incredibly driven''": the parser
         # took the object for the predicate; the quoted tail or second appositive is the evaluation
         dobj = oprds[0]
-        evaluation = _quoted_tail(dobj) or _second_appositive(dobj)
-    elif dobj is None and len(oprds) == 1 and _free_relative(cx):
+    elif dobj is None and len(oprds) == 1 and (relative := _free_relative(cx)) is not None:
         # "called what she witnessed ''terrible''": the wh-clause is what is evaluated
-        dobj, evaluation = _free_relative(cx), oprds[0]
+        dobj, evaluation = relative, oprds[0]
     elif dobj is None:
         # "calling EU membership a strategic anchor" is sometimes ccomp(anchor, nsubj=membership)
         comp = next((c for c in cx.kids if c.dep_ == "ccomp"), None)
@@ -1838,20 +1837,15 @@ def verb_frames(v: Token, lex: CueLexicon) -> list[Frame]:
         if frames is not None:
             return frames
     if cx.lemma not in lex.polarity:
-        return _stance_phrase(cx) or []
+        return _stance_phrase(cx, lex) or []
     for rule in LEXICON_VERB_RULES:
         frames = rule(cx, lex)
         if frames is not None:
             return frames
-    return _stance_phrase(cx) or []
+    return _stance_phrase(cx, lex) or []
 
 
-#: "in support of X", "in opposition to X", "in protest of / against X", "in defense of X"
-STANCE_PHRASES = {("support", "of"): "support", ("defense", "of"): "support", ("defence", "of"): "support",
-                  ("opposition", "to"): "oppose", ("protest", "of"): "oppose", ("protest", "against"): "oppose"}
-
-
-def _stance_phrase(cx: VerbCue) -> list[Frame] | None:
+def _stance_phrase(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
     """``verb_prep``: any act done "in support of X" / "in opposition to X" / "in protest of X"
     ("issued a statement in opposition to the deal", "resigned in protest of how X was handled"):
     the act's holder supports or opposes X."""
@@ -1864,7 +1858,7 @@ def _stance_phrase(cx: VerbCue) -> list[Frame] | None:
         if noun is None or any(c.dep_ in ("det", "poss") for c in noun.children):
             continue   # "in his defense", "in the protest": not the phrase
         for q in noun.children:
-            pol = STANCE_PHRASES.get((noun.lower_, q.lower_))
+            pol = lex.stance_phrases.get((noun.lower_, q.lower_))
             obj = next((c for c in q.children if c.dep_ in ("pobj", "pcomp")), None) if q.dep_ == "prep" else None
             if pol is not None and obj is not None:
                 return negate([Frame("verb_prep", pol, [p.i, noun.i, q.i], cx.actor, [Content(obj, "")], 0.6)], cx.negated)
