@@ -2476,13 +2476,21 @@ def _conditions(nlp, text):
 
 
 @pytest.mark.parametrize("text,expected", [
-    # "when" that "if" could replace: a present or modal clause on a present or modal main clause
-    ("The governor says he vetoes such bills when they reach his desk.",
-     [("he vetoes such bills", "when they reach his desk")]),
+    # "when" that "if" could replace: a present or modal clause on a modal, future or normative
+    # main clause, or one answered by "then"
+    ("The governor says he will veto such bills when they reach his desk.",
+     [("he will veto such bills", "when they reach his desk")]),
     ("“Landlords should be fined when they know the flats are unsafe,” she said.",
      [("Landlords should be fined", "when they know the flats are unsafe")]),
+    ("“When the harvest fails, farmers are going to need help,” she said.",
+     [("farmers are going to need help", "When the harvest fails")]),
+    ("“When the facts change, then we are right to change our minds,” she said.",
+     [("we are right to change our minds", "When the facts change")]),
+    # on a plain present main clause it tells what happens as a rule: no condition
+    ("The governor says he vetoes such bills when they reach his desk.",
+     [("he vetoes such bills when they reach his desk", None)]),
     ("When absentee ballots are counted, her margin is much smaller, the commission said.",
-     [("her margin is much smaller", "When absentee ballots are counted")]),
+     [("When absentee ballots are counted, her margin is much smaller", None)]),
     # narrative, "when it comes to", a question and a relevance "when" are not conditions
     ("When asked about the budget, the mayor said he would cut taxes.", [("he would cut taxes", None)]),
     ("The mayor said he would cut taxes when he visited Leeds.", [("he would cut taxes when he visited Leeds", None)]),
@@ -2644,7 +2652,7 @@ def test_a_subject_raised_under_a_passive_verb_of_saying_holds_the_infinitives_c
     assert _claims(nlp, text) == expected
 
 
-def test_stance_phrases_raising_passives_and_when_markers_come_from_the_lexicons(nlp):
+def test_stance_phrases_raising_passives_and_when_words_come_from_the_lexicons(nlp):
     from claimx.components.rules import CueLexicon
     from claimx.resources import condition_markers, cue_lexicon
 
@@ -2652,10 +2660,14 @@ def test_stance_phrases_raising_passives_and_when_markers_come_from_the_lexicons
     assert lex.stance_phrases[("opposition", "to")] == "oppose" and "report" in lex.raising_passives
     assert set(condition_markers()["when_markers"]) == {"when", "whenever"}
     finder = nlp.get_pipe("claimx_conditions")
-    doc = nlp("The governor says he vetoes such bills when they reach his desk.")
+    doc = nlp("The governor says he will veto such bills when they reach his desk.")
     assert [c.text for c in finder.find(doc)] == ["when they reach his desk"]
+    going = nlp("Farmers are going to need help when the harvest fails, she said.")
+    assert [c.text for c in finder.find(going)] == ["when the harvest fails"]
     finder.set_data({"markers": {**condition_markers(), "when_markers": []}})
     try:
         assert finder.find(doc) == []
+        finder.set_data({"markers": {**condition_markers(), "when_modal_words": []}})
+        assert finder.find(going) == [] and [c.text for c in finder.find(doc)] == ["when they reach his desk"]
     finally:
         finder.initialize()

@@ -60,6 +60,7 @@ class ConditionFinder(DataComponent):
         self.generic_subjects = {w.lower() for w in markers.get("generic_subjects") or []}
         self.content_verbs = frozenset(w.lower() for w in markers.get("content_verbs") or [])
         self.when_markers = frozenset(w.lower() for w in markers.get("when_markers") or [])
+        self.when_modal_words = frozenset(w.lower() for w in markers.get("when_modal_words") or [])
 
     def find(self, doc: Doc, joined: list[Span] | None = None) -> list[Span]:
         """All condition spans in the document, longest marker first where they overlap; the
@@ -112,6 +113,9 @@ class ConditionFinder(DataComponent):
                 continue
             if clause.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "nsubjpass", "auxpass", "aux") for c in clause.children):
                 continue   # "when asked whether X": narrative
+            then = any(c.lower_ == "then" and c.i > clause.i for c in main.children)
+            if not (then or self._modal(main)):
+                continue   # "they're not sending their best when Mexico sends its people": as a rule
             e = min(clause.right_edge.i, tok.sent.end - 1) + 1
             if main.i > clause.i and main.i < e:
                 continue   # the parser hung the main clause inside it
@@ -120,6 +124,21 @@ class ConditionFinder(DataComponent):
             if e > tok.i + 2:
                 out.append(doc[tok.i:e])
         return out
+
+    def _modal(self, verb: Token) -> bool:
+        """Whether the clause of ``verb`` is modal, future or normative: a modal auxiliary or one of
+        ``when_modal_words`` ("going to", "need to", "deserve to") on it or on the verbs and
+        adjectives it completes, up to the clause of a cue ("I think X": X's own clause decides)."""
+        for _ in range(4):
+            if verb.lower_ in self.when_modal_words or verb.lemma_.lower() in self.when_modal_words:
+                return True
+            if any(c.dep_ in ("aux", "auxpass") and (c.lower_ in MODALS or c.lower_ in self.when_modal_words)
+                   for c in verb.children):
+                return True
+            if verb.dep_ not in ("xcomp", "acomp", "pcomp", "prep") or verb.head.i == verb.i:
+                return False
+            verb = verb.head
+        return False
 
     def _not_past(self, verb: Token, reduced_ok: bool) -> bool:
         """Whether the clause of ``verb`` is in the present or future (or modal), not the past."""
