@@ -2671,3 +2671,34 @@ def test_stance_phrases_raising_passives_and_when_words_come_from_the_lexicons(n
         assert finder.find(going) == [] and [c.text for c in finder.find(doc)] == ["when they reach his desk"]
     finally:
         finder.initialize()
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a phrase opening a clause sets up a hypothesis the claim depends on
+    ("“The minute you learn to love yourself, you would not want to be anyone else,” she said.",
+     [("you would not want to be anyone else", "The minute you learn to love yourself")]),
+    ("“Let’s say they win the majority, I think we can get something,” he said.",
+     [("I think we can get something", "Let’s say they win the majority")]),
+    # not at a clause opening, without a clause of its own, or narrative: no condition
+    ("The moment of truth came on Tuesday, he said.", [("The moment of truth came on Tuesday", None)]),
+    ("The minute he walked in, the crowd cheered, she said.", [("The minute he walked in, the crowd cheered", None)]),
+    # an inverted conditional right after the complementizer "that"
+    ("“I’ve long said that were he to become the nominee, Donald Trump would be the most pro-gay Republican nominee in history,” Angelo said.",
+     [("I’ve long said that were he to become the nominee, Donald Trump would be the most pro-gay Republican nominee in history",
+       "were he to become the nominee")]),
+])
+def test_opening_hypotheses_and_inverted_conditionals_after_that(nlp, text, expected):
+    assert _conditions(nlp, text) == expected
+
+
+def test_opening_markers_come_from_the_lexicon(nlp):
+    from claimx.resources import condition_markers
+
+    finder = nlp.get_pipe("claimx_conditions")
+    doc = nlp("“The minute you learn to love yourself, you would not want to be anyone else,” she said.")
+    assert [c.text for c in finder.find(doc)] == ["The minute you learn to love yourself"]
+    finder.set_data({"markers": {**condition_markers(), "opening_markers": []}})
+    try:
+        assert finder.find(doc) == []
+    finally:
+        finder.initialize()

@@ -61,6 +61,8 @@ class ConditionFinder(DataComponent):
         self.content_verbs = frozenset(w.lower() for w in markers.get("content_verbs") or [])
         self.when_markers = frozenset(w.lower() for w in markers.get("when_markers") or [])
         self.when_modal_words = frozenset(w.lower() for w in markers.get("when_modal_words") or [])
+        self.opening_markers = sorted({tuple(t.lower_ for t in nlp.make_doc(m)) for m in markers.get("opening_markers") or []},
+                                      key=len, reverse=True)
 
     def find(self, doc: Doc, joined: list[Span] | None = None) -> list[Span]:
         """All condition spans in the document, longest marker first where they overlap; the
@@ -80,6 +82,7 @@ class ConditionFinder(DataComponent):
             taken.update(range(start, end))
             found.append(span)
         found.extend(self._inverted(doc, taken))
+        found.extend(self._opening(doc, taken))
         found.extend(self._when(doc, taken))
         return sorted(found, key=lambda sp: sp.start)
 
@@ -168,7 +171,8 @@ class ConditionFinder(DataComponent):
             if tok.lower_ not in self.INVERTING or tok.i in taken or tok.i + 1 >= len(doc):
                 continue
             prev = doc[tok.i - 1] if tok.i > 0 else None
-            opens = prev is None or tok.is_sent_start or prev.text in (",", "\u2014", "-", "(", ";") or prev.lower_ in ("and", "but")
+            opens = (prev is None or tok.is_sent_start or prev.text in (",", "\u2014", "-", "(", ";")
+                     or prev.lower_ in ("and", "but") or prev.lower_ == "that")   # "said that were he to become the nominee, X"
             # with no comma ("promised to act should he win"): only before a personal pronoun,
             # never in a question ("what should he do?") or after a wh-word
             unmarked = (not opens and doc[tok.i + 1].lower_ in self.SUBJECT_PRONOUNS and prev.tag_ not in ("WDT", "WP", "WRB")
@@ -185,7 +189,9 @@ class ConditionFinder(DataComponent):
             if np.dep_ not in ("nsubj", "nsubjpass", "expl"):
                 continue
             clause = tok if tok.dep_ == "advcl" else tok.head
-            misparsed_root = clause.dep_ in ("ROOT", "ccomp", "conj") and prev is not None and (prev.text == "," or unmarked)
+            if prev is not None and prev.lower_ == "that" and tok.dep_ in ("ccomp", "advcl"):
+                clause = tok   # after "that" the parser may make the auxiliary the content's verb
+            misparsed_root = clause.dep_ in ("ROOT", "ccomp", "conj") and prev is not None and (prev.text == "," or unmarked or prev.lower_ == "that")
             if (clause.dep_ != "advcl" and not misparsed_root) or clause.i < tok.i:
                 continue
             e = min(clause.right_edge.i, tok.sent.end - 1) + 1
@@ -193,6 +199,41 @@ class ConditionFinder(DataComponent):
                 e -= 1
             if e > tok.i + 2:
                 out.append(doc[tok.i:e])
+        return out
+
+    CLAUSE_OPENERS = frozenset({",", ";", "\u2014", "\u2013", "-", "(", ":", "and", "but", "so", "\u201c", "\"", "``", "''"})
+    CLAUSE_ENDS = frozenset({",", ";", ".", "!", "?", ":", "\u2014", "\u2013", "\u201d", "\"", "''"})
+
+    def _opening(self, doc: Doc, taken: set[int]) -> list[Span]:
+        """Phrases that open a clause and set up a hypothesis (GUIDELINES 20.2): "Let's say they're
+        in the majority, we can get something", "The minute you learn to love yourself, you would
+        not want to be anyone else" (``opening_markers``): the marker and the clause after it, up
+        to the next comma or sentence end, when that clause has a subject of its own."""
+        out: list[Span] = []
+        if not self.opening_markers:
+            return out
+        for tok in doc:
+            if tok.i in taken or not (tok.is_sent_start or tok.i == 0 or doc[tok.i - 1].lower_ in self.CLAUSE_OPENERS):
+                continue
+            for marker in self.opening_markers:
+                n = len(marker)
+                if tuple(t.lower_ for t in doc[tok.i: tok.i + n]) != marker or tok.i + n >= len(doc):
+                    continue
+                sent_end = tok.sent.end
+                e = tok.i + n
+                while e < sent_end and doc[e].text not in self.CLAUSE_ENDS:
+                    e += 1
+                clause = doc[tok.i + n: e]
+                verb = next((t for t in clause if t.pos_ in ("VERB", "AUX")), None)
+                if verb is not None and verb.dep_ in ("aux", "auxpass") and verb.head.i >= verb.i:
+                    verb = verb.head
+                if verb is None or not self._not_past(verb, reduced_ok=False):
+                    break   # "the minute he walked in, they cheered": narrative
+                if len(clause) >= 2 and any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in clause) \
+                        and any(t.pos_ in ("VERB", "AUX") for t in clause):
+                    out.append(doc[tok.i: e])
+                    taken.update(range(tok.i, e))
+                break
         return out
 
     def _is_condition(self, doc: Doc, marker: str, start: int, end: int) -> bool:
