@@ -2702,3 +2702,17 @@ def test_opening_markers_come_from_the_lexicon(nlp):
         assert finder.find(doc) == []
     finally:
         finder.initialize()
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a fronted reduced condition keeps the complement the parser hung on the verb before it, and
+    # conditions the content that follows after only a comma
+    ("He said, if elected president, he would cut taxes.", [("he would cut taxes", "if elected president")]),
+    ("He said that if confirmed by the Senate, he would resign from the board.",
+     [("he would resign from the board", "if confirmed by the Senate")]),
+    # a phrase marker after a comma inside a fronted condition stays out of it
+    ("If China can build a Great Wall, he observed this week, without tractors or cranes, then he can build one.",
+     [("he can build one", "If China can build a Great Wall")]),
+])
+def test_a_fronted_reduced_condition_after_a_comma(nlp, text, expected):
+    assert _conditions(nlp, text) == expected

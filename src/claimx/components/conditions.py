@@ -302,6 +302,8 @@ class ConditionFinder(DataComponent):
             elif last.i + 1 < len(doc) and last.head.i > last.i:
                 right = max(right, last.head.right_edge.i)
         right = min(right, sent.end - 1)
+        if (last.dep_ == "mark" or last.pos_ == "SCONJ") and (start == sent.start or doc[start - 1].is_punct or doc[start - 1].lower_ == "that"):
+            right = _reduced_clause_end(doc, end, right, sent)
         joined = _coordinated_condition(doc, start, last, right, sent)
         if joined > right and extended is not None:
             extended.append(doc[right + 1: joined + 1])
@@ -413,8 +415,11 @@ class ConditionFinder(DataComponent):
             if all(t.is_punct or t.is_space or t.lower_ in GAP_WORDS for t in gap) and \
                     not any(t.text in (".", "!", "?") for t in gap) and not any(t.is_sent_start for t in doc[issue.end: cond.start + 1]):
                 return "end"
-        if cond.start < issue.start and cond.end <= issue.start + 1 and cond.end > issue.start - 1:
-            return "start"
+        if cond.start < issue.start and cond.end <= issue.start + 1 and (
+                cond.end > issue.start - 1 or (all(t.is_punct and t.text not in (".", "!", "?") for t in doc[cond.end: issue.start])
+                                               and cond.start > 0 and (doc[cond.start - 1].is_punct or doc[cond.start - 1].lower_ == "that")
+                                               and (cond[0].dep_ == "mark" or cond[0].pos_ == "SCONJ"))):
+            return "start"   # (only a comma between: "He said, if elected president, he would X")
         if cond.start < issue.start < cond.end < issue.end and issue.start - cond.start <= 2:
             return "start"  # the issue's opening was trimmed inside the marker ("to the degree that")
         if cond.end <= cue.start and cond.end <= issue.start and (
@@ -434,6 +439,21 @@ def _conditions_an_earlier_conjunct(cond: Span, cue: Span) -> bool:
     verb = cue.root
     return (verb.dep_ == "conj" and verb.head.i == clause.head.i and verb.i != clause.head.i
             and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children))
+
+
+def _reduced_clause_end(doc: Doc, end: int, right: int, sent: Span) -> int:
+    """Where a fronted reduced condition ends ("if elected president, she would X", "if confirmed
+    by the Senate, he would Y"): the parser often hangs the participle's complement on the verb
+    before it, so the condition stops at the participle; it runs on to the comma when no more than
+    four words of a noun or prepositional phrase lie between."""
+    if end >= sent.end or doc[end].tag_ != "VBN" or right > end:
+        return right
+    comma = next((t.i for t in doc[end + 1: min(end + 6, sent.end)] if t.text == ","), None)
+    if comma is None or comma == end + 1:
+        return right
+    if all(t.pos_ in ("NOUN", "PROPN", "DET", "ADJ", "ADP", "NUM") for t in doc[end + 1: comma]):
+        return comma - 1
+    return right
 
 
 def _coordinated_condition(doc: Doc, start: int, last: Token, right: int, sent: Span) -> int:
