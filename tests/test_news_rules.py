@@ -2716,3 +2716,19 @@ def test_opening_markers_come_from_the_lexicon(nlp):
 ])
 def test_a_fronted_reduced_condition_after_a_comma(nlp, text, expected):
     assert _conditions(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,actor", [
+    # a share of respondents counted as "one in N", or a group described after "those"
+    ("About one in five say they would not vote for him.", "About one in five"),
+    ("Those polled said the economy matters most.", "Those polled"),
+    ("Those in the hall said he does not grasp the dynamics of the region.", "Those in the hall"),
+])
+def test_one_in_n_and_described_those_hold_claims(nlp, text, actor):
+    assert [c["actor"]["text"] for c in nlp(text)._.claims] == [actor]
+
+
+@pytest.mark.parametrize("text", ["One said the plan was a mistake.", "Those who can afford it say nothing.",
+                                  "Those are the facts, he said nothing."])
+def test_bare_one_and_those_hold_no_claim(nlp, text):
+    assert [c["actor"]["text"] for c in nlp(text)._.claims if c["actor"]["text"] in ("One", "Those")] == []

@@ -37,7 +37,8 @@ from ..resources import actor_gazetteer, cue_lexicon
 from .actors import PRONOUNS, mention_at, noun_phrase
 from .data import DataComponent
 from .quotes import quotation_around
-from .rules import (ASKING, NOUN_READ_VERBS, NOT_ACTORS, OPENING_MARKS, RELATIVE, SUBJECTS, Content, CueLexicon, Frame, body_pronoun, described_name, writers_turn,
+from .rules import (ASKING, NOUN_READ_VERBS, NOT_ACTORS, OPENING_MARKS, RELATIVE, SUBJECTS, Content, CueLexicon, Frame, body_pronoun, described_name,
+                    described_people, writers_turn,
                     _conjunct_of_the_source, _describes_the_source, according_source, first_person_narrator, frames_at, holder, name_read_as_modal,
                     named_appositive, partitive_one, quoted_first_person)
 from .text import doc_text
@@ -1163,12 +1164,15 @@ class ClaimFinder(DataComponent):
             if antecedent is None:
                 return None
             return {**_span_dict(doc, tok.i, tok.i + 1), "canonical": antecedent["canonical"]}
-        if tok.lower_ in NOT_ACTORS and not first_person_narrator(tok) and not body_pronoun(tok) and not partitive_one(tok):
+        if tok.lower_ in NOT_ACTORS and not first_person_narrator(tok) and not body_pronoun(tok) and not partitive_one(tok) \
+                and not described_people(tok):
             return None
         m = mention_at(doc, tok)
         if m is not None and rng is None:
             return _slot(m)
         s, e = rng if rng is not None else noun_phrase(tok)
+        if rng is None and tok.lower_ == "those" and described_people(tok):
+            e = max([e] + [c.right_edge.i + 1 for c in tok.children if c.dep_ in ("prep", "acl") and c.i > tok.i])   # "those polled"
         d = _span_dict(doc, s, e)
         canonical = d["text"]
         if tok.lower_ in PRONOUNS:

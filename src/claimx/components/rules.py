@@ -426,7 +426,7 @@ def holder(v: Token, lex: CueLexicon) -> tuple[list[Token] | None, bool]:
             # "One of his advisers, Tad Devine, told X": the name; else "one of the prosecutors"
             subj = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), subj)
         if subj.lower_ in NOT_ACTORS and not first_person_narrator(subj) and not body_pronoun(subj) \
-                and not quoted_first_person(subj) and not partitive_one(subj):
+                and not quoted_first_person(subj) and not partitive_one(subj) and not described_people(subj):
             return None, passive
         subj = named_appositive(subj)
         # ("Eisenhower and his future secretary of State, John Foster Dulles, criticized X": the name)
@@ -854,6 +854,25 @@ def partitive_one(tok: Token) -> bool:
     of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == tok.i + 1), None)
     group = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
     return group is not None and group.tag_ in ("NNS", "NNPS")
+
+
+PEOPLE_PREPS = frozenset({"in", "over", "under", "with", "at", "around", "from", "among", "without", "between"})
+POLLED = frozenset({"poll", "survey", "question", "interview", "ask", "sample"})
+
+
+def described_people(tok: Token) -> bool:
+    """A share of respondents or a described group as subject (GUIDELINES 20.4): "One in three said
+    X", "about one in five say X" (a number of people in so many), "Those over 60 say X", "those in
+    the hall", "those polled" -- not a bare "one" or "those"."""
+    if tok.lower_ == "one":
+        prep = next((c for c in tok.children if c.dep_ == "prep" and c.i == tok.i + 1), None)
+        if prep is not None and prep.lower_ in ("in", "out"):
+            return any(g.like_num or any(h.like_num for h in g.children) for g in prep.children)
+        return False
+    if tok.lower_ == "those":
+        return any((c.dep_ == "prep" and c.lower_ in PEOPLE_PREPS and c.i == tok.i + 1)
+                   or (c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in POLLED) for c in tok.children)
+    return False
 
 
 def described_name(noun: Token) -> Token:
