@@ -2732,3 +2732,22 @@ def test_one_in_n_and_described_those_hold_claims(nlp, text, actor):
                                   "Those are the facts, he said nothing."])
 def test_bare_one_and_those_hold_no_claim(nlp, text):
     assert [c["actor"]["text"] for c in nlp(text)._.claims if c["actor"]["text"] in ("One", "Those")] == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a phrase right after a common-noun object, hung on the verb by the parser, belongs to the object
+    ("The minister denied any role in the attacks.", "any role in the attacks"),
+    ("The senator opposed federal intervention in the right of states to set their own rules.",
+     "federal intervention in the right of states to set their own rules"),
+    # a phrase of time or place does not
+    ("The council rejected the proposal on Tuesday.", "the proposal"),
+])
+def test_a_phrase_after_the_object_belongs_to_it(nlp, text, expected):
+    assert [c["issue"]["text"] for c in nlp(text)._.claims] == [expected]
+
+
+def test_object_preps_come_from_the_lexicon():
+    from claimx.components.rules import CueLexicon
+    from claimx.resources import cue_lexicon
+
+    assert {"of", "in", "on"} <= CueLexicon.from_dict(dict(cue_lexicon())).object_preps

@@ -125,6 +125,7 @@ class CueLexicon:
     small_clause_verbs: set[str] = field(default_factory=set)
     evaluative_preps: dict[str, str] = field(default_factory=dict)
     office_verbs: dict[str, set[str]] = field(default_factory=dict)
+    object_preps: set[str] = field(default_factory=set)
     finding_holders: set[str] = field(default_factory=set)
     object_not_issue: set[str] = field(default_factory=set)
     infinitive_not_issue: set[str] = field(default_factory=set)
@@ -211,6 +212,7 @@ class CueLexicon:
             small_clause_verbs={w.lower() for w in lex.get("small_clause_verbs") or []},
             evaluative_preps={k.lower(): str(v).lower() for k, v in (lex.get("evaluative_preps") or {}).items()},
             office_verbs={k.lower(): {p.lower() for p in v} for k, v in (lex.get("office_verbs") or {}).items()},
+            object_preps={w.lower() for w in lex.get("object_preps") or []},
             finding_holders={w.lower() for w in lex.get("finding_holders") or []},
             object_not_issue={w.lower() for w in lex.get("object_not_issue") or []},
             infinitive_not_issue={w.lower() for w in lex.get("infinitive_not_issue") or []},
@@ -1681,6 +1683,9 @@ def verb_prep(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
     return negate([Frame("verb_prep", stance, [cx.v.i], cx.actor, [Content(obj, "")], 0.75, addressee=cx.dobj)], cx.negated)
 
 
+PLACE_OR_TIME = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "EVENT"})
+
+
 def verb_dobj(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
     """``verb_dobj``: a stance verb's object ("rejected the proposal"), or the object of a
     reporting verb that reports a thing ("confirmed the deal", ``report_objects``)."""
@@ -1707,6 +1712,12 @@ def verb_dobj(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
         preps = lex.office_verbs.get(cx.lemma, ())
         office = next((c for c in cx.kids if c.dep_ == "prep" and c.lower_ in preps and c.i == dobj.right_edge.i + 1
                        and not _of_time(c)), None)
+        if office is None and dobj.pos_ == "NOUN":
+            # "denied any role in the attacks", "opposed federal intervention in the right of states
+            # to X": a phrase right after a common-noun object that the parser hung on the verb
+            # belongs to the object (not one of time or place: "adopted the approach on Tuesday")
+            office = next((c for c in cx.kids if c.dep_ == "prep" and c.lower_ in lex.object_preps and c.i == dobj.right_edge.i + 1
+                           and not _of_time(c) and not any(t.ent_type_ in PLACE_OR_TIME for t in c.subtree)), None)
         return negate([Frame("verb_dobj", cx.polarity(lex), [cx.v.i], cx.actor, [Content(dobj, "", None, office)], 0.7)], cx.negated)
     if report and cx.lemma in lex.small_clause_verbs:
         # "a survey found Clinton with a lead of 48 percent": the object and its "with" phrase
