@@ -2751,3 +2751,14 @@ def test_object_preps_come_from_the_lexicon():
     from claimx.resources import cue_lexicon
 
     assert {"of", "in", "on"} <= CueLexicon.from_dict(dict(cue_lexicon())).object_preps
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "challenged Y to X" dares any addressee to X: support X
+    ("Pope Francis challenged his own bishops to get out onto the streets.", [("Francis", "support", "get out onto the streets")]),
+    ("The governor challenged Congress to act on the budget.", [("governor", "support", "act on the budget")]),
+    # a contest with a person stays no claim
+    ("Sanders is challenging Clinton for the nomination.", []),
+])
+def test_challenge_dares_any_addressee(nlp, text, expected):
+    assert _claims(nlp, text) == expected

@@ -1838,10 +1838,14 @@ def verb_xcomp_dare(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
     if cx.lemma not in lex.rivalry_verbs:
         return None
     person = cx.dobj if cx.dobj is not None else cx.addressee
+    dare = next((x for x in cx.xcomps if _to_infinitive(x)), None)
+    if dare is not None and person is not None and person.pos_ in ("NOUN", "PROPN", "PRON"):
+        # "challenged his own bishops to get out onto the streets", "challenged Congress to act":
+        # any addressee dared to do something
+        return negate([Frame("verb_xcomp", "support", [cx.v.i], cx.actor, [Content(dare, "to")], 0.7, addressee=person)], cx.negated)
     if person is None or not (person.ent_type_ == "PERSON" or person.lower_ in OBJECT_PRONOUNS
                               or (person.pos_ == "PROPN" and person.ent_type_ not in ("ORG", "GPE", "LAW"))):
         return None
-    dare = next((x for x in cx.xcomps if _to_infinitive(x)), None)
     if dare is not None:
         return negate([Frame("verb_xcomp", "support", [cx.v.i], cx.actor, [Content(dare, "to")], 0.7, addressee=person)], cx.negated)
     to = next((c for c in [*cx.kids, *person.children] if c.dep_ in ("prep", "dative") and c.lower_ == "to" and c.i > person.i), None)
