@@ -2762,3 +2762,14 @@ def test_object_preps_come_from_the_lexicon():
 ])
 def test_challenge_dares_any_addressee(nlp, text, expected):
     assert _claims(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,first", [
+    # a participle of a cue verb closing the content after a comma is the holder's next act
+    ("The Clinton campaign dismissed Mr. Sanders's attack on her qualifications, calling it the mark of a desperate candidate.",
+     ("Clinton campaign", "oppose", "Mr. Sanders's attack on her qualifications")),
+    ("Blackwell pointed to Cruz's organizational capabilities, noting that he has put together the best ground game.",
+     ("Blackwell", "support", "Cruz's organizational capabilities")),
+])
+def test_a_trailing_cue_participle_is_not_part_of_the_issue(nlp, text, first):
+    assert _claims(nlp, text)[0] == first

@@ -1239,6 +1239,7 @@ class ClaimFinder(DataComponent):
                     s, e = right
                 else:
                     s, e = left if left[1] - left[0] > right[1] - right[0] else right
+            e = self._before_trailing_act(doc, s, e)
             s, e = self._trim(doc, s, e, lead if i == 0 else "that")
             if s < e:
                 ranges.append((s, e))
@@ -1248,6 +1249,18 @@ class ClaimFinder(DataComponent):
             if s < e:
                 ranges.append((s, e))
         return ranges
+
+    def _before_trailing_act(self, doc: Doc, s: int, e: int) -> int:
+        """Where a content ends when a participle of a cue verb, set off by a comma and without a
+        subject, closes it ("criticized Mr. Sanders's attack on her qualifications, calling it the
+        mark of a desperate candidate", "pointed to Cruz's organization, noting that X"): the
+        holder's next act, a claim of its own, not part of this one (GUIDELINES 20.7)."""
+        for t in doc[s + 2: e]:
+            if t.tag_ == "VBG" and t.right_edge.i == e - 1 and t.left_edge.i == t.i and doc[t.i - 1].text == "," \
+                    and t.dep_ in ("acl", "advcl", "conj", "xcomp", "relcl") and self.lex.cue_here(t) \
+                    and not any(c.dep_ in SUBJECTS for c in t.children):
+                return t.i - 1
+        return e
 
     @staticmethod
     def _contrast(c: Token) -> bool:
