@@ -2773,3 +2773,13 @@ def test_challenge_dares_any_addressee(nlp, text, expected):
 ])
 def test_a_trailing_cue_participle_is_not_part_of_the_issue(nlp, text, first):
     assert _claims(nlp, text)[0] == first
+
+
+@pytest.mark.parametrize("text,first", [
+    ("In an interview, the senator said the plan was a disaster for farmers, according to a transcript released by her office.",
+     ("senator", "support", "the plan was a disaster for farmers")),
+    ("The governor has said repeatedly that the state will not raise taxes, according to the newspaper.",
+     ("governor", "support", "the state will not raise taxes")),
+])
+def test_a_trailing_according_to_is_the_reports_source_not_the_issue(nlp, text, first):
+    assert _claims(nlp, text)[0] == first

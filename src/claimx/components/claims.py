@@ -1260,6 +1260,8 @@ class ClaimFinder(DataComponent):
                     and t.dep_ in ("acl", "advcl", "conj", "xcomp", "relcl") and self.lex.cue_here(t) \
                     and not any(c.dep_ in SUBJECTS for c in t.children):
                 return t.i - 1
+            if t.lower_ == "according" and t.dep_ == "prep" and doc[t.i - 1].text == "," and t.right_edge.i == e - 1:
+                return t.i - 1   # "..., according to The New York Times": the reporter's source of the report
         return e
 
     @staticmethod
