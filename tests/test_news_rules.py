@@ -2739,8 +2739,9 @@ def test_bare_one_and_those_hold_no_claim(nlp, text):
     ("The minister denied any role in the attacks.", "any role in the attacks"),
     ("The senator opposed federal intervention in the right of states to set their own rules.",
      "federal intervention in the right of states to set their own rules"),
-    # a phrase of time or place does not
+    # a phrase of time or place does not, nor one naming the medium of the act
     ("The council rejected the proposal on Tuesday.", "the proposal"),
+    ("The journalist denounced the annexation in an on-air diatribe.", "the annexation"),
 ])
 def test_a_phrase_after_the_object_belongs_to_it(nlp, text, expected):
     assert [c["issue"]["text"] for c in nlp(text)._.claims] == [expected]
@@ -2750,7 +2751,8 @@ def test_object_preps_come_from_the_lexicon():
     from claimx.components.rules import CueLexicon
     from claimx.resources import cue_lexicon
 
-    assert {"of", "in", "on"} <= CueLexicon.from_dict(dict(cue_lexicon())).object_preps
+    lex = CueLexicon.from_dict(dict(cue_lexicon()))
+    assert {"of", "in", "on"} <= lex.object_preps and {"diatribe", "show"} <= lex.channel_nouns
 
 
 @pytest.mark.parametrize("text,expected", [

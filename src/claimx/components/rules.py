@@ -126,6 +126,7 @@ class CueLexicon:
     evaluative_preps: dict[str, str] = field(default_factory=dict)
     office_verbs: dict[str, set[str]] = field(default_factory=dict)
     object_preps: set[str] = field(default_factory=set)
+    channel_nouns: set[str] = field(default_factory=set)
     finding_holders: set[str] = field(default_factory=set)
     object_not_issue: set[str] = field(default_factory=set)
     infinitive_not_issue: set[str] = field(default_factory=set)
@@ -213,6 +214,7 @@ class CueLexicon:
             evaluative_preps={k.lower(): str(v).lower() for k, v in (lex.get("evaluative_preps") or {}).items()},
             office_verbs={k.lower(): {p.lower() for p in v} for k, v in (lex.get("office_verbs") or {}).items()},
             object_preps={w.lower() for w in lex.get("object_preps") or []},
+            channel_nouns={w.lower() for w in lex.get("channel_nouns") or []},
             finding_holders={w.lower() for w in lex.get("finding_holders") or []},
             object_not_issue={w.lower() for w in lex.get("object_not_issue") or []},
             infinitive_not_issue={w.lower() for w in lex.get("infinitive_not_issue") or []},
@@ -1686,6 +1688,13 @@ def verb_prep(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
 PLACE_OR_TIME = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "EVENT"})
 
 
+def _channel(prep: Token, lex: CueLexicon) -> bool:
+    """A phrase naming the medium or occasion of an act ("in an on-air diatribe", "on his show")."""
+    obj = _pobj(prep)
+    return obj is not None and (obj.lemma_.lower() in lex.channel_nouns or obj.lower_ in lex.channel_nouns
+                                or obj.lemma_.lower() in lex.message_nouns)
+
+
 def verb_dobj(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
     """``verb_dobj``: a stance verb's object ("rejected the proposal"), or the object of a
     reporting verb that reports a thing ("confirmed the deal", ``report_objects``)."""
@@ -1717,7 +1726,8 @@ def verb_dobj(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
             # to X": a phrase right after a common-noun object that the parser hung on the verb
             # belongs to the object (not one of time or place: "adopted the approach on Tuesday")
             office = next((c for c in cx.kids if c.dep_ == "prep" and c.lower_ in lex.object_preps and c.i == dobj.right_edge.i + 1
-                           and not _of_time(c) and not any(t.ent_type_ in PLACE_OR_TIME for t in c.subtree)), None)
+                           and not _of_time(c) and not any(t.ent_type_ in PLACE_OR_TIME for t in c.subtree)
+                           and not _channel(c, lex)), None)
         return negate([Frame("verb_dobj", cx.polarity(lex), [cx.v.i], cx.actor, [Content(dobj, "", None, office)], 0.7)], cx.negated)
     if report and cx.lemma in lex.small_clause_verbs:
         # "a survey found Clinton with a lead of 48 percent": the object and its "with" phrase
