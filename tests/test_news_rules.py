@@ -2785,3 +2785,13 @@ def test_a_trailing_cue_participle_is_not_part_of_the_issue(nlp, text, first):
 ])
 def test_a_trailing_according_to_is_the_reports_source_not_the_issue(nlp, text, first):
     assert _claims(nlp, text)[0] == first
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "credit Y for / with X": praise of Y for X (support X, Y addressed)
+    ("Huerta praised Clinton, crediting her with convening the first conference.",
+     [("Huerta", "support", "Clinton"), ("Huerta", "support", "convening the first conference")]),
+    ("Limbaugh began by crediting Trump for his instincts.", [("Limbaugh", "support", "his instincts")]),
+])
+def test_crediting_someone_for_something_supports_it(nlp, text, expected):
+    assert _claims(nlp, text) == expected
