@@ -2795,3 +2795,8 @@ def test_a_trailing_according_to_is_the_reports_source_not_the_issue(nlp, text, 
 ])
 def test_crediting_someone_for_something_supports_it(nlp, text, expected):
     assert _claims(nlp, text) == expected
+
+
+def test_a_hyphenated_word_is_not_split_as_coordinated_demands(nlp):
+    text = "The campaign credited Ivanka Trump with inspiring and co-designing the proposal."
+    assert [c["issue"]["text"] for c in nlp(text)._.claims] == ["inspiring and co-designing the proposal"]

@@ -1280,7 +1280,7 @@ class ClaimFinder(DataComponent):
         out = []
         for c in head.children:
             if c.dep_ == "conj" and self._verbal(c) and not self._is_own_cue(c) and not writers_turn(c) \
-                    and not self._comment_conjunct(head, c):
+                    and not self._comment_conjunct(head, c) and not _after_word_hyphen(c):
                 if not self._one_proposition(head, c):
                     out.append(c)
                 out.extend(self._verb_conjuncts(c))   # "X or Y, and Z": Z is a second one
@@ -1776,6 +1776,14 @@ class ClaimFinder(DataComponent):
 def _cue_taken(found: list[dict[str, Any]], v: Token) -> bool:
     """Whether a claim already found has its cue at ``v`` (a fallback reads only untaken tags)."""
     return any(c["cue"] is not None and c["cue"]["start"] <= v.idx < c["cue"]["end"] for c in found)
+
+
+def _after_word_hyphen(tok: Token) -> bool:
+    """The second half of a hyphenated word the tokenizer split ("co-designing", "re-elect"): the
+    parser may make it a conjunct of its own, but it is one word with the part before the hyphen."""
+    doc = tok.doc
+    return tok.i >= 2 and doc[tok.i - 1].text in ("-", "\u2010", "\u2011") and not doc[tok.i - 1].whitespace_ \
+        and not doc[tok.i - 2].whitespace_
 
 
 def _end_before_period(doc: Doc, sent: Span) -> int:
