@@ -2489,8 +2489,11 @@ def _conditions(nlp, text):
     # on a plain present main clause it tells what happens as a rule: no condition
     ("The governor says he vetoes such bills when they reach his desk.",
      [("he vetoes such bills when they reach his desk", None)]),
+    # ... unless the "when" clause says what is counted
     ("When absentee ballots are counted, her margin is much smaller, the commission said.",
-     [("When absentee ballots are counted, her margin is much smaller", None)]),
+     [("her margin is much smaller", "When absentee ballots are counted")]),
+    ("When the votes came in, her margin was much smaller, the commission said.",
+     [("When the votes came in, her margin was much smaller", None)]),
     # narrative, "when it comes to", a question and a relevance "when" are not conditions
     ("When asked about the budget, the mayor said he would cut taxes.", [("he would cut taxes", None)]),
     ("The mayor said he would cut taxes when he visited Leeds.", [("he would cut taxes when he visited Leeds", None)]),

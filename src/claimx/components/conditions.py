@@ -61,6 +61,7 @@ class ConditionFinder(DataComponent):
         self.content_verbs = frozenset(w.lower() for w in markers.get("content_verbs") or [])
         self.when_markers = frozenset(w.lower() for w in markers.get("when_markers") or [])
         self.when_modal_words = frozenset(w.lower() for w in markers.get("when_modal_words") or [])
+        self.when_counting_verbs = frozenset(w.lower() for w in markers.get("when_counting_verbs") or [])
         self.opening_markers = sorted({tuple(t.lower_ for t in nlp.make_doc(m)) for m in markers.get("opening_markers") or []},
                                       key=len, reverse=True)
 
@@ -117,7 +118,7 @@ class ConditionFinder(DataComponent):
             if clause.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "nsubjpass", "auxpass", "aux") for c in clause.children):
                 continue   # "when asked whether X": narrative
             then = any(c.lower_ == "then" and c.i > clause.i for c in main.children)
-            if not (then or self._modal(main)):
+            if not (then or self._modal(main) or self._counting(clause)):
                 continue   # "they're not sending their best when Mexico sends its people": as a rule
             e = min(clause.right_edge.i, tok.sent.end - 1) + 1
             if main.i > clause.i and main.i < e:
@@ -127,6 +128,11 @@ class ConditionFinder(DataComponent):
             if e > tok.i + 2:
                 out.append(doc[tok.i:e])
         return out
+
+    def _counting(self, clause: Token) -> bool:
+        """A "when" clause that says what is counted ("when superdelegates are included", "when
+        absentee ballots are counted"): the figure of the main clause holds on that count."""
+        return clause.lemma_.lower() in self.when_counting_verbs and any(c.dep_ == "auxpass" for c in clause.children)
 
     def _modal(self, verb: Token) -> bool:
         """Whether the clause of ``verb`` is modal, future or normative: a modal auxiliary or one of
