@@ -2803,3 +2803,14 @@ def test_crediting_someone_for_something_supports_it(nlp, text, expected):
 def test_a_hyphenated_word_is_not_split_as_coordinated_demands(nlp):
     text = "The campaign credited Ivanka Trump with inspiring and co-designing the proposal."
     assert [c["issue"]["text"] for c in nlp(text)._.claims] == ["inspiring and co-designing the proposal"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # conditions with the same marker listed one after another are one condition
+    ("“The grant helps if you are a student, if you are retired, or if you are unemployed,” the mayor said.",
+     [("The grant helps", "if you are a student, if you are retired, or if you are unemployed")]),
+    ("“If he does a good job and frankly if he does a great job, I will support him,” she said.",
+     [("I will support him", "If he does a good job and frankly if he does a great job")]),
+])
+def test_listed_conditions_with_one_marker_are_one_condition(nlp, text, expected):
+    assert _conditions(nlp, text) == expected

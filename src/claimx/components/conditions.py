@@ -85,7 +85,7 @@ class ConditionFinder(DataComponent):
         found.extend(self._inverted(doc, taken))
         found.extend(self._opening(doc, taken))
         found.extend(self._when(doc, taken))
-        return sorted(found, key=lambda sp: sp.start)
+        return _parallel_conditions(sorted(found, key=lambda sp: sp.start))
 
     PAST_AUX = frozenset({"was", "were", "had", "did", "'d", "\u2019d"})
 
@@ -433,6 +433,29 @@ class ConditionFinder(DataComponent):
             # fronted, perhaps after "And then," / "But"
             return None if _conditions_an_earlier_conjunct(cond, cue) else "before"
         return None
+
+
+def _parallel_conditions(found: list[Span]) -> list[Span]:
+    """Conditions with the same marker listed one after the other ("if you're eligible for X, if
+    you're a low-income worker, or if you get enough subsidies"; "If he does a good job and
+    frankly if he does a great job"): alternatives of one condition, read as one span (GUIDELINES
+    20.12). Only punctuation, "and" / "or" and adverbs may stand between two of them."""
+    out: list[Span] = []
+    for span in found:
+        if out:
+            last = out[-1]
+            if span.start < last.end and span[0].lower_ == last[0].lower_ and last.start < span.start:
+                # the parser hung the next one inside the first: one list
+                out[-1] = span.doc[last.start: max(last.end, span.end)]
+                continue
+            gap = span.doc[last.end: span.start]
+            if last.sent == span.sent and 0 < len(gap) <= 3 and span[0].lower_ == last[0].lower_ \
+                    and all(t.is_punct or t.lower_ in ("and", "or", "nor") or t.pos_ == "ADV" for t in gap) \
+                    and any(t.text in (",", ";") or t.lower_ in ("and", "or") for t in gap):
+                out[-1] = span.doc[last.start: span.end]
+                continue
+        out.append(span)
+    return out
 
 
 def _conditions_an_earlier_conjunct(cond: Span, cue: Span) -> bool:
