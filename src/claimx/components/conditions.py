@@ -439,7 +439,7 @@ def _parallel_conditions(found: list[Span]) -> list[Span]:
     """Conditions with the same marker listed one after the other ("if you're eligible for X, if
     you're a low-income worker, or if you get enough subsidies"; "If he does a good job and
     frankly if he does a great job"): alternatives of one condition, read as one span (GUIDELINES
-    20.12). Only punctuation, "and" / "or" and adverbs may stand between two of them."""
+    20.11). Only punctuation, "and" / "or" and adverbs may stand between two of them."""
     out: list[Span] = []
     for span in found:
         if out:
