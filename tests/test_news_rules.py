@@ -2756,6 +2756,7 @@ def test_object_preps_come_from_the_lexicon():
 
     lex = CueLexicon.from_dict(dict(cue_lexicon()))
     assert {"of", "in", "on"} <= lex.object_preps and {"diatribe", "show"} <= lex.channel_nouns
+    assert "in" in lex.people_preps and "poll" in lex.polled_verbs
 
 
 @pytest.mark.parametrize("text,expected", [

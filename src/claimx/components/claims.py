@@ -1165,13 +1165,13 @@ class ClaimFinder(DataComponent):
                 return None
             return {**_span_dict(doc, tok.i, tok.i + 1), "canonical": antecedent["canonical"]}
         if tok.lower_ in NOT_ACTORS and not first_person_narrator(tok) and not body_pronoun(tok) and not partitive_one(tok) \
-                and not described_people(tok):
+                and not described_people(tok, self.lex):
             return None
         m = mention_at(doc, tok)
         if m is not None and rng is None:
             return _slot(m)
         s, e = rng if rng is not None else noun_phrase(tok)
-        if rng is None and tok.lower_ == "those" and described_people(tok):
+        if rng is None and tok.lower_ == "those" and described_people(tok, self.lex):
             e = max([e] + [c.right_edge.i + 1 for c in tok.children if c.dep_ in ("prep", "acl") and c.i > tok.i])   # "those polled"
         d = _span_dict(doc, s, e)
         canonical = d["text"]

@@ -127,6 +127,8 @@ class CueLexicon:
     office_verbs: dict[str, set[str]] = field(default_factory=dict)
     object_preps: set[str] = field(default_factory=set)
     channel_nouns: set[str] = field(default_factory=set)
+    people_preps: set[str] = field(default_factory=set)
+    polled_verbs: set[str] = field(default_factory=set)
     finding_holders: set[str] = field(default_factory=set)
     object_not_issue: set[str] = field(default_factory=set)
     infinitive_not_issue: set[str] = field(default_factory=set)
@@ -215,6 +217,8 @@ class CueLexicon:
             office_verbs={k.lower(): {p.lower() for p in v} for k, v in (lex.get("office_verbs") or {}).items()},
             object_preps={w.lower() for w in lex.get("object_preps") or []},
             channel_nouns={w.lower() for w in lex.get("channel_nouns") or []},
+            people_preps={w.lower() for w in (lex.get("described_people") or {}).get("preps") or []},
+            polled_verbs={w.lower() for w in (lex.get("described_people") or {}).get("participles") or []},
             finding_holders={w.lower() for w in lex.get("finding_holders") or []},
             object_not_issue={w.lower() for w in lex.get("object_not_issue") or []},
             infinitive_not_issue={w.lower() for w in lex.get("infinitive_not_issue") or []},
@@ -430,7 +434,7 @@ def holder(v: Token, lex: CueLexicon) -> tuple[list[Token] | None, bool]:
             # "One of his advisers, Tad Devine, told X": the name; else "one of the prosecutors"
             subj = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), subj)
         if subj.lower_ in NOT_ACTORS and not first_person_narrator(subj) and not body_pronoun(subj) \
-                and not quoted_first_person(subj) and not partitive_one(subj) and not described_people(subj):
+                and not quoted_first_person(subj) and not partitive_one(subj) and not described_people(subj, lex):
             return None, passive
         subj = named_appositive(subj)
         # ("Eisenhower and his future secretary of State, John Foster Dulles, criticized X": the name)
@@ -860,22 +864,18 @@ def partitive_one(tok: Token) -> bool:
     return group is not None and group.tag_ in ("NNS", "NNPS")
 
 
-PEOPLE_PREPS = frozenset({"in", "over", "under", "with", "at", "around", "from", "among", "without", "between"})
-POLLED = frozenset({"poll", "survey", "question", "interview", "ask", "sample"})
-
-
-def described_people(tok: Token) -> bool:
+def described_people(tok: Token, lex: CueLexicon) -> bool:
     """A share of respondents or a described group as subject (GUIDELINES 20.4): "One in three said
-    X", "about one in five say X" (a number of people in so many), "Those over 60 say X", "those in
-    the hall", "those polled" -- not a bare "one" or "those"."""
+    X", "about one in five say X" (a number of people in so many), "those in the hall", "those
+    polled" (``described_people`` in the cue lexicon) -- not a bare "one" or "those"."""
     if tok.lower_ == "one":
         prep = next((c for c in tok.children if c.dep_ == "prep" and c.i == tok.i + 1), None)
         if prep is not None and prep.lower_ in ("in", "out"):
             return any(g.like_num or any(h.like_num for h in g.children) for g in prep.children)
         return False
     if tok.lower_ == "those":
-        return any((c.dep_ == "prep" and c.lower_ in PEOPLE_PREPS and c.i == tok.i + 1)
-                   or (c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in POLLED) for c in tok.children)
+        return any((c.dep_ == "prep" and c.lower_ in lex.people_preps and c.i == tok.i + 1)
+                   or (c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in lex.polled_verbs) for c in tok.children)
     return False
 
 
@@ -1719,16 +1719,16 @@ def verb_dobj(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
         # "endorsed Jeb Bush for president", "elected Bradley to a full term", "pledged her vote to
         # Clinton": the phrase naming the office or the recipient is part of what is backed
         preps = lex.office_verbs.get(cx.lemma, ())
-        office = next((c for c in cx.kids if c.dep_ == "prep" and c.lower_ in preps and c.i == dobj.right_edge.i + 1
+        follow = next((c for c in cx.kids if c.dep_ == "prep" and c.lower_ in preps and c.i == dobj.right_edge.i + 1
                        and not _of_time(c)), None)
-        if office is None and dobj.pos_ == "NOUN":
+        if follow is None and dobj.pos_ == "NOUN":
             # "denied any role in the attacks", "opposed federal intervention in the right of states
             # to X": a phrase right after a common-noun object that the parser hung on the verb
             # belongs to the object (not one of time or place: "adopted the approach on Tuesday")
-            office = next((c for c in cx.kids if c.dep_ == "prep" and c.lower_ in lex.object_preps and c.i == dobj.right_edge.i + 1
+            follow = next((c for c in cx.kids if c.dep_ == "prep" and c.lower_ in lex.object_preps and c.i == dobj.right_edge.i + 1
                            and not _of_time(c) and not any(t.ent_type_ in PLACE_OR_TIME for t in c.subtree)
                            and not _channel(c, lex)), None)
-        return negate([Frame("verb_dobj", cx.polarity(lex), [cx.v.i], cx.actor, [Content(dobj, "", None, office)], 0.7)], cx.negated)
+        return negate([Frame("verb_dobj", cx.polarity(lex), [cx.v.i], cx.actor, [Content(dobj, "", None, follow)], 0.7)], cx.negated)
     if report and cx.lemma in lex.small_clause_verbs:
         # "a survey found Clinton with a lead of 48 percent": the object and its "with" phrase
         # "a poll found Mr. Trump about even with Mrs. Clinton": any phrase after the object that
@@ -1849,15 +1849,13 @@ def verb_xcomp_dare(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
         return None
     person = cx.dobj if cx.dobj is not None else cx.addressee
     dare = next((x for x in cx.xcomps if _to_infinitive(x)), None)
-    if dare is not None and person is not None and person.pos_ in ("NOUN", "PROPN", "PRON"):
-        # "challenged his own bishops to get out onto the streets", "challenged Congress to act":
-        # any addressee dared to do something
+    if dare is not None and person is not None:
+        # "challenged Trump to debate him", "challenged his own bishops to get out onto the
+        # streets", "challenged Congress to act": any addressee dared to do something
         return negate([Frame("verb_xcomp", "support", [cx.v.i], cx.actor, [Content(dare, "to")], 0.7, addressee=person)], cx.negated)
     if person is None or not (person.ent_type_ == "PERSON" or person.lower_ in OBJECT_PRONOUNS
                               or (person.pos_ == "PROPN" and person.ent_type_ not in ("ORG", "GPE", "LAW"))):
         return None
-    if dare is not None:
-        return negate([Frame("verb_xcomp", "support", [cx.v.i], cx.actor, [Content(dare, "to")], 0.7, addressee=person)], cx.negated)
     to = next((c for c in [*cx.kids, *person.children] if c.dep_ in ("prep", "dative") and c.lower_ == "to" and c.i > person.i), None)
     if _pobj(to) is not None:
         return negate([Frame("verb_xcomp", "support", [cx.v.i], cx.actor, [Content(_pobj(to), "")], 0.7, addressee=person)], cx.negated)
