@@ -2815,3 +2815,25 @@ def test_a_hyphenated_word_is_not_split_as_coordinated_demands(nlp):
 ])
 def test_listed_conditions_with_one_marker_are_one_condition(nlp, text, expected):
     assert _conditions(nlp, text) == expected
+
+
+def test_as_someone_told_an_outlet_reports_the_clause_with_the_outlet_addressed(nlp):
+    doc = nlp("As the senator told reporters on Tuesday, the bill will fail in the House.")
+    (c,) = doc._.claims
+    assert (c["actor"]["text"], c["stance"], c["issue"]["text"]) == ("senator", "support", "the bill will fail in the House")
+    assert c["addressee"]["text"] == "reporters"
+
+
+def test_a_tag_inside_a_sentence_whose_verb_the_parser_lost_reports_the_sentence(nlp):
+    text = "In both cases, Eric Trump said, those donations paid for sponsorships at the tournament."
+    assert _claims(nlp, text) == [("Eric Trump", "support", "those donations paid for sponsorships at the tournament")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Those over 65 say they feel safer than ever.", [("Those over 65", "support", "they feel safer than ever")]),
+    # a number that is not people stays no holder
+    ("Those over 60 million dollars went to charity, he said.",
+     [("he", "support", "Those over 60 million dollars went to charity")]),
+])
+def test_those_over_an_age_are_people(nlp, text, expected):
+    assert _claims(nlp, text) == expected

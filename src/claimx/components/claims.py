@@ -1134,6 +1134,8 @@ class ClaimFinder(DataComponent):
             return members is None or members.pos_ == "PRON" or self.likely_holder(members)
         if partitive_one(tok):
             return self.likely_holder(members)   # "one of the former prosecutors"
+        if tok.dep_ in SUBJECTS and tok.like_num and described_people(tok, self.lex):
+            return True   # "Those over 60 say X"
         if tok.lemma_.lower() in self.lex.group_heads and members is not None and self.likely_holder(members):
             return True   # "a number of writers", "dozens of lawmakers": the group's members decide
         # an entity in the holder's own phrase ("the Clinton campaign", "supporters of Sanders"), not
@@ -1173,6 +1175,8 @@ class ClaimFinder(DataComponent):
         s, e = rng if rng is not None else noun_phrase(tok)
         if rng is None and tok.lower_ == "those" and described_people(tok, self.lex):
             e = max([e] + [c.right_edge.i + 1 for c in tok.children if c.dep_ in ("prep", "acl") and c.i > tok.i])   # "those polled"
+        elif rng is None and tok.like_num and described_people(tok, self.lex):
+            s = min(s, tok.left_edge.i)   # "Those over 60"
         d = _span_dict(doc, s, e)
         canonical = d["text"]
         if tok.lower_ in PRONOUNS:

@@ -410,7 +410,8 @@ def holder(v: Token, lex: CueLexicon) -> tuple[list[Token] | None, bool]:
             pobj = named_appositive(pobj)   # "pressed by ABC's host, George Stephanopoulos"
         return ([pobj, *conjuncts(pobj)] if pobj is not None else None), True
     # "Saturday at the convention Sen. Warren said X": a date the parser took for the subject holds nothing
-    subjects = [c for c in kids if c.dep_ == "nsubj" and not _is_time(c)]
+    # (an age the tagger read as a date is people: "Those over 65 say X")
+    subjects = [c for c in kids if c.dep_ == "nsubj" and (not _is_time(c) or described_people(c, lex))]
     subj = subjects[0] if subjects else None
     if len(subjects) > 1 and subjects[-1].i < v.i and any(
             t.text in (":", "\u201d", '"', "''") for t in v.doc[subjects[0].i: subjects[-1].i]):
@@ -867,12 +868,15 @@ def partitive_one(tok: Token) -> bool:
 def described_people(tok: Token, lex: CueLexicon) -> bool:
     """A share of respondents or a described group as subject (GUIDELINES 20.4): "One in three said
     X", "about one in five say X" (a number of people in so many), "those in the hall", "those
-    polled" (``described_people`` in the cue lexicon) -- not a bare "one" or "those"."""
+    polled", "those over 60" (``described_people`` in the cue lexicon) -- not a bare "one" or "those"."""
     if tok.lower_ == "one":
         prep = next((c for c in tok.children if c.dep_ == "prep" and c.i == tok.i + 1), None)
         if prep is not None and prep.lower_ in ("in", "out"):
             return any(g.like_num or any(h.like_num for h in g.children) for g in prep.children)
         return False
+    if tok.like_num and any(c.dep_ == "det" and c.lower_ == "those" for c in tok.children):
+        # "Those over 60 say X": the parser made the age the head, "over" its quantifier
+        return any(c.dep_ == "quantmod" and c.lower_ in lex.people_preps for c in tok.children)
     if tok.lower_ == "those":
         return any((c.dep_ == "prep" and c.lower_ in lex.people_preps and c.i == tok.i + 1)
                    or (c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in lex.polled_verbs) for c in tok.children)
@@ -1758,7 +1762,12 @@ def verb_dobj(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
 def parenthetical(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
     """``parenthetical``: "X, he noted, Y" -> the content around the cue."""
     v = cx.v
-    if not (cx.is_report(lex) and v.dep_ in ("parataxis", "ccomp") and v.head.pos_ in ("VERB", "AUX") and cx.actor is not None):
+    # (a sentence whose verb the parser lost keeps a root noun: "In both cases, Eric Trump said, those
+    # donations paid for X" came out with "donations" as the root and "paid" as its participle)
+    lost_verb = v.dep_ == "parataxis" and v.head.dep_ == "ROOT" and v.head.pos_ in ("NOUN", "PROPN") and v.i < v.head.i \
+        and any(c.dep_ == "acl" and c.tag_ in ("VBD", "VBN") for c in v.head.children)
+    if not (cx.is_report(lex) and v.dep_ in ("parataxis", "ccomp") and (v.head.pos_ in ("VERB", "AUX") or lost_verb)
+            and cx.actor is not None):
         return None
     if v.dep_ == "ccomp" and not _set_off(v):
         return None  # "X said the plan would respond": a complement, not an inserted tag
@@ -1781,7 +1790,11 @@ def parenthetical_as(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
     # (a sentence whose verb the parser lost keeps its root noun: "as POLITICO has reported, cases
     # that have led to charges included X" came out with "cases" as the root)
     clause = v.head.pos_ in ("VERB", "AUX") or (v.head.dep_ == "ROOT" and v.head.pos_ in ("NOUN", "PROPN"))
-    if cx.actor is None or not clause or cx.ccomps or (cx.dobj is not None and not put_it) \
+    # "as Clinton told the New York Daily News, X": the object of a verb that addresses someone is
+    # the one told, not what is reported
+    told = cx.dobj if cx.dobj is not None and cx.lemma in lex.addressee_verbs and cx.dobj.pos_ in ("PROPN", "NOUN", "PRON") \
+        and cx.dobj.lower_ not in ("it", "this", "that") else None
+    if cx.actor is None or not clause or cx.ccomps or (cx.dobj is not None and not put_it and told is None) \
             or cx.negated:
         return None
     particles = [c for c in cx.kids if c.dep_ == "prt"]
@@ -1790,7 +1803,7 @@ def parenthetical_as(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
     if not (cx.is_report(lex) or phrasal_report or put_it):
         return None
     cue = [v.i, *(p.i for p in particles)] + ([cx.dobj.i] if put_it else [])
-    return [Frame("parenthetical", "support", cue, cx.actor, [Content(v.head, "", v)], 0.7)]
+    return [Frame("parenthetical", "support", cue, cx.actor, [Content(v.head, "", v)], 0.7, addressee=told)]
 
 
 def tail_tag(clause: Token, lex: CueLexicon) -> bool:
