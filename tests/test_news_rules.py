@@ -2837,3 +2837,21 @@ def test_a_tag_inside_a_sentence_whose_verb_the_parser_lost_reports_the_sentence
 ])
 def test_those_over_an_age_are_people(nlp, text, expected):
     assert _claims(nlp, text) == expected
+
+
+def test_a_quotation_the_tag_reopens_is_the_speakers_even_after_a_quoted_phrase(nlp):
+    text = ("The ''deficit is worse than anyone admits,'' she told the committee on Monday, "
+            "''and I hope we can fix it this year.''")
+    assert ("she", "support", "I hope we can fix it this year") in _claims(nlp, text)
+
+
+@pytest.mark.parametrize("text,absent", [
+    # a quotation after the next sentence's tag is that speaker's, not the first one's
+    ('The media are "shaping this campaign," Gilmore said. Fiorina, speaking to voters, said, "Nobody has voted yet."',
+     ("Gilmore", "support", "Nobody has voted yet")),
+    # a quotation after a reported clause continues that clause
+    ("“I regard him as a friend,” Gingrich told the host, noting that he and his wife, Callista, “have talked with him for years.”",
+     ("Gingrich", "support", "have talked with him for years")),
+])
+def test_a_reopened_quotation_needs_the_tags_own_words_between(nlp, text, absent):
+    assert absent not in _claims(nlp, text)

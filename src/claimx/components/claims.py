@@ -612,12 +612,12 @@ class ClaimFinder(DataComponent):
         # the quotation must open its sentence: "the 'woman card,' she said" quotes a phrase of a
         # sentence that is itself the claim (left to the parse)
         before = text[max(0, first_quote[0] - 40):first_quote[0]].rstrip(" \t\u201c\u201d\"'\u202a\u202c")
-        if before and before[-1] not in ".!?:\n\u201d\"'":
-            return []
         quotes = [first_quote]
+        if before and before[-1] not in ".!?:\n\u201d\"'":
+            quotes = []   # (the quotation the tag reopens is still the speaker's: "The ''X,'' he said, ''and Y''")
         tag_end = max(subj.right_edge.idx + len(subj.right_edge), v.idx + len(v))
         again = self._REOPEN.match(text, tag_end, tag_end + 90)
-        if again is not None:
+        if again is not None and self._tag_words_only(doc, tag_end, again.start(1)):
             quotes.append(quotation_around(text, again.end(), again.end() + 1))
         actor = self._entity(doc, subj)
         if actor is None:
@@ -639,6 +639,16 @@ class ClaimFinder(DataComponent):
                 q = (q[0] + lead.end(), q[1])
             out.append(self._read_record(doc, actor, q[0], q[1], (v.i, v.i + 1), "quote_tag", 0.8))
         return out
+
+    @staticmethod
+    def _tag_words_only(doc: Doc, start: int, end: int) -> bool:
+        """Between a speaker tag and the quotation it reopens ("“A,” he told X after the debate, “B”")
+        stand only the tag's own words: no sentence end ("..., Gilmore said. Fiorina said, “B”"), no
+        reported clause opened by "that" ("she argued that it would be X, “because Y”")."""
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return True
+        return not any(t.text in (".", "!", "?") or (t.lower_ == "that" and t.dep_ == "mark") for t in span)
 
     TAIL_NP = {"DET", "ADJ", "NOUN", "PROPN", "NUM", "CCONJ", "PART", "ADP"}
 
