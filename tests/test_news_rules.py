@@ -2855,3 +2855,15 @@ def test_a_quotation_the_tag_reopens_is_the_speakers_even_after_a_quoted_phrase(
 ])
 def test_a_reopened_quotation_needs_the_tags_own_words_between(nlp, text, absent):
     assert absent not in _claims(nlp, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a "who" clause after a person the holder targets describes the person: left out
+    ("The governor criticized the businessman, who has run casinos in the city for decades.",
+     [("governor", "oppose", "the businessman")]),
+    # a "which" clause on a thing may say what it is: kept
+    ("The senator opposed the bill, which would cut funding for schools.",
+     [("senator", "oppose", "the bill, which would cut funding for schools")]),
+])
+def test_a_who_clause_after_a_targeted_person_is_an_aside(nlp, text, expected):
+    assert _claims(nlp, text) == expected

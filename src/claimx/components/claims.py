@@ -1223,6 +1223,12 @@ class ClaimFinder(DataComponent):
                     # "According to Jack Kelly, writing for RealClearPolitics, X": part of the source
                     skip.update(t.i for t in c.subtree)
                     skip.update(x.i for x in h.children if x.is_punct and x.i in (c.left_edge.i - 1, c.right_edge.i + 1))
+                elif c.dep_ == "relcl" and h.pos_ in ("NOUN", "PROPN") and c.left_edge.i > h.i and c.left_edge.lower_ in ("who", "whom") \
+                        and doc[c.left_edge.i - 1].text == "," and c.right_edge.i + 1 >= max(t.i for t in h.subtree) + 1:
+                    # "criticized the businessman, who has hammered Carson with insults": a clause set
+                    # off after a person the holder targets describes that person, the writer's aside
+                    # (GUIDELINES 21.1); a "which" clause on a thing often says what it is and stays
+                    skip.update(t.i for t in c.subtree)
                 elif (c.dep_ == "advcl" and c.tag_ in ("VBG", "VBN") and c.i > h.i and self._is_comment(c)) \
                         or self._comment_conjunct(h, c):
                     # ", marking a major concession": the reporter's comment, not the content
