@@ -2867,3 +2867,17 @@ def test_a_reopened_quotation_needs_the_tags_own_words_between(nlp, text, absent
 ])
 def test_a_who_clause_after_a_targeted_person_is_an_aside(nlp, text, expected):
     assert _claims(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a date inside the phrase after the object does not make the phrase one of time
+    ("The ministry denied any role in the Oct. 7, 2015, bombings.",
+     [("ministry", "oppose", "any role in the Oct. 7, 2015, bombings")]),
+    # a phrase whose noun is itself a date still is one
+    ("The council rejected the proposal on Tuesday.", [("council", "oppose", "the proposal")]),
+    # a clause set off after a name inside the phrase is the writer's aside
+    ("Forty lawmakers signed the letter to Merkel, which was first reported by Reuters last week.",
+     [("Forty lawmakers", "support", "the letter to Merkel")]),
+])
+def test_the_phrase_after_the_object_with_dates_and_asides(nlp, text, expected):
+    assert _claims(nlp, text)[:1] == expected

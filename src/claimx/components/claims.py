@@ -1244,7 +1244,11 @@ class ClaimFinder(DataComponent):
                 skip.update(t.i for t in minus.subtree)
             toks = [t.i for t in h.subtree if t.i not in skip]
             if follow is not None:
-                toks += [t.i for t in follow.subtree]
+                # (a clause set off after a name inside the phrase is the writer's aside, 21.1: "the
+                # letter to Obama, which was first reported last week by The Post")
+                aside = {t.i for r in follow.subtree if r.dep_ == "relcl" and r.head.pos_ == "PROPN"
+                         and r.left_edge.i > 0 and doc[r.left_edge.i - 1].text == "," for t in r.subtree}
+                toks += [t.i for t in follow.subtree if t.i not in aside]
             if not toks:
                 continue
             s, e = min(toks), max(toks) + 1

@@ -1730,7 +1730,7 @@ def verb_dobj(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
             # to X": a phrase right after a common-noun object that the parser hung on the verb
             # belongs to the object (not one of time or place: "adopted the approach on Tuesday")
             follow = next((c for c in cx.kids if c.dep_ == "prep" and c.lower_ in lex.object_preps and c.i == dobj.right_edge.i + 1
-                           and not _of_time(c) and not any(t.ent_type_ in PLACE_OR_TIME for t in c.subtree)
+                           and not _of_time(c) and not any(t.ent_type_ in PLACE_OR_TIME for t in c.children if t.dep_ == "pobj")
                            and not _channel(c, lex)), None)
         return negate([Frame("verb_dobj", cx.polarity(lex), [cx.v.i], cx.actor, [Content(dobj, "", None, follow)], 0.7)], cx.negated)
     if report and cx.lemma in lex.small_clause_verbs:
