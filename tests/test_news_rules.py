@@ -2881,3 +2881,13 @@ def test_a_who_clause_after_a_targeted_person_is_an_aside(nlp, text, expected):
 ])
 def test_the_phrase_after_the_object_with_dates_and_asides(nlp, text, expected):
     assert _claims(nlp, text)[:1] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the infinitive after a plan noun is the plan's content, wherever the parser hung it
+    ("The mayor defended her call to raise the city sales tax by a full point.",
+     [("mayor", "support", "her call to raise the city sales tax by a full point")]),
+    ("The union criticized the decision to close the plant.", [("union", "oppose", "the decision to close the plant")]),
+])
+def test_a_plan_nouns_infinitive_belongs_to_the_object(nlp, text, expected):
+    assert _claims(nlp, text) == expected

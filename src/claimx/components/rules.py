@@ -126,6 +126,7 @@ class CueLexicon:
     evaluative_preps: dict[str, str] = field(default_factory=dict)
     office_verbs: dict[str, set[str]] = field(default_factory=dict)
     object_preps: set[str] = field(default_factory=set)
+    plan_nouns: set[str] = field(default_factory=set)
     channel_nouns: set[str] = field(default_factory=set)
     people_preps: set[str] = field(default_factory=set)
     polled_verbs: set[str] = field(default_factory=set)
@@ -216,6 +217,7 @@ class CueLexicon:
             evaluative_preps={k.lower(): str(v).lower() for k, v in (lex.get("evaluative_preps") or {}).items()},
             office_verbs={k.lower(): {p.lower() for p in v} for k, v in (lex.get("office_verbs") or {}).items()},
             object_preps={w.lower() for w in lex.get("object_preps") or []},
+            plan_nouns={w.lower() for w in lex.get("plan_nouns") or []},
             channel_nouns={w.lower() for w in lex.get("channel_nouns") or []},
             people_preps={w.lower() for w in (lex.get("described_people") or {}).get("preps") or []},
             polled_verbs={w.lower() for w in (lex.get("described_people") or {}).get("participles") or []},
@@ -1732,6 +1734,11 @@ def verb_dobj(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
             follow = next((c for c in cx.kids if c.dep_ == "prep" and c.lower_ in lex.object_preps and c.i == dobj.right_edge.i + 1
                            and not _of_time(c) and not any(t.ent_type_ in PLACE_OR_TIME for t in c.children if t.dep_ == "pobj")
                            and not _channel(c, lex)), None)
+        if follow is None and dobj.lemma_.lower() in lex.plan_nouns:
+            # "defended his call to raise the minimum wage": the infinitive the parser hung on the
+            # verb is the plan's content
+            follow = next((c for c in cx.kids if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VB" and c.left_edge.i == dobj.right_edge.i + 1
+                           and c.left_edge.lower_ == "to" and c.left_edge.dep_ == "aux"), None)
         return negate([Frame("verb_dobj", cx.polarity(lex), [cx.v.i], cx.actor, [Content(dobj, "", None, follow)], 0.7)], cx.negated)
     if report and cx.lemma in lex.small_clause_verbs:
         # "a survey found Clinton with a lead of 48 percent": the object and its "with" phrase
