@@ -2891,3 +2891,19 @@ def test_the_phrase_after_the_object_with_dates_and_asides(nlp, text, expected):
 ])
 def test_a_plan_nouns_infinitive_belongs_to_the_object(nlp, text, expected):
     assert _claims(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the tagger takes "Trump" after the verb for a verb; the re-read uses a plain surname in its place
+    # (headlines of the news train batches, with a body of our own)
+    ("Biden calls Trump risk to U.S. safety; \n\nVice President Joe Biden spoke about Donald Trump on Monday.",
+     [("Biden", "oppose", "Trump")]),
+    # a second verb joined to the first makes its own claim; the document's parse keeps the first
+    ("Putin chides Turkey and praises Trump at news conference.\n\nVladimir Putin spoke about Donald Trump in Moscow.",
+     [("Putin", "oppose", "Turkey"), ("Putin", "support", "Trump")]),
+])
+def test_a_headline_re_read_with_names_and_joined_verbs(nlp, text, expected):
+    doc = nlp(text)
+    head = [c for c in doc._.claims if c["issue"]["start"] < text.index("\n")]
+    assert [(c["actor"]["text"], c["stance"], c["issue"]["text"]) for c in head] == expected
+    assert all(text[c["issue"]["start"]:c["issue"]["end"]] == c["issue"]["text"] for c in head)

@@ -319,16 +319,20 @@ class ClaimFinder(DataComponent):
             sub = proc(sub)
         return sub
 
+    _STAND_INS = {3: "Lee", 4: "Ford", 5: "Smith", 6: "Harris", 7: "Johnson", 8: "Anderson", 9: "Robertson",
+                  10: "Richardson"}
+
     def _name_verb_headline(self, doc: Doc, line: str, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """A sentence-case headline "Name verbs X" ("Trump demands Ginsburg resign", "Clinton
         blasts Trump over 'deportation force' idea"): without a determiner the parser reads the
         name and the verb as one noun phrase and the document's parse makes no claim there. The
         headline is re-read with "He" in place of the name (the rest keeps its characters, offsets
-        shift by a constant) and the name holds what the rules find at the verb. Only when the
-        document's parse found no claim in the headline and the name is an actor mention."""
+        shift by a constant; a person's name after the verb is read as a plain surname of the same
+        length) and the name holds what the rules find at the verb and the verbs joined to it. Only
+        where the document's parse made no claim at that verb, and when the name is an actor
+        mention (GUIDELINES 21.6)."""
         end = len(line)
-        if any(c["issue"]["start"] < end for c in found):   # the document's parse found one
-            return []
+        taken = {c["cue"]["start"] for c in found if c.get("cue") and c["cue"]["start"] < end}
         mentions = [a for a in doc._.actors or [] if a["start"] == 0 and a["end"] < end
                     and a.get("label") in ("PERSON", "ORG", "GPE", "NORP")]
         if not mentions:
@@ -338,13 +342,27 @@ class ClaimFinder(DataComponent):
         if m is None:
             return []
         shift = name["end"] - 2
-        sub = self._reparse("He" + line[name["end"]:] + "\n")
+        # a person's name after the verb is read with a plain surname of the same length in its
+        # place: the tagger takes "Trump" there for a verb ("Clinton blasts Trump over X"), and a
+        # name it misreads changes how it reads the verbs around it
+        rest = list(line[name["end"]:])
+        for a in doc._.actors or []:
+            if a.get("label") == "PERSON" and name["end"] <= a["start"] and a["end"] <= end:
+                for w in re.finditer(r"[A-Z][a-z]+", a["text"]):
+                    stand = self._STAND_INS.get(len(w.group(0)))
+                    if stand is not None:
+                        at = a["start"] - name["end"] + w.start()
+                        rest[at:at + len(stand)] = stand
+        sub = self._reparse("He" + "".join(rest) + "\n")
         verb = next((t for t in sub if t.idx == 3), None)
         if verb is None or verb.pos_ not in ("VERB", "AUX") or not (self.lex.is_cue_verb(verb)):
             return []
         text = doc_text(doc)
         out = []
-        for c in self.claims_at(verb):
+        # the verb and the verbs joined to it ("Putin chides Turkey and praises Trump"), each
+        # unless the document's parse already made a claim at it
+        verbs = [verb, *(c for c in verb.children if c.dep_ == "conj")]
+        for c in (c for v in verbs if v.idx + shift not in taken for c in self.claims_at(v)):
             if c["actor"]["start"] != 0:
                 continue   # the holder must be the name ("He")
             for slot in ("issue", "cue", "addressee", "condition"):
@@ -357,6 +375,8 @@ class ClaimFinder(DataComponent):
             c["source"] = f"{self.name}:headline"
             c["confidence"] = round(min(c["confidence"], 0.7), 3)
             out.append(c)
+        if out:
+            out += [c for c in found if c["issue"]["start"] < end]   # the headline's claims from the document's parse stay
         return out
 
     def _title_case_headline(self, doc: Doc, line: str) -> list[dict[str, Any]]:
