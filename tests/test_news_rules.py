@@ -2907,3 +2907,9 @@ def test_a_headline_re_read_with_names_and_joined_verbs(nlp, text, expected):
     head = [c for c in doc._.claims if c["issue"]["start"] < text.index("\n")]
     assert [(c["actor"]["text"], c["stance"], c["issue"]["text"]) for c in head] == expected
     assert all(text[c["issue"]["start"]:c["issue"]["end"]] == c["issue"]["text"] for c in head)
+
+
+def test_a_past_verb_joined_to_a_modal_content_goes_on_with_the_outer_clause(nlp):
+    text = ("The minister backpedaled on his forecast that the economy would recover within two years, "
+            "and blamed the slump on falling oil prices.")
+    assert _claims(nlp, text) == [("minister", "oppose", "the slump on falling oil prices")]

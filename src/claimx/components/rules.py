@@ -497,6 +497,12 @@ def holder(v: Token, lex: CueLexicon) -> tuple[list[Token] | None, bool]:
     gerund_in_prep = v.dep_ == "pcomp" and v.tag_ == "VBG" and v.head.dep_ == "prep" and v.head.lower_ in SUBJECT_PREPS
     if v.dep_ in ("conj", "xcomp") or (v.dep_ == "advcl" and v.tag_ == "VBG") or gerund_in_prep:
         head = v.head.head if gerund_in_prep else v.head
+        if v.dep_ == "conj" and v.tag_ == "VBD" and head.tag_ == "VB" and head.dep_ == "ccomp" \
+                and any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children):
+            # "Putin backpedaled on his prediction that Russia would pull out of its slump, and
+            # blamed X": a past form cannot share the content's modal; it goes on with the clause
+            # the content hangs off (GUIDELINES 21.7)
+            head = head.head
         if v.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp" and head.lemma_.lower() not in lex.adjectives:
             head = head.head   # "I am proud to endorse him": the subject of the copula (a cue adjective composes)
         for _ in range(4):
