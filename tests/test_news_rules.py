@@ -2913,3 +2913,9 @@ def test_a_past_verb_joined_to_a_modal_content_goes_on_with_the_outer_clause(nlp
     text = ("The minister backpedaled on his forecast that the economy would recover within two years, "
             "and blamed the slump on falling oil prices.")
     assert _claims(nlp, text) == [("minister", "oppose", "the slump on falling oil prices")]
+
+
+def test_verbs_joined_before_an_according_to_phrase_are_two_findings(nlp):
+    text = "On Tuesday he lost the Nevada caucus but was leading in Ohio, according to unofficial returns."
+    issues = [c[2] for c in _claims(nlp, text)]
+    assert issues == ["On Tuesday he lost the Nevada caucus", "was leading in Ohio"]

@@ -1224,7 +1224,11 @@ class ClaimFinder(DataComponent):
             heads += [c for c in self._verb_conjuncts(head)]
         elif head.pos_ in ("VERB", "AUX") and minus.lower_ == "according":
             # "Trump leads in Indiana, according to the poll, and has a lead in Ohio": two findings
-            heads += [c for c in self._verb_conjuncts(head) if c.i > minus.i and not _conjunct_of_the_source(minus, c)]
+            # ("she lost the Oregon primary but was leading in Kentucky, according to X": a verb
+            # joined by "and" / "but" before the phrase too, not a word of a list the parser joined)
+            heads += [c for c in self._verb_conjuncts(head) if (c.i > minus.i or (
+                          c.pos_ in ("VERB", "AUX") and any(x.dep_ == "cc" and x.i < c.i for x in c.head.children)))
+                      and not _conjunct_of_the_source(minus, c)]
         ranges = []
         contrasts = []  # "X, while Y": Y is a proposition of its own (GUIDELINES 5.6)
         for i, h in enumerate(heads):
@@ -1272,6 +1276,10 @@ class ClaimFinder(DataComponent):
             if not toks:
                 continue
             s, e = min(toks), max(toks) + 1
+            words = [t for t in toks if not doc[t].is_punct]
+            if words and len(heads) > 1:
+                # the sentence's closing mark, a child of the root, lies beyond a conjunct cut out
+                e = max(words) + 1
             if minus is not None and s <= minus.i < e:
                 # keep the side of a parenthetical cue / according-to phrase that holds the
                 # proposition's predicate (GUIDELINES 9.2), else the longer side
