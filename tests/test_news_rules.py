@@ -2919,3 +2919,14 @@ def test_verbs_joined_before_an_according_to_phrase_are_two_findings(nlp):
     text = "On Tuesday he lost the Nevada caucus but was leading in Ohio, according to unofficial returns."
     issues = [c[2] for c in _claims(nlp, text)]
     assert issues == ["On Tuesday he lost the Nevada caucus", "was leading in Ohio"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("A Suffolk poll has Rubio trailing Trump by 12 points.", [("Suffolk poll", "support", "Rubio trailing Trump by 12 points")]),
+    ("The survey puts Kasich ahead by two points.", [("survey", "support", "Kasich ahead by two points")]),
+    # not a finding: what a poll or report merely contains
+    ("The poll has a margin of error of three points.", []),
+    ("The report has Trump's name on every page.", []),
+])
+def test_a_poll_that_has_or_puts_a_candidate_somewhere_reports_it(nlp, text, expected):
+    assert _claims(nlp, text) == expected

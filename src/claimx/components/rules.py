@@ -131,6 +131,7 @@ class CueLexicon:
     people_preps: set[str] = field(default_factory=set)
     polled_verbs: set[str] = field(default_factory=set)
     finding_holders: set[str] = field(default_factory=set)
+    finding_light_verbs: set[str] = field(default_factory=set)
     object_not_issue: set[str] = field(default_factory=set)
     infinitive_not_issue: set[str] = field(default_factory=set)
     receiving_verbs: set[str] = field(default_factory=set)
@@ -222,6 +223,7 @@ class CueLexicon:
             people_preps={w.lower() for w in (lex.get("described_people") or {}).get("preps") or []},
             polled_verbs={w.lower() for w in (lex.get("described_people") or {}).get("participles") or []},
             finding_holders={w.lower() for w in lex.get("finding_holders") or []},
+            finding_light_verbs={w.lower() for w in lex.get("finding_light_verbs") or []},
             object_not_issue={w.lower() for w in lex.get("object_not_issue") or []},
             infinitive_not_issue={w.lower() for w in lex.get("infinitive_not_issue") or []},
             receiving_verbs={w.lower() for w in (lex.get("received_support") or {}).get("verbs") or []},
@@ -1847,6 +1849,30 @@ def _set_off(v: Token) -> bool:
     return left >= 0 and doc[left].text in marks and (right >= len(doc) or doc[right].text in marks | {"."})
 
 
+def poll_has(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
+    """``verb_dobj``: "Wednesday's Quinnipiac poll has Clinton leading Trump by six points", "a new
+    survey puts Sanders ahead by four points" -- a poll or survey that "has" or "puts" a candidate
+    somewhere reports it like "shows" (``finding_light_verbs``, GUIDELINES 21.9): the candidate with
+    what follows is the finding."""
+    if cx.lemma not in lex.finding_light_verbs or not cx.actor or cx.negated:
+        return None
+    holder_word = cx.actor[0]
+    if holder_word.lemma_.lower() not in lex.finding_holders and holder_word.lower_ not in lex.finding_holders:
+        return None
+    v = cx.v
+    comp = next((c for c in cx.ccomps if c.tag_ == "VBG" and any(x.dep_ == "nsubj" for x in c.children)), None)
+    if comp is not None and comp.i > v.i:
+        return [Frame("verb_dobj", "support", [v.i], cx.actor, [Content(comp, "")], 0.6)]
+    if cx.dobj is None or cx.dobj.pos_ != "PROPN":
+        return None
+    after = [c for c in cx.kids if c.i > cx.dobj.i and c.dep_ in ("advmod", "prep", "acomp", "oprd", "npadvmod")]
+    if not after:
+        if any(c.dep_ in ("prep", "advmod") and c.lower_ in ("at", "with", "ahead", "behind", "up", "down") for c in cx.dobj.children):
+            return [Frame("verb_dobj", "support", [v.i], cx.actor, [Content(cx.dobj, "")], 0.6)]   # "has Sanders at 47 percent"
+        return None
+    return [Frame("verb_dobj", "support", [v.i], cx.actor, [Content(cx.dobj, "", None, after[-1])], 0.6)]
+
+
 VerbRule = Callable[[VerbCue, CueLexicon], "list[Frame] | None"]
 # Rules tried at any verb, then (after the gate) those for verbs of the cue lexicon.
 def made_clear(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
@@ -1888,7 +1914,8 @@ def verb_xcomp_dare(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
     return []
 
 
-OPEN_VERB_RULES: tuple[VerbRule, ...] = (verb_xcomp_dare, verb_prep_phrasal, parenthetical_as, verb_xcomp_call_on, evaluative, made_clear, light_noun)
+OPEN_VERB_RULES: tuple[VerbRule, ...] = (verb_xcomp_dare, verb_prep_phrasal, parenthetical_as, verb_xcomp_call_on, evaluative, made_clear, light_noun,
+                                         poll_has)
 LEXICON_VERB_RULES: tuple[VerbRule, ...] = (verb_answer, verb_passive, verb_ccomp, verb_ccomp_misparsed, verb_compose, verb_xcomp, verb_prep,
                                             verb_dobj, parenthetical)
 VERB_RULES = OPEN_VERB_RULES + LEXICON_VERB_RULES
