@@ -14,7 +14,8 @@ empty, when it decides for the cue (an empty list: no claim here, try nothing el
   the nomination": none), :func:`verb_prep_phrasal` ("called for X"),
   :func:`parenthetical_as` ("as X pointed out, Y"), :func:`verb_xcomp_call_on` ("called on X to
   Y"), :func:`evaluative`, :func:`made_clear` ("made it clear that X", a frame of ``verb_ccomp``),
-  :func:`light_noun`; then, for a verb of the cue lexicon only,
+  :func:`light_noun`, :func:`poll_has` ("a poll has X leading"); then, for a verb of the cue
+  lexicon only,
   :func:`verb_answer` ("Asked if X, she said no"), :func:`verb_passive`, :func:`verb_ccomp`,
   :func:`verb_ccomp_misparsed` ("Outlets reported on Monday X" read as a participle),
   :func:`verb_compose`, :func:`verb_xcomp`, :func:`verb_prep`, :func:`verb_dobj`, :func:`parenthetical`;
