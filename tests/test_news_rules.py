@@ -2930,3 +2930,14 @@ def test_verbs_joined_before_an_according_to_phrase_are_two_findings(nlp):
 ])
 def test_a_poll_that_has_or_puts_a_candidate_somewhere_reports_it(nlp, text, expected):
     assert _claims(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the medium closing a content is left out
+    ("The governor attacked local officials on Twitter.", [("governor", "oppose", "local officials")]),
+    ("The senator is touting a tougher stance in recent interviews.", [("senator", "support", "a tougher stance")]),
+    # "on" with a thing that is not a medium stays ("blamed the attack on a video")
+    ("Clinton blamed the attack on an anti-Islamic video.", [("Clinton", "oppose", "the attack on an anti-Islamic video")]),
+])
+def test_the_medium_closing_a_content_is_not_part_of_it(nlp, text, expected):
+    assert _claims(nlp, text) == expected
