@@ -2941,3 +2941,15 @@ def test_a_poll_that_has_or_puts_a_candidate_somewhere_reports_it(nlp, text, exp
 ])
 def test_the_medium_closing_a_content_is_not_part_of_it(nlp, text, expected):
     assert _claims(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Democrats are opposed to the new voting rules.", [("Democrats", "oppose", "the new voting rules")]),
+    ("Most Republicans are against the tax increase.", [("Republicans", "oppose", "the tax increase")]),
+    ("The mayor is in favor of a higher minimum wage.", [("mayor", "support", "a higher minimum wage")]),
+    ("The senator voted in favor of the bill.", [("senator", "support", "the bill")]),
+    # an idiom with "against" takes no position
+    ("The governor said the order is against the law.", [("governor", "support", "the order is against the law")]),
+])
+def test_positions_with_the_copula(nlp, text, expected):
+    assert _claims(nlp, text) == expected

@@ -133,6 +133,7 @@ class CueLexicon:
     polled_verbs: set[str] = field(default_factory=set)
     finding_holders: set[str] = field(default_factory=set)
     finding_light_verbs: set[str] = field(default_factory=set)
+    against_idioms: set[str] = field(default_factory=set)
     object_not_issue: set[str] = field(default_factory=set)
     infinitive_not_issue: set[str] = field(default_factory=set)
     receiving_verbs: set[str] = field(default_factory=set)
@@ -225,6 +226,7 @@ class CueLexicon:
             polled_verbs={w.lower() for w in (lex.get("described_people") or {}).get("participles") or []},
             finding_holders={w.lower() for w in lex.get("finding_holders") or []},
             finding_light_verbs={w.lower() for w in lex.get("finding_light_verbs") or []},
+            against_idioms={w.lower() for w in lex.get("against_idioms") or []},
             object_not_issue={w.lower() for w in lex.get("object_not_issue") or []},
             infinitive_not_issue={w.lower() for w in lex.get("infinitive_not_issue") or []},
             receiving_verbs={w.lower() for w in (lex.get("received_support") or {}).get("verbs") or []},
@@ -1947,6 +1949,12 @@ def _stance_phrase(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
     the act's holder supports or opposes X."""
     if not cx.actor:
         return None
+    if cx.lemma == "be":
+        # "Most Republicans are against the tax increase": the copula with "against" (GUIDELINES 21.11)
+        against = next((c for c in cx.kids if c.dep_ == "prep" and c.lower_ == "against" and c.i > cx.v.i), None)
+        obj = _pobj(against) if against is not None else None
+        if obj is not None and obj.lemma_.lower() not in lex.against_idioms:
+            return negate([Frame("verb_prep", "oppose", [against.i], cx.actor, [Content(obj, "")], 0.6)], cx.negated)
     for p in cx.kids:
         if p.dep_ != "prep" or p.lower_ != "in" or p.i < cx.v.i:
             continue
@@ -2031,7 +2039,9 @@ def _adjective_key(tok: Token, lex: CueLexicon) -> str | None:
         return None   # "the talks, which opened on Monday": the verb "open", not the adjective
     if lemma in lex.adjectives:
         return lemma
-    if tok.tag_ == "VBN" and tok.lower_ in lex.adjectives and any(c.dep_ == "auxpass" for c in tok.children) \
+    # (or as the copula's complement: "Democrats are opposed to the new rules")
+    if tok.tag_ == "VBN" and tok.lower_ in lex.adjectives and (any(c.dep_ == "auxpass" for c in tok.children)
+                                                            or (tok.dep_ == "acomp" and tok.head.lemma_ == "be")) \
             and not any(c.dep_ == "agent" for c in tok.children):
         return tok.lower_
     return None
