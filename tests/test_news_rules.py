@@ -2953,10 +2953,3 @@ def test_the_medium_closing_a_content_is_not_part_of_it(nlp, text, expected):
 ])
 def test_positions_with_the_copula(nlp, text, expected):
     assert _claims(nlp, text) == expected
-
-
-def test_a_name_the_tagger_read_as_a_noun_holds_when_the_document_names_the_person(nlp):
-    text = "Donald Trump spoke in Ohio on Monday. Trump took aim at Clinton's record."
-    assert ("Trump", "oppose", "Clinton's record") in _claims(nlp, text)
-    # a capitalized common noun that names nobody in the document stays no holder
-    assert _claims(nlp, "Congress spoke in Ohio on Monday. Reform took aim at the record.") == []

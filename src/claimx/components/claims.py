@@ -1146,16 +1146,6 @@ class ClaimFinder(DataComponent):
         return tok.i >= 2 and doc[tok.i - 1].lower_ in ("in", "of") and (doc[tok.i - 2].pos_ == "NUM" or (
             doc[tok.i - 2].lower_ == "out" and tok.i >= 3 and doc[tok.i - 3].pos_ == "NUM"))
 
-    @staticmethod
-    def _name_read_as_word(tok: Token) -> bool:
-        """A capitalized subject the tagger read as a common noun or a verb ("Trump took aim at X",
-        "Sanders trails Clinton"), which the document names as a person elsewhere (GUIDELINES 21.12)."""
-        if tok.pos_ == "PROPN" or not tok.text[:1].isupper() or tok.dep_ not in SUBJECTS or tok.ent_type_:
-            return False
-        if tok.lower_ in PRONOUNS or len(tok.text) < 3 or not tok.text[1:].islower():
-            return False
-        return any(t.text == tok.text and t.ent_type_ in ("PERSON", "ORG") for t in tok.doc if t.i != tok.i)
-
     def likely_holder(self, tok: Token) -> bool:
         """A common-noun holder needs an actor noun as head or an entity inside its phrase; a bare
         quantifier as subject ("Many speculated that X", "Some urged him to Y") stands for people,
@@ -1164,8 +1154,6 @@ class ClaimFinder(DataComponent):
             return True
         if tok.dep_ == "aux" and getattr(name_read_as_modal(tok.head), "i", None) == tok.i:
             return True   # "Will wrote": a name the tagger read as a modal
-        if self._name_read_as_word(tok):
-            return True   # "Trump took aim at X" with "Trump" tagged a noun
         of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         members = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
         if tok.lower_ in self.QUANTIFIERS and tok.dep_ in SUBJECTS:
