@@ -2953,3 +2953,11 @@ def test_the_medium_closing_a_content_is_not_part_of_it(nlp, text, expected):
 ])
 def test_positions_with_the_copula(nlp, text, expected):
     assert _claims(nlp, text) == expected
+
+
+def test_a_preposition_inside_the_as_phrase_is_not_the_issue(nlp):
+    # "hail X as a victory for Y": the evaluation's own phrase is not what is hailed
+    assert _claims(nlp, "The mayor hailed the ruling as a victory for workers.") == [("mayor", "support", "the ruling")]
+    # the reason after the object still is ("slammed Y on multiple occasions for X")
+    assert _claims(nlp, "The senator slammed the governor on multiple occasions for his budget.") == [
+        ("senator", "oppose", "his budget")]

@@ -1685,7 +1685,8 @@ def verb_prep(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
         # ("slammed the senator on multiple occasions *for* X")
         places += list(cx.dobj.children)
         for k in cx.kids:
-            if k.dep_ in ("prep", "npadvmod") and k.i > cx.dobj.i:
+            # (not inside the evaluation: "hailed the ruling as a victory for workers")
+            if k.dep_ in ("prep", "npadvmod") and k.i > cx.dobj.i and k.lower_ != "as":
                 places += [g for x in [k, *k.children] for g in x.children if g.dep_ == "prep"]
     # "accused by the Turkish government of coordinating X": the parser hangs the preposition
     # on the agent's noun
