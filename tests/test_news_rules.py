@@ -2961,3 +2961,7 @@ def test_a_preposition_inside_the_as_phrase_is_not_the_issue(nlp):
     # the reason after the object still is ("slammed Y on multiple occasions for X")
     assert _claims(nlp, "The senator slammed the governor on multiple occasions for his budget.") == [
         ("senator", "oppose", "his budget")]
+
+
+def test_balking_at_something_opposes_it(nlp):
+    assert _claims(nlp, "Republicans have balked at the cost of the plan.") == [("Republicans", "oppose", "the cost of the plan")]
