@@ -2965,3 +2965,14 @@ def test_a_preposition_inside_the_as_phrase_is_not_the_issue(nlp):
 
 def test_balking_at_something_opposes_it(nlp):
     assert _claims(nlp, "Republicans have balked at the cost of the plan.") == [("Republicans", "oppose", "the cost of the plan")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "once" opening a clause with its own subject, tagged as an adverb of that clause
+    ("The president said he would sign the bill once Congress passes it.",
+     [("he would sign the bill", "once Congress passes it")]),
+    # "once" as a plain adverb is no condition
+    ("He once said the plan would work.", [("the plan would work", None)]),
+])
+def test_once_opening_a_clause_is_a_condition_whatever_its_tag(nlp, text, expected):
+    assert _conditions(nlp, text) == expected

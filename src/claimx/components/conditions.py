@@ -259,7 +259,11 @@ class ConditionFinder(DataComponent):
         if marker == "if" and (self._if_whether(doc, start) or self._relevance(doc, start)):
             return False
         if marker in self.clausal and last.dep_ != "mark" and not (end < len(doc) and doc[end].lower_ == "that"):
-            if not (marker == "once" and last.pos_ == "SCONJ"):
+            # ("would sign the bill once Congress passes it": the tagger made "once" an adverb of
+            # the clause it opens, which has a subject of its own)
+            opens = last.dep_ == "advmod" and last.head.dep_ == "advcl" and last.head.left_edge.i == last.i \
+                and last.head.i > last.i and any(c.dep_ in ("nsubj", "nsubjpass") for c in last.head.children)
+            if not (marker == "once" and (last.pos_ == "SCONJ" or opens)):
                 return False
         return True
 
