@@ -2976,3 +2976,15 @@ def test_balking_at_something_opposes_it(nlp):
 ])
 def test_once_opening_a_clause_is_a_condition_whatever_its_tag(nlp, text, expected):
     assert _conditions(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a condition after the speaker tag restricts the content before the tag
+    ("The plan will fail, the mayor said, if the council rejects it.", [("The plan will fail", "if the council rejects it")]),
+    ("The senator would back the measure, her spokesman said, if it included protections for workers.",
+     [("The senator would back the measure", "if it included protections for workers")]),
+    # a reason there is no condition
+    ("The plan will fail, the mayor said, because the council rejected it.", [("The plan will fail", None), ("it", None)]),
+])
+def test_a_condition_after_the_speaker_tag(nlp, text, expected):
+    assert _conditions(nlp, text) == expected

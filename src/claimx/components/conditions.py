@@ -364,6 +364,16 @@ class ConditionFinder(DataComponent):
         cue = doc.char_span(anchor["start"], anchor["end"], alignment_mode="expand")
         if issue is None or cue is None:
             return
+        # the speaker tag after the content (actor and cue with what lies between them), if any
+        tag = None
+        actor = claim.get("actor") or {}
+        if claim.get("cue") and actor.get("start") is not None:
+            a = doc.char_span(actor["start"], actor["end"], alignment_mode="expand")
+            if a is not None:
+                t0 = min(a.start, cue.start)
+                while t0 > 0 and doc[t0 - 1].pos_ == "DET":
+                    t0 -= 1   # "the mayor said"
+                tag = (t0, max(a.end, cue.end))
         sent = cue.sent
         if issue.start < sent.start:
             # a quotation the parser closed as a sentence of its own before its tag ('"Blink twice if
@@ -375,15 +385,15 @@ class ConditionFinder(DataComponent):
             # or the cue starts, can relate to the claim (:meth:`_relation`): look at those alone,
             # so that the work per claim does not grow with the document.
             lo = bisect_left(starts, sent.start)
-            conditions = conditions[lo : bisect_right(starts, max(issue.end + 3, cue.start), lo)]
+            conditions = conditions[lo : bisect_right(starts, max(issue.end + 3, cue.start, tag[1] + 2 if tag else 0), lo)]
         for cond in conditions:
             if cond.sent != sent and cond.start < sent.start:
                 continue
-            where = self._relation(doc, issue, cue, cond)
+            where = self._relation(doc, issue, cue, cond, tag)
             if where is None:
                 continue
             # two conditions at both edges: the fronted one is the claim's (GUIDELINES 14.5, 16.5)
-            rank = {"start": 0, "end": 1, "before": 2, "inside": 3}[where]
+            rank = {"start": 0, "end": 1, "after_tag": 1, "before": 2, "inside": 3}[where]
             if best is None or rank < best[0]:
                 best = (rank, where, cond)
         if best is None:
@@ -405,7 +415,7 @@ class ConditionFinder(DataComponent):
             if s < issue.end:
                 claim["issue"] = _span_dict(doc, s, issue.end)
 
-    def _relation(self, doc: Doc, issue: Span, cue: Span, cond: Span) -> str | None:
+    def _relation(self, doc: Doc, issue: Span, cue: Span, cond: Span, tag: tuple[int, int] | None = None) -> str | None:
         if cond.start >= issue.start and cond.end <= issue.end:
             if any(t.is_sent_start for t in doc[issue.start + 1: cond.start + 1]):
                 return None   # a later sentence of a quotation: the first holds the assertion (GUIDELINES 14.7)
@@ -419,6 +429,13 @@ class ConditionFinder(DataComponent):
             if _in_subordinate_clause(doc[cond.start], issue, self.content_verbs):
                 return None
             return "inside"
+        if tag is not None and issue.end <= tag[0] and tag[1] <= cond.start and cond.start - tag[1] <= 2 \
+                and all(t.is_punct or t.is_space for t in doc[issue.end: tag[0]]) and all(t.text == "," for t in doc[tag[1]: cond.start]) \
+                and doc[tag[1]: cond.start].text.strip() == "," and (cond[0].dep_ == "mark" or cond[0].pos_ == "SCONJ") \
+                and not any(t.is_sent_start for t in doc[issue.end: cond.start + 1]):
+            # "The senator would back the measure, her spokesman said, if it included X": the
+            # speaker tag stands between the content and its condition (GUIDELINES 21.15)
+            return "after_tag"
         if cond.start > issue.start and cond.start <= issue.end + 3 and cond.end > issue.end:
             gap = doc[issue.end : cond.start]
             # not across a sentence end: '... by 2030. “If X, they must Y,” Steyer said' conditions Y
