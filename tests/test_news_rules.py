@@ -2988,3 +2988,11 @@ def test_once_opening_a_clause_is_a_condition_whatever_its_tag(nlp, text, expect
 ])
 def test_a_condition_after_the_speaker_tag(nlp, text, expected):
     assert _conditions(nlp, text) == expected
+
+
+def test_a_first_person_past_belief_is_no_position(nlp):
+    # "I thought X" / "we thought X": an earlier belief, most often given up
+    assert _claims(nlp, "Just when we thought the deals had been stopped, we got the biggest one yet.") == []
+    # the third person's past belief and the first person's present one stay
+    assert _claims(nlp, "The senator thought the deal was dead.") == [("senator", "support", "the deal was dead")]
+    assert ("I", "support", "the deal is dead") in _claims(nlp, "I think the deal is dead.")

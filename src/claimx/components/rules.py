@@ -1470,6 +1470,11 @@ def verb_ccomp(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
                 and not _found_it_hard(cx, c.head)]
     if not contents:
         return []
+    if cx.lemma in lex.belief and cx.v.tag_ == "VBD" and cx.actor and all(a.lower_ in ("i", "we") for a in cx.actor) \
+            and not any(c.dep_ == "aux" for c in cx.kids):
+        # "I thought I knew about him", "Just when we thought X": the speaker's earlier belief, most
+        # often one given up, not a position held (GUIDELINES 21.16)
+        return []
     if report and cx.lemma in lex.belief:
         report = False   # "I don't think X" opposes X (GUIDELINES 11.9); "did not say X" says nothing
     return negate([Frame("verb_ccomp", cx.polarity(lex), [cx.v.i], cx.actor, contents, 0.8, addressee=addressee)], cx.negated, report)
