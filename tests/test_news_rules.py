@@ -2996,3 +2996,15 @@ def test_a_first_person_past_belief_is_no_position(nlp):
     # the third person's past belief and the first person's present one stay
     assert _claims(nlp, "The senator thought the deal was dead.") == [("senator", "support", "the deal was dead")]
     assert ("I", "support", "the deal is dead") in _claims(nlp, "I think the deal is dead.")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the post a person is chosen or backed for stays with the person
+    ("Forty-one percent would choose Sanders to be the next president.",
+     [("Forty-one percent", "support", "Sanders to be the next president")]),
+    ("The party chose Clinton to lead the ticket.", [("party", "support", "Clinton to lead the ticket")]),
+    # the holder's own act stays no claim
+    ("She chose to make her speech about guns.", []),
+])
+def test_the_post_a_person_is_chosen_for(nlp, text, expected):
+    assert _claims(nlp, text) == expected

@@ -1659,6 +1659,8 @@ def verb_xcomp(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
         if x.lemma_.lower() == "be" and cx.dobj is not None:
             return None  # "would choose Sanders to be president": the object is the issue
         return []
+    if cx.lemma in lex.infinitive_not_issue and cx.dobj is not None and cx.dobj.pos_ == "PROPN" and cx.dobj.i < x.i:
+        return None   # "chose Clinton to lead the ticket": the person chosen, with the post (verb_dobj)
     if cx.lemma in lex.intention or cx.lemma in lex.infinitive_not_issue:
         return []  # "wants to talk about X", "chose to make her peroration about X": the holder's own act
     return negate([Frame("verb_xcomp", cx.polarity(lex), [cx.v.i], cx.actor, [Content(x, "to")], 0.75, addressee=cx.addressee)], cx.negated)
@@ -1751,6 +1753,10 @@ def verb_dobj(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
             follow = next((c for c in cx.kids if c.dep_ == "prep" and c.lower_ in lex.object_preps and c.i == dobj.right_edge.i + 1
                            and not _of_time(c) and not any(t.ent_type_ in PLACE_OR_TIME for t in c.children if t.dep_ == "pobj")
                            and not _channel(c, lex)), None)
+        if follow is None and dobj.pos_ == "PROPN" and (cx.lemma in lex.act_verbs or cx.lemma in lex.office_verbs):
+            # "would choose Sanders to be the next president": the post the person is backed for
+            follow = next((c for c in cx.kids if c.dep_ == "xcomp" and c.left_edge.i == dobj.right_edge.i + 1
+                           and c.left_edge.lower_ == "to"), None)
         if follow is None and dobj.lemma_.lower() in lex.plan_nouns:
             # "defended his call to raise the minimum wage": the infinitive the parser hung on the
             # verb is the plan's content
