@@ -203,7 +203,8 @@ def test_no_position_taken(nlp, text, expected):
 @pytest.mark.parametrize("text,expected", [
     ("The party's leader, Marine Dupont, voiced support for the reform on Wednesday.",
      ("Marine Dupont", "support", "the reform")),
-    ("Forty-one percent would choose Sanders to be the next president.", ("Forty-one percent", "support", "Sanders")),
+    ("Forty-one percent would choose Sanders to be the next president.",
+     ("Forty-one percent", "support", "Sanders to be the next president")),
     ("Turnout rose by 15 points in Ohio, according to the state's election board, and fell in Iowa.",
      ("state's election board", "support", "Turnout rose by 15 points in Ohio")),
     ("The cost of the plan, the minister argued, is largely a myth.", ("minister", "support", "is largely a myth")),
