@@ -1657,7 +1657,7 @@ def verb_xcomp(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
         return None
     if x.lemma_.lower() in lex.empty and not (_role_taken(x) and cx.dobj is None):
         if x.lemma_.lower() == "be" and cx.dobj is not None:
-            return None  # "would choose Sanders to be president": the object is the issue
+            return None  # "would choose Sanders to be president": the object with its post is the issue (verb_dobj)
         return []
     if cx.lemma in lex.infinitive_not_issue and cx.dobj is not None and cx.dobj.pos_ == "PROPN" and cx.dobj.i < x.i:
         return None   # "chose Clinton to lead the ticket": the person chosen, with the post (verb_dobj)
