@@ -3009,3 +3009,11 @@ def test_a_first_person_past_belief_is_no_position(nlp):
 ])
 def test_the_post_a_person_is_chosen_for(nlp, text, expected):
     assert _claims(nlp, text) == expected
+
+
+def test_a_report_after_a_colon_is_its_own_holders(nlp):
+    text = ("Early polls show voters rejecting the plan: A Marist poll this month found the governor "
+            "well behind his rival.")
+    claims = _claims(nlp, text)
+    assert ("Early polls", "support", "voters rejecting the plan") in claims
+    assert not any(c[0] == "Early polls" and "Marist" in c[2] for c in claims)

@@ -1450,6 +1450,12 @@ def verb_ccomp(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
         # "Sitting down with MSNBC ..., during which she touched on X, Clinton remarked that Y": with a
         # "that" clause after the verb, a clause the parser hung before it is no content of its own
         ccomps = [c for c in ccomps if c.i > cx.v.i]
+    doc = cx.v.doc
+    # "Early polls show X: A Marist poll found Y": a clause before a colon the parser hung on the
+    # verb after it is a sentence of its own, not this verb's content (GUIDELINES 21.18)
+    ccomps = [c for c in ccomps if not (c.i < cx.v.i and any(t.text in (":", ";") for t in doc[c.right_edge.i + 1: cx.v.i]))]
+    if not ccomps:
+        return None
     for c in [c for i, c in enumerate(ccomps) if (i == 0 or not writers_turn(c)) and not tail_tag(c, lex)
               and not _coordinated_report(c, lex)]:
         subj = next((x for x in c.children if x.dep_ == "nsubj"), None)
@@ -1491,7 +1497,8 @@ def _coordinated_report(c: Token, lex: CueLexicon) -> bool:
     second report with its own holder, not part of the first one's content."""
     doc = c.doc
     before = c.left_edge.i - 1
-    if before < 0 or doc[before].lower_ not in ("and", "but"):
+    # (or after a colon or semicolon: "Early polls show X: A Quinnipiac poll found Y")
+    if before < 0 or doc[before].lower_ not in ("and", "but", ":", ";"):
         return False
     return lex.reports(c.lemma_.lower()) and any(k.dep_ in ("nsubj", "nsubjpass") and k.i < c.i for k in c.children)
 
