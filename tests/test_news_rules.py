@@ -3017,3 +3017,11 @@ def test_a_report_after_a_colon_is_its_own_holders(nlp):
     claims = _claims(nlp, text)
     assert ("Early polls", "support", "voters rejecting the plan") in claims
     assert not any(c[0] == "Early polls" and "Marist" in c[2] for c in claims)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The senator was quoted as saying the deal was dead.", [("senator", "support", "the deal was dead")]),
+    ("The report cited the official as saying the program had failed.", [("official", "support", "the program had failed")]),
+])
+def test_quoted_as_saying(nlp, text, expected):
+    assert _claims(nlp, text) == expected

@@ -500,6 +500,12 @@ def holder(v: Token, lex: CueLexicon) -> tuple[list[Token] | None, bool]:
     # ("X, after initially saying Y, took ...", "by declaring": a gerund in a prepositional phrase
     # of time or means, too; not "slammed Y for vetoing X", where Y vetoed)
     gerund_in_prep = v.dep_ == "pcomp" and v.tag_ == "VBG" and v.head.dep_ == "prep" and v.head.lower_ in SUBJECT_PREPS
+    if v.dep_ == "pcomp" and v.tag_ == "VBG" and v.head.lower_ == "as" and v.head.head.lemma_.lower() in ("quote", "cite"):
+        # "The senator was quoted as saying X": the one quoted says it (GUIDELINES 21.19)
+        # (active: "The report cited the official as saying X": the one cited)
+        quoted = next((c for c in v.head.head.children if c.dep_ in ("nsubjpass", "dobj") and c.i < v.head.i), None)
+        if quoted is not None and quoted.lower_ not in NOT_ACTORS and quoted.lower_ not in RELATIVE:
+            return [named_appositive(quoted), *conjuncts(quoted)], False
     if v.dep_ in ("conj", "xcomp") or (v.dep_ == "advcl" and v.tag_ == "VBG") or gerund_in_prep:
         head = v.head.head if gerund_in_prep else v.head
         if v.dep_ == "conj" and v.tag_ == "VBD" and head.tag_ == "VB" and head.dep_ == "ccomp" \
@@ -1746,6 +1752,9 @@ def verb_dobj(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
         return []  # "blocked motorways": an act on a place, not a position
     if cx.lemma in lex.object_not_issue:
         return None  # "offered his condolences", "asked a question": no position on the object
+    if cx.lemma in ("quote", "cite") and any(c.dep_ == "prep" and c.lower_ == "as" and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children)
+                                             for c in cx.kids):
+        return []  # "cited the official as saying X": the official's claim (holder), no position on the official
     report = cx.is_report(lex)
     if not report and dobj.lower_ not in ("what", *RELATIVE):
         # "endorsed Jeb Bush for president", "elected Bradley to a full term", "pledged her vote to
