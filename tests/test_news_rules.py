@@ -3025,3 +3025,8 @@ def test_a_report_after_a_colon_is_its_own_holders(nlp):
 ])
 def test_quoted_as_saying(nlp, text, expected):
     assert _claims(nlp, text) == expected
+
+
+def test_echoing_a_call_or_a_concern_takes_its_position(nlp):
+    assert _claims(nlp, "The senator echoed the mayor's call for new gun laws.") == [("senator", "support", "new gun laws")]
+    assert _claims(nlp, "The governor echoed concerns about the cost of the plan.") == [("governor", "oppose", "the cost of the plan")]
