@@ -3030,3 +3030,14 @@ def test_quoted_as_saying(nlp, text, expected):
 def test_echoing_a_call_or_a_concern_takes_its_position(nlp):
     assert _claims(nlp, "The senator echoed the mayor's call for new gun laws.") == [("senator", "support", "new gun laws")]
     assert _claims(nlp, "The governor echoed concerns about the cost of the plan.") == [("governor", "oppose", "the cost of the plan")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the time of the saying, hung on the content's verb, is not part of the content
+    ("Donald Trump said on Monday he would sue Hillary Clinton.", [("Donald Trump", "support", "he would sue Hillary Clinton")]),
+    # after "that" it is inside the content
+    ("The senator said that on Monday he would vote against the bill.",
+     [("senator", "support", "on Monday he would vote against the bill")]),
+])
+def test_the_time_of_the_report_is_not_the_content(nlp, text, expected):
+    assert _claims(nlp, text) == expected

@@ -1247,6 +1247,10 @@ class ClaimFinder(DataComponent):
                     # "According to Jack Kelly, writing for RealClearPolitics, X": part of the source
                     skip.update(t.i for t in c.subtree)
                     skip.update(x.i for x in h.children if x.is_punct and x.i in (c.left_edge.i - 1, c.right_edge.i + 1))
+                elif c.dep_ in ("prep", "npadvmod") and h.pos_ in ("VERB", "AUX") and c.i < h.i and self._time_of_the_report(doc, h, c):
+                    # "said on Monday he would sue X": the time of the saying, which the parser hung
+                    # on the content's verb (GUIDELINES 21.21)
+                    skip.update(t.i for t in c.subtree)
                 elif c.dep_ == "prep" and h.pos_ in ("NOUN", "PROPN", "ADJ", "PRON") and c.i > h.i and c.lower_ in ("in", "on", "during") \
                         and c.right_edge.i == max(t.i for t in h.subtree if not t.is_punct) and _channel(c, self.lex) \
                         and not (c.lower_ == "on" and _pobj_lemma(c) not in self.lex.channel_nouns):
@@ -1307,6 +1311,25 @@ class ClaimFinder(DataComponent):
             if s < e:
                 ranges.append((s, e))
         return ranges
+
+    _DAYS_AND_TIMES = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                                 "today", "yesterday", "tonight", "morning", "afternoon", "evening", "night"})
+
+    def _time_of_the_report(self, doc: Doc, h: Token, c: Token) -> bool:
+        """A time phrase that opens the content right after the cue ("said on Monday he would X"),
+        before the content's subject, with no "that" before it and no comma after it."""
+        subj = next((x for x in h.children if x.dep_ in SUBJECTS), None)
+        start = c.left_edge.i
+        if subj is None or c.right_edge.i >= subj.left_edge.i or start == 0:
+            return False
+        if start != min(t.i for t in h.subtree) or doc[start - 1].lower_ == "that" or doc[start - 1].is_punct:
+            return False
+        if c.right_edge.i + 1 < len(doc) and doc[c.right_edge.i + 1].is_punct:
+            return False
+        cue = doc[start - 1]
+        if cue.pos_ not in ("VERB", "AUX") and cue.dep_ not in ("dobj", "dative"):
+            return False   # right after the cue or its addressee ("told reporters on Friday")
+        return any(t.ent_type_ in ("DATE", "TIME") or t.lower_ in self._DAYS_AND_TIMES for t in c.subtree)
 
     def _before_trailing_act(self, doc: Doc, s: int, e: int) -> int:
         """Where a content ends when a participle of a cue verb, set off by a comma and without a
