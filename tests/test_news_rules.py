@@ -3041,3 +3041,12 @@ def test_echoing_a_call_or_a_concern_takes_its_position(nlp):
 ])
 def test_the_time_of_the_report_is_not_the_content(nlp, text, expected):
     assert _claims(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a description in apposition ("a Democrat from Ohio") is not the holder's name
+    ("The senator, a Democrat from Ohio, said the plan would fail.", [("senator", "support", "the plan would fail")]),
+    ("The party's leader, Marine Le Pen, said the plan would fail.", [("Marine Le Pen", "support", "the plan would fail")]),
+])
+def test_a_described_holder_keeps_its_head(nlp, text, expected):
+    assert _claims(nlp, text) == expected

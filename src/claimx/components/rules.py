@@ -793,7 +793,9 @@ def named_appositive(tok: Token) -> Token:
     """"the party's leader, Marine Le Pen", "the Iraqi activist group Mosul Eye": the name in
     apposition to a common noun is the holder."""
     if tok.pos_ == "NOUN":
-        named = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN" and not _partitive_description(c)), None)
+        # (not a description: "The senator, a Democrat from Ohio, said X" is the senator's)
+        named = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN" and not _partitive_description(c)
+                      and not any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children)), None)
         if named is not None:
             return named
     elif tok.pos_ == "PROPN" and tok.ent_type_ != "PERSON":
