@@ -3050,3 +3050,14 @@ def test_the_time_of_the_report_is_not_the_content(nlp, text, expected):
 ])
 def test_a_described_holder_keeps_its_head(nlp, text, expected):
     assert _claims(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the writer's forecast and an act not yet done take no position
+    ("The senator is unlikely to support the bill.", []),
+    ("The governor has yet to endorse a candidate.", []),
+    # the subject's own attitude does
+    ("The senator is willing to support the bill.", [("senator", "support", "the bill")]),
+])
+def test_forecasts_and_acts_not_yet_done(nlp, text, expected):
+    assert _claims(nlp, text) == expected

@@ -134,6 +134,7 @@ class CueLexicon:
     finding_holders: set[str] = field(default_factory=set)
     finding_light_verbs: set[str] = field(default_factory=set)
     against_idioms: set[str] = field(default_factory=set)
+    forecast_words: set[str] = field(default_factory=set)
     object_not_issue: set[str] = field(default_factory=set)
     infinitive_not_issue: set[str] = field(default_factory=set)
     receiving_verbs: set[str] = field(default_factory=set)
@@ -227,6 +228,7 @@ class CueLexicon:
             finding_holders={w.lower() for w in lex.get("finding_holders") or []},
             finding_light_verbs={w.lower() for w in lex.get("finding_light_verbs") or []},
             against_idioms={w.lower() for w in lex.get("against_idioms") or []},
+            forecast_words={w.lower() for w in lex.get("forecast_words") or []},
             object_not_issue={w.lower() for w in lex.get("object_not_issue") or []},
             infinitive_not_issue={w.lower() for w in lex.get("infinitive_not_issue") or []},
             receiving_verbs={w.lower() for w in (lex.get("received_support") or {}).get("verbs") or []},
@@ -2234,6 +2236,14 @@ def hypothetical(tok: Token, lex: CueLexicon) -> bool:
     if any(c.dep_ == "mark" and c.lower_ == "for" for c in head.children) \
             and _to_infinitive(head):
         return True
+    # "is unlikely to support X", "is poised to endorse X": the writer's forecast; "has yet to endorse
+    # anyone": an act not done (GUIDELINES 21.23)
+    if tok.dep_ == "xcomp" and _to_infinitive(tok):
+        gov = tok.head
+        if gov.pos_ == "ADJ" and gov.lemma_.lower() in lex.forecast_words:
+            return True
+        if gov.lemma_ in ("have", "be") and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in gov.children):
+            return True
     # "over who supported which bill": a question clause under a preposition asks, it does not report
     if tok.dep_ == "pcomp" and any(c.dep_ in SUBJECTS and c.lower_ in WH_WORDS for c in kids):
         return True
