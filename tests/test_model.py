@@ -779,13 +779,14 @@ def test_a_claim_the_tagger_adds_takes_the_rules_condition():
     tagger._rules_conditions(doc, [claim])
     assert claim["condition"]["text"] == "if wages rise"
     assert claim["issue"]["text"] == "Mr. Lund would end the strike"   # cut out of the issue, as SPEC says
-    # where the finder reads none, the tagger's own span stays ("rules_then_tagger") or goes ("rules")
-    text = "Mr. Lund would end the strike, the union believes, once the talks end."
+    # where the finder reads none (no marker of its lexicon), the tagger's own span stays
+    # ("rules_then_tagger") or goes ("rules")
+    text = "Mr. Lund would end the strike, the union believes, after the talks end."
     doc = nlp(text)
     try:
-        for setting, expected in (("rules_then_tagger", "once the talks end"), ("rules", None)):
+        for setting, expected in (("rules_then_tagger", "after the talks end"), ("rules", None)):
             tagger.added_conditions = setting
-            claim = _added(text, "union", "believes", "Mr. Lund would end the strike", "once the talks end")
+            claim = _added(text, "union", "believes", "Mr. Lund would end the strike", "after the talks end")
             tagger._rules_conditions(doc, [claim])
             assert (claim["condition"] or {}).get("text") == expected, setting
     finally:
