@@ -1312,9 +1312,6 @@ class ClaimFinder(DataComponent):
                 ranges.append((s, e))
         return ranges
 
-    _DAYS_AND_TIMES = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                                 "today", "yesterday", "tonight", "morning", "afternoon", "evening", "night"})
-
     def _time_of_the_report(self, doc: Doc, h: Token, c: Token) -> bool:
         """A time phrase that opens the content right after the cue ("said on Monday he would X"),
         before the content's subject, with no "that" before it and no comma after it."""
@@ -1329,7 +1326,7 @@ class ClaimFinder(DataComponent):
         cue = doc[start - 1]
         if cue.pos_ not in ("VERB", "AUX") and cue.dep_ not in ("dobj", "dative"):
             return False   # right after the cue or its addressee ("told reporters on Friday")
-        return any(t.ent_type_ in ("DATE", "TIME") or t.lower_ in self._DAYS_AND_TIMES for t in c.subtree)
+        return any(t.ent_type_ in ("DATE", "TIME") or t.lower_ in self._DAYS for t in c.subtree)
 
     def _before_trailing_act(self, doc: Doc, s: int, e: int) -> int:
         """Where a content ends when a participle of a cue verb, set off by a comma and without a
