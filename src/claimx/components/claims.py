@@ -39,7 +39,7 @@ from .data import DataComponent
 from .quotes import quotation_around
 from .rules import (ASKING, NOUN_READ_VERBS, NOT_ACTORS, OPENING_MARKS, RELATIVE, SUBJECTS, Content, CueLexicon, Frame, body_pronoun, described_name,
                     described_people, writers_turn,
-                    _channel, _conjunct_of_the_source, _describes_the_source, according_source, first_person_narrator, frames_at, holder, name_read_as_modal,
+                    _channel, _conjunct_of_the_source, _pobj, _describes_the_source, according_source, first_person_narrator, frames_at, holder, name_read_as_modal,
                     named_appositive, partitive_one, quoted_first_person)
 from .text import doc_text
 
@@ -1253,7 +1253,7 @@ class ClaimFinder(DataComponent):
                     skip.update(t.i for t in c.subtree)
                 elif c.dep_ == "prep" and h.pos_ in ("NOUN", "PROPN", "ADJ", "PRON") and c.i > h.i and c.lower_ in ("in", "on", "during") \
                         and c.right_edge.i == max(t.i for t in h.subtree if not t.is_punct) and _channel(c, self.lex) \
-                        and not (c.lower_ == "on" and _pobj_lemma(c) not in self.lex.channel_nouns):
+                        and not (c.lower_ == "on" and _pobj(c).lemma_.lower() not in self.lex.channel_nouns):
                     # "said as much in a New York Times article": the medium of the act closing the
                     # content, not part of what is held (GUIDELINES 21.10)
                     skip.update(t.i for t in c.subtree)
@@ -1849,11 +1849,6 @@ class ClaimFinder(DataComponent):
             return False
         quote = quotation_around(text, cue["start"], cue["start"] + 1)
         return quote is not None and quote[0] <= actor["start"] < quote[1]
-
-
-def _pobj_lemma(prep: Token) -> str:
-    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    return obj.lemma_.lower() if obj is not None else ""
 
 
 def _cue_taken(found: list[dict[str, Any]], v: Token) -> bool:

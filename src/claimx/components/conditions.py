@@ -430,8 +430,8 @@ class ConditionFinder(DataComponent):
                 return None
             return "inside"
         if tag is not None and issue.end <= tag[0] and tag[1] <= cond.start and cond.start - tag[1] <= 2 \
-                and all(t.is_punct or t.is_space for t in doc[issue.end: tag[0]]) and all(t.text == "," for t in doc[tag[1]: cond.start]) \
-                and doc[tag[1]: cond.start].text.strip() == "," and (cond[0].dep_ == "mark" or cond[0].pos_ == "SCONJ") \
+                and all(t.is_punct or t.is_space for t in doc[issue.end: tag[0]]) and doc[tag[1]: cond.start].text.strip() == "," \
+                and (cond[0].dep_ == "mark" or cond[0].pos_ == "SCONJ") \
                 and not any(t.is_sent_start for t in doc[issue.end: cond.start + 1]):
             # "The senator would back the measure, her spokesman said, if it included X": the
             # speaker tag stands between the content and its condition (GUIDELINES 21.15)

@@ -135,6 +135,7 @@ class CueLexicon:
     finding_light_verbs: set[str] = field(default_factory=set)
     against_idioms: set[str] = field(default_factory=set)
     forecast_words: set[str] = field(default_factory=set)
+    quoting_verbs: set[str] = field(default_factory=set)
     object_not_issue: set[str] = field(default_factory=set)
     infinitive_not_issue: set[str] = field(default_factory=set)
     receiving_verbs: set[str] = field(default_factory=set)
@@ -229,6 +230,7 @@ class CueLexicon:
             finding_light_verbs={w.lower() for w in lex.get("finding_light_verbs") or []},
             against_idioms={w.lower() for w in lex.get("against_idioms") or []},
             forecast_words={w.lower() for w in lex.get("forecast_words") or []},
+            quoting_verbs={w.lower() for w in lex.get("quoting_verbs") or []},
             object_not_issue={w.lower() for w in lex.get("object_not_issue") or []},
             infinitive_not_issue={w.lower() for w in lex.get("infinitive_not_issue") or []},
             receiving_verbs={w.lower() for w in (lex.get("received_support") or {}).get("verbs") or []},
@@ -502,7 +504,7 @@ def holder(v: Token, lex: CueLexicon) -> tuple[list[Token] | None, bool]:
     # ("X, after initially saying Y, took ...", "by declaring": a gerund in a prepositional phrase
     # of time or means, too; not "slammed Y for vetoing X", where Y vetoed)
     gerund_in_prep = v.dep_ == "pcomp" and v.tag_ == "VBG" and v.head.dep_ == "prep" and v.head.lower_ in SUBJECT_PREPS
-    if v.dep_ == "pcomp" and v.tag_ == "VBG" and v.head.lower_ == "as" and v.head.head.lemma_.lower() in ("quote", "cite"):
+    if v.dep_ == "pcomp" and v.tag_ == "VBG" and v.head.lower_ == "as" and v.head.head.lemma_.lower() in lex.quoting_verbs:
         # "The senator was quoted as saying X": the one quoted says it (GUIDELINES 21.19)
         # (active: "The report cited the official as saying X": the one cited)
         quoted = next((c for c in v.head.head.children if c.dep_ in ("nsubjpass", "dobj") and c.i < v.head.i), None)
@@ -1756,7 +1758,7 @@ def verb_dobj(cx: VerbCue, lex: CueLexicon) -> list[Frame] | None:
         return []  # "blocked motorways": an act on a place, not a position
     if cx.lemma in lex.object_not_issue:
         return None  # "offered his condolences", "asked a question": no position on the object
-    if cx.lemma in ("quote", "cite") and any(c.dep_ == "prep" and c.lower_ == "as" and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children)
+    if cx.lemma in lex.quoting_verbs and any(c.dep_ == "prep" and c.lower_ == "as" and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children)
                                              for c in cx.kids):
         return []  # "cited the official as saying X": the official's claim (holder), no position on the official
     report = cx.is_report(lex)
